@@ -1,0 +1,128 @@
+/**
+ * Electron entry: lifecycle, window, menu. Everything with logic lives in tested modules; this file wires them.
+ */
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, safeStorage, screen, session, shell } from 'electron';
+import { events } from '@shared/contracts';
+import { createRegistry } from './handlers';
+import { EventBus } from './ipc/event-bus';
+import { bindRegistryToIpc, forwardEventsToWindow, originOf } from './ipc/electron-ipc';
+import { registerAppScheme, serveRenderer } from './platform/app-protocol';
+import { createElectronSettingsStore } from './platform/electron-settings-store';
+import { createSafeStorageSecretStore } from './platform/safe-storage-secrets';
+import { createWindowStateKeeper } from './platform/window-state-store';
+import { consoleLogger } from './services/logger';
+import { APP_NAME } from './services/data-dir';
+import { SettingsService } from './services/settings/settings-service';
+import { contentSecurityPolicy, securityHeaders } from './window/csp';
+import { applicationMenuTemplate, type MenuItemSpec } from './window/menu';
+import { APP_ORIGIN, decidePermission, decideWindowOpen, isAllowedNavigation, secureWebPreferences } from './window/policy';
+
+app.setName(APP_NAME);
+registerAppScheme();
+
+const here = import.meta.dirname;
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const appOrigin = (devServerUrl && originOf(devServerUrl)) || APP_ORIGIN;
+const logger = consoleLogger;
+const bus = new EventBus();
+let mainWindow: BrowserWindow | null = null;
+
+function showMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+function hardenWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    const refuseForeign = (event: { preventDefault(): void }, url: string) => {
+      if (!isAllowedNavigation(url, appOrigin)) event.preventDefault();
+    };
+    contents.on('will-navigate', refuseForeign);
+    contents.on('will-redirect', refuseForeign);
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      const decision = decideWindowOpen(url);
+      if (decision.openExternally) void shell.openExternal(url);
+      return { action: decision.action };
+    });
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(decidePermission(permission)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => decidePermission(permission));
+}
+
+function createMainWindow(windowState: ReturnType<typeof createWindowStateKeeper>): BrowserWindow {
+  const initial = windowState.initial();
+  const window = new BrowserWindow({
+    ...initial,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: APP_NAME,
+    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
+  });
+  if (initial.maximized) window.maximize();
+  windowState.track(window);
+  window.once('ready-to-show', () => window.show());
+  const stopForwarding = forwardEventsToWindow(bus, window.webContents);
+  window.on('closed', () => {
+    stopForwarding();
+    mainWindow = null;
+  });
+  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  const csp = contentSecurityPolicy(devServerUrl ? { devServerOrigin: appOrigin } : {});
+  const secrets = createSafeStorageSecretStore(safeStorage, join(dataDir, 'secrets.json'), logger);
+  const registry = createRegistry({
+    logger,
+    secrets,
+    settings: new SettingsService(createElectronSettingsStore(), bus),
+    appInfo: {
+      name: APP_NAME,
+      version: app.getVersion(),
+      platform: process.platform,
+      host: 'electron',
+      dataDir,
+      versions: { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome },
+    },
+  });
+
+  hardenWebContents();
+  if (devServerUrl) {
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
+      callback({ responseHeaders: { ...details.responseHeaders, ...securityHeaders(csp) } }),
+    );
+  } else {
+    serveRenderer(join(here, '../renderer'), csp);
+  }
+  bindRegistryToIpc(ipcMain, registry, [appOrigin]);
+
+  const template = applicationMenuTemplate(process.platform, {
+    showAbout: () => bus.emit(events.showAbout, {}),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template as Parameters<typeof Menu.buildFromTemplate>[0] & MenuItemSpec[]));
+
+  const windowState = createWindowStateKeeper(() => screen.getAllDisplays().map((display) => display.workArea));
+  mainWindow = createMainWindow(windowState);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(windowState);
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', showMainWindow);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    logger.error('Deskside could not start', error);
+    app.exit(1);
+  });
+}

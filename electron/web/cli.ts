@@ -1,0 +1,68 @@
+/**
+ * `npm run web`: the console in a browser, served by plain Node on 127.0.0.1.
+ * Options: --port N (default 5180, 0 for any free port), --data-dir DIR (default: the desktop app's folder).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createRegistry } from '../main/handlers';
+import { EventBus } from '../main/ipc/event-bus';
+import { defaultDataDir, APP_NAME } from '../main/services/data-dir';
+import { consoleLogger } from '../main/services/logger';
+import { MemorySecretStore } from '../main/services/secrets';
+import { JsonFileSettingsStore } from '../main/services/settings/json-file-settings-store';
+import { SettingsService } from '../main/services/settings/settings-service';
+import { contentSecurityPolicy } from '../main/window/csp';
+import { version } from '../../package.json';
+import { startWebHost } from './server';
+
+const DEFAULT_PORT = 5180;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { port: { type: 'string' }, 'data-dir': { type: 'string' } },
+    allowPositionals: false,
+  });
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not ${values.port}`);
+  const dataDir = resolve(values['data-dir'] ?? defaultDataDir(process.platform, process.env, homedir()));
+  mkdirSync(dataDir, { recursive: true });
+
+  const logger = consoleLogger;
+  const bus = new EventBus();
+  const registry = createRegistry({
+    logger,
+    // The web host has no OS keychain: secrets entered here live only as long as the process.
+    secrets: new MemorySecretStore(),
+    settings: new SettingsService(new JsonFileSettingsStore(dataDir, logger), bus),
+    appInfo: {
+      name: APP_NAME,
+      version,
+      platform: process.platform,
+      host: 'web',
+      dataDir,
+      versions: { node: process.versions.node },
+    },
+  });
+  const host = await startWebHost({
+    registry,
+    bus,
+    logger,
+    port,
+    token: randomBytes(24).toString('base64url'),
+    csp: contentSecurityPolicy(),
+    rendererDir: join(import.meta.dirname, '../renderer'),
+  });
+  console.log(`Deskside web host: ${host.url}`);
+
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`deskside web host: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+import { AppInfo } from '../domain/app-info';
+import { z } from 'zod';
+import { defineContract, defineEvent, NoInput } from './define';
+
+export const appContracts = {
+  info: defineContract({ channel: 'app:info', input: NoInput, output: AppInfo }),
+};
+
+export const appEvents = {
+  /** The application menu's "About Deskside". */
+  showAbout: defineEvent({ channel: 'app:show-about', payload: z.object({}) }),
+};
