@@ -52,9 +52,14 @@ export class DesksideError extends Error {
 /** Turns zod issues into `{ 'a.b': ['message'] }`, the shape forms show on their fields. */
 export function fieldErrorsFromZod(error: z.ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
+  const add = (path: PropertyKey[], message: string) => {
+    const key = path.length > 0 ? path.map(String).join('.') : '(root)';
+    (fields[key] ??= []).push(message);
+  };
   for (const issue of error.issues) {
-    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)';
-    (fields[path] ??= []).push(issue.message);
+    // An unexpected key is reported on the object; name the key itself so the agent sees which field.
+    if (issue.code === 'unrecognized_keys') issue.keys.forEach((key) => add([...issue.path, key], 'Unexpected field'));
+    else add(issue.path, issue.message);
   }
   return fields;
 }

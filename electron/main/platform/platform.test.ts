@@ -1,0 +1,67 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { createFakeElectron } from '../../../tests/unit/fake-electron';
+
+const fake = createFakeElectron({ userData: mkdtempSync(join(tmpdir(), 'deskside-userdata-')) });
+const storeOptions: unknown[] = [];
+
+vi.mock('electron', () => ({ ...fake.module, default: fake.module }));
+vi.mock('electron-store', () => ({
+  default: class {
+    data: Record<string, unknown> = { theme: 'dark', density: 'bogus' };
+    constructor(options: unknown) {
+      storeOptions.push(options);
+    }
+    get store() {
+      return this.data;
+    }
+    get(key: string) {
+      return this.data[key];
+    }
+    set(key: string | Record<string, unknown>, value?: unknown) {
+      if (typeof key === 'string') this.data[key] = value;
+      else this.data = { ...this.data, ...key };
+    }
+  },
+}));
+
+const { serveRenderer } = await import('./app-protocol');
+const { createElectronSettingsStore } = await import('./electron-settings-store');
+const { createWindowStateKeeper } = await import('./window-state-store');
+
+describe('app:// protocol', () => {
+  it('serves the built renderer with its content type and the CSP', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deskside-renderer-'));
+    writeFileSync(join(dir, 'index.html'), '<title>Deskside</title>');
+    serveRenderer(dir, "script-src 'self'");
+    const handler = fake.protocolHandlers.get('app')!;
+    const page = await handler(new Request('app://deskside/account/store/1'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toBe("script-src 'self'");
+    expect(await page.text()).toContain('<title>Deskside</title>');
+    expect((await handler(new Request('app://deskside/missing.js'))).status).toBe(404);
+  });
+});
+
+describe('electron-store settings', () => {
+  it('uses settings.json and keeps only valid values', () => {
+    const store = createElectronSettingsStore();
+    expect(storeOptions.at(-1)).toMatchObject({ name: 'settings' });
+    expect(store.read()).toEqual({ theme: 'dark', density: 'comfortable' });
+    store.write({ theme: 'light', density: 'compact' });
+    expect(store.read()).toEqual({ theme: 'light', density: 'compact' });
+  });
+});
+
+describe('window state keeper', () => {
+  it('saves the bounds when the window closes and restores them next time', () => {
+    const keeper = createWindowStateKeeper(() => [{ x: 0, y: 0, width: 1920, height: 1080 }]);
+    const window = new fake.module.BrowserWindow({});
+    keeper.track(window as never);
+    window.emit('close');
+    expect(keeper.initial()).toEqual({ x: 10, y: 20, width: 1000, height: 700, maximized: false });
+  });
+});

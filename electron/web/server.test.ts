@@ -1,0 +1,138 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allContracts } from '@shared/contracts';
+import { createRegistry } from '../main/handlers';
+import { EventBus } from '../main/ipc/event-bus';
+import { silentLogger } from '../main/services/logger';
+import { contentSecurityPolicy } from '../main/window/csp';
+import { makeServices } from '../../tests/unit/main-services';
+import { MAX_BODY_BYTES, startWebHost, type WebHost } from './server';
+
+const token = 'test-token-0123456789';
+let host: WebHost;
+let base: string;
+const bus = new EventBus();
+const services = makeServices({}, bus);
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw request, so the Host header can be anything (fetch will not let a test forge it). */
+function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${base}${path}`, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+const call = (channel: string, input: unknown, headers: Record<string, string> = {}) =>
+  send(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Deskside-Token': token, ...headers }, body: JSON.stringify(input) });
+
+beforeAll(async () => {
+  const rendererDir = mkdtempSync(join(tmpdir(), 'deskside-renderer-'));
+  mkdirSync(join(rendererDir, 'assets'));
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Deskside</title>');
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(rendererDir, '..', 'outside-secret.txt'), 'secret');
+  host = await startWebHost({ registry: createRegistry(services), bus, rendererDir, token, csp: contentSecurityPolicy(), logger: silentLogger, port: 0 });
+  base = `http://127.0.0.1:${host.port}`;
+});
+afterAll(() => host.close());
+
+describe('web host boundary', () => {
+  it('prints a loopback URL carrying the token', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${token}`);
+  });
+
+  it('refuses requests without the token with 401', async () => {
+    expect((await send('/')).status).toBe(401);
+    expect((await send('/?token=wrong-token-0123456789')).status).toBe(401);
+    const answer = await send('/api/app:info', { method: 'POST', body: '' });
+    expect(answer.status).toBe(401);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+  });
+
+  it('does not accept the cookie alone for calls (a cross-site form could send it)', async () => {
+    const answer = await send('/api/app:info', { method: 'POST', headers: { Cookie: `deskside_token=${token}` }, body: '' });
+    expect(answer.status).toBe(401);
+  });
+
+  it('refuses a foreign Host header with 403, even with the token (DNS rebinding)', async () => {
+    const answer = await send(`/?token=${token}`, { headers: { Host: 'evil.example:80' } });
+    expect(answer.status).toBe(403);
+    expect((await call('app:info', undefined, { Host: `attacker.test:${host.port}` })).status).toBe(403);
+  });
+
+  it('refuses a foreign Origin with 403', async () => {
+    expect((await call('app:info', undefined, { Origin: 'https://evil.example' })).status).toBe(403);
+    expect((await call('app:info', undefined, { Origin: base })).status).toBe(200);
+  });
+
+  it('serves the page with the token in the URL, sets the cookie, and sends the CSP', async () => {
+    const answer = await send(`/?token=${token}`);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toContain('<title>Deskside</title>');
+    expect(answer.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(String(answer.headers['set-cookie'])).toMatch(/deskside_token=.*HttpOnly.*SameSite=Strict/);
+    const asset = await send('/assets/app.js', { headers: { Cookie: `deskside_token=${token}` } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-type']).toContain('javascript');
+  });
+
+  it('does not serve files outside the renderer folder', async () => {
+    for (const path of ['/../outside-secret.txt', '/%2e%2e/outside-secret.txt', '/assets/..%2f..%2foutside-secret.txt']) {
+      const answer = await send(`${path}${path.includes('?') ? '&' : '?'}token=${token}`);
+      expect(answer.status, path).toBe(404);
+      expect(answer.body).not.toContain('secret');
+    }
+  });
+
+  it('dispatches calls through the registry', async () => {
+    const answer = await call('app:info', undefined);
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: true, value: { name: 'Deskside', version: '9.9.9-test' } });
+  });
+
+  it('answers an invalid payload on every channel with the validation envelope naming the field', async () => {
+    for (const contract of allContracts) {
+      const answer = JSON.parse((await call(contract.channel, { notAField: true })).body);
+      expect(answer, contract.channel).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      expect(Object.keys(answer.error.fieldErrors)).toContain('notAField');
+    }
+    const wrongType = JSON.parse((await call('settings:set', { density: 7 })).body);
+    expect(wrongType.error.fieldErrors).toHaveProperty('density');
+  });
+
+  it('refuses an unknown channel, malformed JSON and oversized bodies', async () => {
+    const unknown = await call('shell:exec', { command: 'rm -rf /' });
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body)).toMatchObject({ error: { code: 'UNKNOWN_CHANNEL' } });
+    const malformed = await send('/api/app:info', { method: 'POST', headers: { 'X-Deskside-Token': token }, body: '{"oops' });
+    expect(malformed.status).toBe(400);
+    const huge = await send('/api/settings:set', { method: 'POST', headers: { 'X-Deskside-Token': token }, body: 'x'.repeat(MAX_BODY_BYTES + 1) });
+    expect(huge.status).toBe(413);
+  });
+
+  it('pushes events over server-sent events', async () => {
+    const response = await fetch(`${base}/api/events`, { headers: { Cookie: `deskside_token=${token}` } });
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    const reader = response.body!.getReader();
+    await reader.read(); // the ": connected" comment
+    await call('settings:set', { theme: 'dark' });
+    const { value } = await reader.read();
+    expect(new TextDecoder().decode(value)).toBe('event: settings:changed\ndata: {"theme":"dark","density":"comfortable"}\n\n');
+    await reader.cancel();
+  });
+});
