@@ -4,12 +4,42 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'child_process', 'os', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads'];
-const electronOnly = { name: 'electron', message: "Only electron/main/index.ts, main/platform/, main/ipc/electron-*.ts and the preload import 'electron'." };
-const electronStoreOnly = { name: 'electron-store', message: "electron-store imports 'electron' at load: keep it in electron/main/platform/." };
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'child_process',
+  'os',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'worker_threads',
+];
+const electronOnly = {
+  name: 'electron',
+  message: "Only electron/main/index.ts, main/platform/, main/ipc/electron-*.ts and the preload import 'electron'.",
+};
+const electronStoreOnly = {
+  name: 'electron-store',
+  message: "electron-store imports 'electron' at load: keep it in electron/main/platform/.",
+};
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'shared/admin-api/*.d.ts'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'shared/admin-api/*.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -27,9 +57,17 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronOnly, electronStoreOnly, { name: 'react', message: 'shared/ is runtime-neutral.' }, { name: 'better-sqlite3', message: 'shared/ is runtime-neutral.' }],
+          paths: [
+            electronOnly,
+            electronStoreOnly,
+            { name: 'react', message: 'shared/ is runtime-neutral.' },
+            { name: 'better-sqlite3', message: 'shared/ is runtime-neutral.' },
+          ],
           patterns: [
-            { group: ['**/electron/**', '**/renderer/**', '**/sandbox/**'], message: 'shared/ imports nothing from electron/, renderer/ or sandbox/.' },
+            {
+              group: ['**/electron/**', '**/renderer/**', '**/sandbox/**'],
+              message: 'shared/ imports nothing from electron/, renderer/ or sandbox/.',
+            },
             { group: nodeBuiltins, message: 'shared/ runs in the renderer too: no Node built-ins.' },
           ],
         },
@@ -45,9 +83,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronOnly, electronStoreOnly, { name: 'better-sqlite3', message: 'The renderer reaches data through the bridge.' }],
+          paths: [
+            electronOnly,
+            electronStoreOnly,
+            { name: 'better-sqlite3', message: 'The renderer reaches data through the bridge.' },
+          ],
           patterns: [
-            { group: ['**/electron/**', '**/sandbox/**'], message: 'The renderer reaches the main side only through the bridge.' },
+            {
+              group: ['**/electron/**', '**/sandbox/**'],
+              message: 'The renderer reaches the main side only through the bridge.',
+            },
             { group: nodeBuiltins, message: 'The renderer is a sandboxed web page: no Node built-ins.' },
           ],
         },
@@ -56,13 +101,24 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts'],
-    ignores: ['electron/main/index.ts', 'electron/main/platform/**', 'electron/main/ipc/electron-*.ts', 'electron/preload/**', '**/*.test.ts'],
+    ignores: [
+      'electron/main/index.ts',
+      'electron/main/platform/**',
+      'electron/main/ipc/electron-*.ts',
+      'electron/preload/**',
+      '**/*.test.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [electronOnly, electronStoreOnly],
-          patterns: [{ group: ['**/renderer/**', '**/sandbox/**'], message: 'The main side shares only shared/ with the renderer and nothing with the sandbox.' }],
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/sandbox/**'],
+              message: 'The main side shares only shared/ with the renderer and nothing with the sandbox.',
+            },
+          ],
         },
       ],
     },
@@ -74,7 +130,12 @@ export default tseslint.config(
         'error',
         {
           paths: [electronOnly, electronStoreOnly],
-          patterns: [{ group: ['**/electron/**', '**/renderer/**', '@shared/contracts*', '@shared/domain*'], message: 'The sandbox shares nothing with the console but the OpenAPI document.' }],
+          patterns: [
+            {
+              group: ['**/electron/**', '**/renderer/**', '@shared/contracts*', '@shared/domain*'],
+              message: 'The sandbox shares nothing with the console but the OpenAPI document.',
+            },
+          ],
         },
       ],
     },

@@ -27,12 +27,19 @@ function needsBuild() {
   return newest([...sourceFolders, ...sourceFiles].map((path) => join(root, path))) > built;
 }
 
-const nativeCheck = spawnSync(process.execPath, [join(root, 'scripts/native.mjs'), 'node'], { stdio: 'inherit', cwd: root });
+const nativeCheck = spawnSync(process.execPath, [join(root, 'scripts/native.mjs'), 'node'], {
+  stdio: 'inherit',
+  cwd: root,
+});
 if (nativeCheck.status !== 0) process.exit(nativeCheck.status ?? 1);
 
 if (needsBuild()) {
   console.error('web: building the console (sources changed since the last build)');
-  const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], cwd: root, shell: process.platform === 'win32' });
+  const build = spawnSync('npx', ['electron-vite', 'build'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: root,
+    shell: process.platform === 'win32',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

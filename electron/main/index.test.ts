@@ -47,7 +47,12 @@ describe('Electron main entry', () => {
 
   it('opens one window with the secure preferences and the app:// page', () => {
     const window = fake.windows[0]!;
-    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+    });
     expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/preload[/\\]index\.cjs$/);
     expect(window.loadURL).toHaveBeenCalledWith('app://deskside/index.html');
   });
@@ -58,8 +63,13 @@ describe('Electron main entry', () => {
       ok: true,
       value: { host: 'electron', version: '1.2.3', dataDir: userData, secretsEncrypted: true },
     });
-    await expect(fake.handlers.get('app:info')!(mainFrameEvent('https://evil.example/'))).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
-    await expect(fake.handlers.get('settings:set')!(mainFrameEvent('app://deskside/'), { theme: 7 })).resolves.toMatchObject({
+    await expect(fake.handlers.get('app:info')!(mainFrameEvent('https://evil.example/'))).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    });
+    await expect(
+      fake.handlers.get('settings:set')!(mainFrameEvent('app://deskside/'), { theme: 7 }),
+    ).resolves.toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', fieldErrors: { theme: expect.any(Array) } },
     });
@@ -77,7 +87,9 @@ describe('Electron main entry', () => {
     const webview = { preventDefault: vi.fn() };
     contents.emit('will-attach-webview', webview);
     expect(webview.preventDefault).toHaveBeenCalled();
-    const openHandler = contents.setWindowOpenHandler.mock.calls[0]![0] as (details: { url: string }) => { action: string };
+    const openHandler = contents.setWindowOpenHandler.mock.calls[0]![0] as (details: { url: string }) => {
+      action: string;
+    };
     expect(openHandler({ url: 'https://github.com/deskside' })).toEqual({ action: 'deny' });
     expect(fake.module.shell.openExternal).toHaveBeenCalledWith('https://github.com/deskside');
     expect(openHandler({ url: 'http://evil.example/' })).toEqual({ action: 'deny' });
@@ -105,7 +117,9 @@ describe('Electron main entry', () => {
   });
 
   it('sets an application menu whose About item reaches the renderer', () => {
-    const template = fake.module.Menu.buildFromTemplate.mock.calls[0]![0] as Array<{ submenu?: Array<{ label?: string; click?: () => void }> }>;
+    const template = fake.module.Menu.buildFromTemplate.mock.calls[0]![0] as Array<{
+      submenu?: Array<{ label?: string; click?: () => void }>;
+    }>;
     const about = template.flatMap((menu) => menu.submenu ?? []).find((item) => item.label === 'About Deskside')!;
     about.click!();
     expect(fake.windows[0]!.webContents.send).toHaveBeenCalledWith('app:show-about', {});

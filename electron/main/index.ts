@@ -16,7 +16,13 @@ import { APP_NAME } from './services/data-dir';
 import { SettingsService } from './services/settings/settings-service';
 import { contentSecurityPolicy, securityHeaders } from './window/csp';
 import { applicationMenuTemplate, type MenuItemSpec } from './window/menu';
-import { APP_ORIGIN, decidePermission, decideWindowOpen, isAllowedNavigation, secureWebPreferences } from './window/policy';
+import {
+  APP_ORIGIN,
+  decidePermission,
+  decideWindowOpen,
+  isAllowedNavigation,
+  secureWebPreferences,
+} from './window/policy';
 
 app.setName(APP_NAME);
 registerAppScheme();
@@ -48,7 +54,9 @@ function hardenWebContents(): void {
       return { action: decision.action };
     });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(decidePermission(permission)));
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(decidePermission(permission)),
+  );
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => decidePermission(permission));
 }
 
@@ -105,7 +113,9 @@ async function start(): Promise<void> {
   const template = applicationMenuTemplate(process.platform, {
     showAbout: () => bus.emit(events.showAbout, {}),
   });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template as Parameters<typeof Menu.buildFromTemplate>[0] & MenuItemSpec[]));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(template as Parameters<typeof Menu.buildFromTemplate>[0] & MenuItemSpec[]),
+  );
 
   const windowState = createWindowStateKeeper(() => screen.getAllDisplays().map((display) => display.workArea));
   mainWindow = createMainWindow(windowState);

@@ -6,7 +6,9 @@ function fakeIpcRenderer() {
   const listeners = new Map<string, (event: unknown, payload: unknown) => void>();
   const ipc: IpcRendererLike = {
     invoke: vi.fn(async (channel: string, input: unknown) => ({ ok: true, value: { channel, input } })),
-    on: vi.fn((channel: string, listener: (event: unknown, payload: unknown) => void) => listeners.set(channel, listener)),
+    on: vi.fn((channel: string, listener: (event: unknown, payload: unknown) => void) =>
+      listeners.set(channel, listener),
+    ),
     removeListener: vi.fn((channel: string) => listeners.delete(channel)),
   };
   return { ipc, listeners };
@@ -16,7 +18,10 @@ describe('createPreloadApi', () => {
   it('exposes one function per declared call, invoking its channel', async () => {
     const { ipc } = fakeIpcRenderer();
     const api = createPreloadApi(ipc);
-    await expect(api.settings.set({ theme: 'dark' })).resolves.toEqual({ ok: true, value: { channel: 'settings:set', input: { theme: 'dark' } } });
+    await expect(api.settings.set({ theme: 'dark' })).resolves.toEqual({
+      ok: true,
+      value: { channel: 'settings:set', input: { theme: 'dark' } },
+    });
     const exposed = Object.entries(api)
       .filter(([name]) => name !== 'subscribe')
       .flatMap(([, group]) => Object.keys(group as object));

@@ -26,7 +26,8 @@ async function main(): Promise<void> {
     allowPositionals: false,
   });
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, not ${values.port}`);
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir(process.platform, process.env, homedir()));
   mkdirSync(dataDir, { recursive: true });
 

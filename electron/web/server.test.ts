@@ -24,12 +24,17 @@ interface Answer {
 }
 
 /** A raw request, so the Host header can be anything (fetch will not let a test forge it). */
-function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+function send(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${base}${path}`, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     req.on('error', reject);
     if (options.body !== undefined) req.write(options.body);
@@ -38,7 +43,11 @@ function send(path: string, options: { method?: string; headers?: Record<string,
 }
 
 const call = (channel: string, input: unknown, headers: Record<string, string> = {}) =>
-  send(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Deskside-Token': token, ...headers }, body: JSON.stringify(input) });
+  send(`/api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Deskside-Token': token, ...headers },
+    body: JSON.stringify(input),
+  });
 
 beforeAll(async () => {
   const rendererDir = mkdtempSync(join(tmpdir(), 'deskside-renderer-'));
@@ -46,7 +55,15 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Deskside</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(rendererDir, '..', 'outside-secret.txt'), 'secret');
-  host = await startWebHost({ registry: createRegistry(services), bus, rendererDir, token, csp: contentSecurityPolicy(), logger: silentLogger, port: 0 });
+  host = await startWebHost({
+    registry: createRegistry(services),
+    bus,
+    rendererDir,
+    token,
+    csp: contentSecurityPolicy(),
+    logger: silentLogger,
+    port: 0,
+  });
   base = `http://127.0.0.1:${host.port}`;
 });
 afterAll(() => host.close());
@@ -65,7 +82,11 @@ describe('web host boundary', () => {
   });
 
   it('does not accept the cookie alone for calls (a cross-site form could send it)', async () => {
-    const answer = await send('/api/app:info', { method: 'POST', headers: { Cookie: `deskside_token=${token}` }, body: '' });
+    const answer = await send('/api/app:info', {
+      method: 'POST',
+      headers: { Cookie: `deskside_token=${token}` },
+      body: '',
+    });
     expect(answer.status).toBe(401);
   });
 
@@ -92,7 +113,11 @@ describe('web host boundary', () => {
   });
 
   it('does not serve files outside the renderer folder', async () => {
-    for (const path of ['/../outside-secret.txt', '/%2e%2e/outside-secret.txt', '/assets/..%2f..%2foutside-secret.txt']) {
+    for (const path of [
+      '/../outside-secret.txt',
+      '/%2e%2e/outside-secret.txt',
+      '/assets/..%2f..%2foutside-secret.txt',
+    ]) {
       const answer = await send(`${path}${path.includes('?') ? '&' : '?'}token=${token}`);
       expect(answer.status, path).toBe(404);
       expect(answer.body).not.toContain('secret');
@@ -119,9 +144,17 @@ describe('web host boundary', () => {
     const unknown = await call('shell:exec', { command: 'rm -rf /' });
     expect(unknown.status).toBe(404);
     expect(JSON.parse(unknown.body)).toMatchObject({ error: { code: 'UNKNOWN_CHANNEL' } });
-    const malformed = await send('/api/app:info', { method: 'POST', headers: { 'X-Deskside-Token': token }, body: '{"oops' });
+    const malformed = await send('/api/app:info', {
+      method: 'POST',
+      headers: { 'X-Deskside-Token': token },
+      body: '{"oops',
+    });
     expect(malformed.status).toBe(400);
-    const huge = await send('/api/settings:set', { method: 'POST', headers: { 'X-Deskside-Token': token }, body: 'x'.repeat(MAX_BODY_BYTES + 1) });
+    const huge = await send('/api/settings:set', {
+      method: 'POST',
+      headers: { 'X-Deskside-Token': token },
+      body: 'x'.repeat(MAX_BODY_BYTES + 1),
+    });
     expect(huge.status).toBe(413);
   });
 
@@ -132,7 +165,9 @@ describe('web host boundary', () => {
     await reader.read(); // the ": connected" comment
     await call('settings:set', { theme: 'dark' });
     const { value } = await reader.read();
-    expect(new TextDecoder().decode(value)).toBe('event: settings:changed\ndata: {"theme":"dark","density":"comfortable"}\n\n');
+    expect(new TextDecoder().decode(value)).toBe(
+      'event: settings:changed\ndata: {"theme":"dark","density":"comfortable"}\n\n',
+    );
     await reader.cancel();
   });
 });

@@ -52,7 +52,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 
   const send = (response: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) => {
-    response.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
+    response.writeHead(status, {
+      ...headers,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...extra,
+    });
     response.end(JSON.stringify(body));
   };
   const refuse = (response: ServerResponse, status: number, code: string, message: string) =>
@@ -72,22 +77,30 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const cookieToken = cookieValue(request.headers.cookie, TOKEN_COOKIE);
     const queryToken = url.searchParams.get('token') ?? undefined;
     // Calls need the header (a cross-site form cannot set it); pages and the event stream may use the cookie.
-    const authorised = isApi && request.method === 'POST' ? tokenMatches(headerToken) : [headerToken, cookieToken, queryToken].some(tokenMatches);
-    if (!authorised) return refuse(response, 401, 'UNAUTHORIZED', 'This request needs the token printed by `npm run web`.');
+    const authorised =
+      isApi && request.method === 'POST'
+        ? tokenMatches(headerToken)
+        : [headerToken, cookieToken, queryToken].some(tokenMatches);
+    if (!authorised)
+      return refuse(response, 401, 'UNAUTHORIZED', 'This request needs the token printed by `npm run web`.');
 
     if (url.pathname === '/api/events' && request.method === 'GET') return openEventStream(response);
     if (isApi) {
       if (request.method !== 'POST') return refuse(response, 405, 'VALIDATION', 'Calls are POST requests.');
       return handleCall(request, response, decodeURIComponent(url.pathname.slice('/api/'.length)));
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'VALIDATION', 'Method not allowed.');
-    const extra: Record<string, string> = tokenMatches(queryToken) ? { 'Set-Cookie': `${TOKEN_COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/` } : {};
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return refuse(response, 405, 'VALIDATION', 'Method not allowed.');
+    const extra: Record<string, string> = tokenMatches(queryToken)
+      ? { 'Set-Cookie': `${TOKEN_COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/` }
+      : {};
     return serveStatic(request, response, url.pathname, extra);
   };
 
   const handleCall = async (request: IncomingMessage, response: ServerResponse, channel: string) => {
     const body = await readBody(request, MAX_BODY_BYTES);
-    if (body === 'too-large') return refuse(response, 413, 'VALIDATION', `A call's payload may not exceed ${MAX_BODY_BYTES} bytes.`);
+    if (body === 'too-large')
+      return refuse(response, 413, 'VALIDATION', `A call's payload may not exceed ${MAX_BODY_BYTES} bytes.`);
     let input: unknown;
     try {
       input = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
@@ -100,13 +113,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 
   const openEventStream = (response: ServerResponse) => {
-    response.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    response.writeHead(200, {
+      ...headers,
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
     response.write(': connected\n\n');
     streams.add(response);
     response.on('close', () => streams.delete(response));
   };
 
-  const serveStatic = async (request: IncomingMessage, response: ServerResponse, pathname: string, extra: Record<string, string>) => {
+  const serveStatic = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    pathname: string,
+    extra: Record<string, string>,
+  ) => {
     const path = resolveStaticPath(options.rendererDir, pathname);
     if (!path) return refuse(response, 404, 'NOT_FOUND', 'Not found.');
     let content: Buffer;

@@ -9,7 +9,9 @@ export type Subscribe = (channel: string, listener: (payload: unknown) => void) 
 
 /** The raw bridge the preload exposes: each call resolves to its result envelope. */
 export type RawApi<G extends ContractGroups = Contracts> = {
-  [D in keyof G]: { [M in keyof G[D]]: (input?: z.input<G[D][M]['input']>) => Promise<CallResult<z.output<G[D][M]['output']>>> };
+  [D in keyof G]: {
+    [M in keyof G[D]]: (input?: z.input<G[D][M]['input']>) => Promise<CallResult<z.output<G[D][M]['output']>>>;
+  };
 } & { subscribe: Subscribe };
 
 /** The renderer's typed client: each call resolves to its value or throws a DesksideError. */

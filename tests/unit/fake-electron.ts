@@ -20,14 +20,18 @@ export function createFakeElectron(options: { userData: string; singleInstance?:
 
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
   const ipcMain = {
-    handle: vi.fn((channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) => handlers.set(channel, listener)),
+    handle: vi.fn((channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) =>
+      handlers.set(channel, listener),
+    ),
     removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
   };
 
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   const protocol = {
     registerSchemesAsPrivileged: vi.fn(),
-    handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => protocolHandlers.set(scheme, handler)),
+    handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) =>
+      protocolHandlers.set(scheme, handler),
+    ),
   };
 
   const session = {
@@ -69,7 +73,19 @@ export function createFakeElectron(options: { userData: string; singleInstance?:
   const contextBridge = { exposeInMainWorld: vi.fn() };
 
   return {
-    module: { app, ipcMain, protocol, session, BrowserWindow: FakeBrowserWindow, Menu, safeStorage, screen, shell, contextBridge, ipcRenderer: {} },
+    module: {
+      app,
+      ipcMain,
+      protocol,
+      session,
+      BrowserWindow: FakeBrowserWindow,
+      Menu,
+      safeStorage,
+      screen,
+      shell,
+      contextBridge,
+      ipcRenderer: {},
+    },
     handlers,
     protocolHandlers,
     windows,

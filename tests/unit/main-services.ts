@@ -15,7 +15,14 @@ export function makeServices(overrides: Partial<MainServices> = {}, bus = new Ev
     logger: silentLogger,
     secrets: new MemorySecretStore(),
     settings: new SettingsService(new JsonFileSettingsStore(dataDir, silentLogger), bus),
-    appInfo: { name: 'Deskside', version: '9.9.9-test', platform: 'linux', host: 'web', dataDir, versions: { node: process.versions.node } },
+    appInfo: {
+      name: 'Deskside',
+      version: '9.9.9-test',
+      platform: 'linux',
+      host: 'web',
+      dataDir,
+      versions: { node: process.versions.node },
+    },
     ...overrides,
   };
 }

@@ -4,7 +4,14 @@ import { createRegistry } from '../handlers';
 import { APP_ORIGIN } from '../window/policy';
 import { makeServices } from '../../../tests/unit/main-services';
 import { EventBus } from './event-bus';
-import { bindRegistryToIpc, forwardEventsToWindow, isTrustedSender, originOf, type InvokeEventLike, type IpcMainLike } from './electron-ipc';
+import {
+  bindRegistryToIpc,
+  forwardEventsToWindow,
+  isTrustedSender,
+  originOf,
+  type InvokeEventLike,
+  type IpcMainLike,
+} from './electron-ipc';
 
 /** A stand-in for ipcMain that keeps the handlers so the test can invoke them like the renderer would. */
 function fakeIpcMain() {
@@ -56,7 +63,10 @@ describe('bindRegistryToIpc', () => {
     const { ipcMain, handlers } = fakeIpcMain();
     bindRegistryToIpc(ipcMain, createRegistry(makeServices()), [APP_ORIGIN]);
     const result = await handlers.get('settings:set')!(eventFrom('app://deskside/index.html'), { theme: 'purple' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { theme: [expect.any(String)] } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fieldErrors: { theme: [expect.any(String)] } },
+    });
   });
 
   it('refuses a call from a foreign origin or a subframe before dispatch', async () => {
@@ -64,7 +74,9 @@ describe('bindRegistryToIpc', () => {
     const { ipcMain, handlers } = fakeIpcMain();
     bindRegistryToIpc(ipcMain, createRegistry(services), [APP_ORIGIN]);
     const foreign = await handlers.get('settings:set')!(eventFrom('https://evil.example/'), { theme: 'dark' });
-    const framed = await handlers.get('settings:set')!(eventFrom('app://deskside/', { subFrame: true }), { theme: 'dark' });
+    const framed = await handlers.get('settings:set')!(eventFrom('app://deskside/', { subFrame: true }), {
+      theme: 'dark',
+    });
     expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(framed).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(services.settings.get().theme).toBe('system');
@@ -84,7 +96,10 @@ describe('forwardEventsToWindow', () => {
     const bus = new EventBus();
     const sent: Array<[string, unknown]> = [];
     let destroyed = false;
-    const stop = forwardEventsToWindow(bus, { isDestroyed: () => destroyed, send: (channel, payload) => sent.push([channel, payload]) });
+    const stop = forwardEventsToWindow(bus, {
+      isDestroyed: () => destroyed,
+      send: (channel, payload) => sent.push([channel, payload]),
+    });
     bus.emit(events.settingsChanged, { theme: 'dark', density: 'compact' });
     destroyed = true;
     bus.emit(events.settingsChanged, { theme: 'light', density: 'compact' });

@@ -40,7 +40,11 @@ export function isTrustedSender(event: InvokeEventLike, allowedOrigins: readonly
 }
 
 /** Serves every registered channel over ipcMain, each call behind the sender check. */
-export function bindRegistryToIpc(ipcMain: IpcMainLike, registry: IpcRegistry, allowedOrigins: readonly string[]): () => void {
+export function bindRegistryToIpc(
+  ipcMain: IpcMainLike,
+  registry: IpcRegistry,
+  allowedOrigins: readonly string[],
+): () => void {
   const channels = registry.channels();
   for (const channel of channels) {
     ipcMain.handle(channel, async (event, input): Promise<CallResult<unknown>> => {

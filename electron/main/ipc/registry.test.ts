@@ -83,7 +83,8 @@ describe('IpcRegistry', () => {
     for (const contract of allContracts) {
       const result = await registry.dispatch(contract.channel, { unexpectedField: 1 }, { transport: 'test' });
       expect(result, contract.channel).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-      if (!result.ok) expect(Object.keys(result.error.fieldErrors ?? {}).join(' '), contract.channel).toContain('unexpectedField');
+      if (!result.ok)
+        expect(Object.keys(result.error.fieldErrors ?? {}).join(' '), contract.channel).toContain('unexpectedField');
     }
   });
 });

@@ -72,7 +72,10 @@ export class IpcRegistry {
     }
     const output = contract.output.safeParse(value);
     if (!output.success) {
-      this.logger.error(`handler for ${contract.channel} returned output that breaks its contract`, output.error.issues);
+      this.logger.error(
+        `handler for ${contract.channel} returned output that breaks its contract`,
+        output.error.issues,
+      );
       return failure({ code: 'INTERNAL', message: `Deskside produced an invalid answer for ${contract.channel}.` });
     }
     return { ok: true, value: output.data };

@@ -6,6 +6,8 @@ describe('defaultDataDir', () => {
     expect(defaultDataDir('linux', {}, '/home/ada')).toBe('/home/ada/.config/Deskside');
     expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/cfg' }, '/home/ada')).toBe('/cfg/Deskside');
     expect(defaultDataDir('darwin', {}, '/Users/ada')).toBe('/Users/ada/Library/Application Support/Deskside');
-    expect(defaultDataDir('win32', { APPDATA: 'C:/Users/ada/AppData/Roaming' }, 'C:/Users/ada')).toMatch(/Roaming.Deskside$/);
+    expect(defaultDataDir('win32', { APPDATA: 'C:/Users/ada/AppData/Roaming' }, 'C:/Users/ada')).toMatch(
+      /Roaming.Deskside$/,
+    );
   });
 });

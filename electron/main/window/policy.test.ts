@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, securityHeaders } from './csp';
 import { applicationMenuTemplate } from './menu';
-import { APP_ORIGIN, decidePermission, decideWindowOpen, isAllowedExternalUrl, isAllowedNavigation, secureWebPreferences } from './policy';
+import {
+  APP_ORIGIN,
+  decidePermission,
+  decideWindowOpen,
+  isAllowedExternalUrl,
+  isAllowedNavigation,
+  secureWebPreferences,
+} from './policy';
 import { resolveStaticPath } from './static-files';
 import { defaultWindowState, restoreWindowState } from './window-state';
 
@@ -82,7 +89,16 @@ describe('resolveStaticPath', () => {
   });
 
   it('refuses every way out of the root', () => {
-    for (const attempt of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%2f%2e%2e%2fetc%2fpasswd', '/..\\secret.txt', '/a%00.js', '/%E0%A4%A']) {
+    for (const attempt of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      '/..\\secret.txt',
+      '/a%00.js',
+      '/%E0%A4%A',
+    ]) {
       expect(resolveStaticPath(root, attempt), attempt).toBeNull();
     }
   });
@@ -97,7 +113,11 @@ describe('restoreWindowState', () => {
   });
 
   it('drops the position when its display is gone, keeping the size', () => {
-    expect(restoreWindowState({ x: 3000, y: 100, width: 1200, height: 800 }, [display])).toEqual({ width: 1200, height: 800, maximized: false });
+    expect(restoreWindowState({ x: 3000, y: 100, width: 1200, height: 800 }, [display])).toEqual({
+      width: 1200,
+      height: 800,
+      maximized: false,
+    });
   });
 
   it('falls back to the default for anything unreadable', () => {

@@ -8,7 +8,17 @@ export function StatusBar() {
     <Box
       component="footer"
       role="status"
-      sx={{ display: 'flex', alignItems: 'center', gap: 1.5, px: 1.5, py: 0.25, borderTop: 1, borderColor: 'divider', bgcolor: 'background.paper', minHeight: 28 }}
+      sx={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 1.5,
+        px: 1.5,
+        py: 0.25,
+        borderTop: 1,
+        borderColor: 'divider',
+        bgcolor: 'background.paper',
+        minHeight: 28,
+      }}
     >
       <Typography variant="caption" color="text.secondary" data-testid="status-host">
         {info ? `${info.host === 'electron' ? 'Desktop app' : 'Web host'} · Deskside ${info.version}` : 'Starting…'}

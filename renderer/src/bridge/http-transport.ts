@@ -27,7 +27,14 @@ export function httpInvoke(token: string, fetchImpl: typeof fetch = fetch): Invo
     try {
       return (await response.json()) as CallResult<unknown>;
     } catch {
-      return { ok: false, error: { code: 'BAD_RESPONSE', message: `The web host answered ${response.status} without a result.`, status: response.status } };
+      return {
+        ok: false,
+        error: {
+          code: 'BAD_RESPONSE',
+          message: `The web host answered ${response.status} without a result.`,
+          status: response.status,
+        },
+      };
     }
   };
 }

@@ -19,7 +19,10 @@ describe('SettingsService over a JSON file', () => {
     const service = new SettingsService(new JsonFileSettingsStore(dir, silentLogger), bus);
     expect(service.get()).toEqual(defaultSettings);
     expect(service.set({ theme: 'dark' })).toEqual({ theme: 'dark', density: 'comfortable' });
-    expect(JSON.parse(readFileSync(join(dir, SETTINGS_FILE), 'utf8'))).toEqual({ theme: 'dark', density: 'comfortable' });
+    expect(JSON.parse(readFileSync(join(dir, SETTINGS_FILE), 'utf8'))).toEqual({
+      theme: 'dark',
+      density: 'comfortable',
+    });
     expect(heard).toEqual([['settings:changed', { theme: 'dark', density: 'comfortable' }]]);
     // A new process reads what the last one saved.
     expect(new SettingsService(new JsonFileSettingsStore(dir, silentLogger), new EventBus()).get().theme).toBe('dark');

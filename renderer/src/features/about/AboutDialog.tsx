@@ -1,4 +1,15 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useAboutStore } from './about-store';
 
 export function AboutDialog() {
@@ -31,7 +42,10 @@ export function AboutDialog() {
                 <TableCell component="th" scope="row" sx={{ fontWeight: 600, width: 140 }}>
                   {label}
                 </TableCell>
-                <TableCell data-testid={`about-${label.toLowerCase().replace(/\W+/g, '-')}`} sx={{ wordBreak: 'break-all' }}>
+                <TableCell
+                  data-testid={`about-${label.toLowerCase().replace(/\W+/g, '-')}`}
+                  sx={{ wordBreak: 'break-all' }}
+                >
                   {value}
                 </TableCell>
               </TableRow>

@@ -34,14 +34,24 @@ export function AppearanceMenu() {
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         <ListSubheader>Theme</ListSubheader>
         {themes.map(([value, label]) => (
-          <MenuItem key={value} selected={settings?.theme === value} onClick={() => choose({ theme: value })} aria-label={`Theme: ${label}`}>
+          <MenuItem
+            key={value}
+            selected={settings?.theme === value}
+            onClick={() => choose({ theme: value })}
+            aria-label={`Theme: ${label}`}
+          >
             {label}
             {settings?.theme === value && <CheckIcon fontSize="small" sx={{ ml: 'auto', pl: 1 }} />}
           </MenuItem>
         ))}
         <ListSubheader>Density</ListSubheader>
         {densities.map(([value, label]) => (
-          <MenuItem key={value} selected={settings?.density === value} onClick={() => choose({ density: value })} aria-label={`Density: ${label}`}>
+          <MenuItem
+            key={value}
+            selected={settings?.density === value}
+            onClick={() => choose({ density: value })}
+            aria-label={`Density: ${label}`}
+          >
             {label}
             {settings?.density === value && <CheckIcon fontSize="small" sx={{ ml: 'auto', pl: 1 }} />}
           </MenuItem>

@@ -1,0 +1,31 @@
+/**
+ * Packaging for Linux (AppImage, deb), macOS (dmg) and Windows (nsis). Needs the Electron binaries, so it
+ * cannot run on machines without them (see README). Fuses follow the Electron security checklist.
+ * @type {import('electron-builder').Configuration}
+ */
+module.exports = {
+  appId: 'io.deskside.console',
+  productName: 'Deskside',
+  directories: { output: 'dist', buildResources: 'resources' },
+  files: ['out/**', 'package.json'],
+  asar: true,
+  // better-sqlite3's native addon cannot load from inside the asar archive.
+  asarUnpack: ['**/node_modules/better-sqlite3/**'],
+  npmRebuild: true,
+  protocols: [{ name: 'Deskside account links', schemes: ['deskside'] }],
+  electronFuses: {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    loadBrowserProcessSpecificV8Snapshot: false,
+    grantFileProtocolExtraPrivileges: false,
+  },
+  linux: { target: ['AppImage', 'deb'], category: 'Office', icon: 'resources/icon.svg', maintainer: 'Deskside' },
+  deb: { depends: ['libsecret-1-0'] },
+  mac: { target: ['dmg'], category: 'public.app-category.business', hardenedRuntime: true },
+  win: { target: ['nsis'] },
+  nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true },
+};
