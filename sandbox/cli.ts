@@ -1,0 +1,81 @@
+/**
+ * `npm run sandbox`: the sandbox identity platform.
+ *   --port N (4100)  --host ADDRESS (127.0.0.1; another address needs non-default client secrets)
+ *   --data FILE (.sandbox/sandbox.db)  --seed N (start from a fresh database with N accounts; default on first start: 5,000)
+ *   --token-ttl SECONDS (3600)  --latency MS  --fail-rate R  --fail-status 429|500|503  --fault-route REGEX
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultSecrets } from './auth/clients';
+import type { FaultRule } from './faults';
+import { SEED_PASSWORD } from './seed/seed';
+import { startSandbox } from './start';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4100' },
+      host: { type: 'string', default: '127.0.0.1' },
+      data: { type: 'string', default: '.sandbox/sandbox.db' },
+      seed: { type: 'string' },
+      'token-ttl': { type: 'string' },
+      latency: { type: 'string' },
+      'fail-rate': { type: 'string' },
+      'fail-status': { type: 'string' },
+      'fault-route': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const number = (name: string, value: string | undefined, min: number, max: number) => {
+    if (value === undefined) return undefined;
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed < min || parsed > max) throw new Error(`--${name} must be a number from ${min} to ${max}, not ${value}`);
+    return parsed;
+  };
+  const port = number('port', values.port, 0, 65535)!;
+  const seedAccounts = number('seed', values.seed, 0, 5_000_000);
+  const latencyMs = number('latency', values.latency, 0, 60_000);
+  const failureRate = number('fail-rate', values['fail-rate'], 0, 1);
+  const faults: FaultRule[] =
+    latencyMs || failureRate
+      ? [{ route: values['fault-route'] ?? '.*/admin/api/.*', latencyMs: latencyMs ?? 0, failureRate: failureRate ?? 0, status: (number('fail-status', values['fail-status'], 429, 504) ?? 503) as FaultRule['status'], retryAfter: 1 }]
+      : [];
+  const dataFile = resolve(values.data!);
+  let lastReport = 0;
+  const sandbox = await startSandbox({
+    dataFile,
+    port,
+    host: values.host!,
+    fresh: seedAccounts !== undefined,
+    seedAccounts: seedAccounts ?? 5000,
+    faults,
+    ...(values['token-ttl'] ? { tokenTtlSeconds: number('token-ttl', values['token-ttl'], 1, 86_400)! } : {}),
+    onSeedProgress: (done, total) => {
+      if (values.quiet || (Date.now() - lastReport < 2000 && done < total)) return;
+      lastReport = Date.now();
+      console.log(`sandbox: seeded ${done.toLocaleString('en')} of ${total.toLocaleString('en')} accounts`);
+    },
+  });
+  console.log(`Sandbox identity platform: ${sandbox.url}`);
+  console.log(`  data: ${dataFile}${sandbox.seeded ? ` (new: ${sandbox.seeded.accounts.toLocaleString('en')} accounts, ${sandbox.seeded.events.toLocaleString('en')} events)` : ''}`);
+  console.log(`  token endpoint: ${sandbox.url}/oauth2/token (client_credentials)`);
+  for (const client of sandbox.clients) {
+    const secret = client.secret === defaultSecrets[client.tier] ? client.secret : '(from SANDBOX_' + client.tier.toUpperCase() + '_SECRET)';
+    console.log(`  ${client.tier.padEnd(10)} client_id=${client.clientId}  client_secret=${secret}`);
+  }
+  console.log(`  customer logins: every seeded account's password is ${SEED_PASSWORD}`);
+  if (faults.length > 0) console.log(`  fault flags: ${JSON.stringify(faults)}`);
+
+  const stop = async (signal: string) => {
+    console.log(`sandbox: ${signal}, shutting down`);
+    await sandbox.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`sandbox: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,97 @@
+import type { SandboxContext } from '../context';
+import type { AccountRow } from './accounts';
+import { escapeHtml } from './html';
+import { newId } from './ids';
+import { badRequest } from './problems';
+
+/** Which client, application and policies a customer notification goes out with, and why. */
+export interface NotificationRule {
+  clientId: string;
+  clientName: string;
+  applicationId: string;
+  applicationName: string;
+  applicationType: 'personal' | 'organizational' | 'hybrid';
+  brandId: string | null;
+  brandName: string | null;
+  notificationPolicyId: string | null;
+  policySource: 'application' | 'organization';
+}
+
+export const templates = {
+  passwordReset: 'Password reset',
+  accountAttributeUpdate: 'Account attribute update',
+  mfaMethodChange: 'MFA method change',
+  accountLockout: 'Account lockout',
+  identifierUpdate: 'Identifier update',
+  externalIdentityUnlink: 'External identity unlinked',
+  notificationPreferencesUpdate: 'Notification preferences update',
+} as const;
+export type TemplateId = keyof typeof templates;
+
+/**
+ * The platform's rule for X-Notification-By-Application: an account in an organization may only be notified
+ * through a client of an organizational application, under the organization's branding and notification
+ * policy (the application's per-organization override where one exists); an account without one only through
+ * a client of a non-organizational application, under the application's policies. Breaking it is a 400.
+ */
+export function resolveNotificationRule(ctx: SandboxContext, account: Pick<AccountRow, 'store' | 'organization'>, clientObjectId: string): NotificationRule {
+  const client = ctx.db
+    .prepare(
+      `SELECT c.id AS clientId, c.name AS clientName, a.id AS applicationId, a.name AS applicationName, a.type AS applicationType,
+              a.store AS store, a.brand_id AS brandId, a.notification_policy_id AS notificationPolicyId
+       FROM clients c JOIN applications a ON a.id = c.application_id WHERE c.id = ?`,
+    )
+    .get(clientObjectId) as (Omit<NotificationRule, 'policySource' | 'brandName'> & { store: string }) | undefined;
+  const field = (message: string) => badRequest(message, [{ objectName: 'header', field: 'X-Notification-By-Application', message }]);
+  if (!client) throw field(`No application client ${clientObjectId}.`);
+  if (client.store !== account.store) throw field(`Client ${client.clientName} belongs to an application of another identity store.`);
+
+  let { brandId, notificationPolicyId } = client;
+  let policySource: NotificationRule['policySource'] = 'application';
+  if (account.organization) {
+    if (client.applicationType === 'personal') {
+      throw field(`The account belongs to an organization: notify it through a client of an organizational application, not ${client.applicationName}.`);
+    }
+    const override = ctx.db
+      .prepare('SELECT brand_id AS brandId, notification_policy_id AS notificationPolicyId FROM application_organization_policies WHERE application_id = ? AND organization_id = ?')
+      .get(client.applicationId, account.organization) as { brandId: string | null; notificationPolicyId: string | null } | undefined;
+    if (override) {
+      brandId = override.brandId ?? brandId;
+      notificationPolicyId = override.notificationPolicyId ?? notificationPolicyId;
+      policySource = 'organization';
+    }
+  } else if (client.applicationType === 'organizational') {
+    throw field(`The account belongs to no organization: notify it through a client of a non-organizational application, not ${client.applicationName}.`);
+  }
+  const brand = brandId ? (ctx.db.prepare('SELECT brand_name AS name FROM brands WHERE id = ?').get(brandId) as { name: string } | undefined) : undefined;
+  return { ...client, brandId, notificationPolicyId, policySource, brandName: brand?.name ?? null };
+}
+
+/** Writes the notification to the outbox (nothing is sent anywhere) and returns the reference events carry. */
+export function recordNotification(
+  ctx: SandboxContext,
+  account: Pick<AccountRow, 'id' | 'store' | 'email' | 'phone'>,
+  rule: NotificationRule,
+  template: TemplateId,
+  accountEventId: string | null,
+  details: string,
+): { id: string; target: string } {
+  const id = newId();
+  const channel = account.email ? 'email' : 'sms';
+  const target = account.email ?? account.phone ?? '';
+  const brand = rule.brandName ?? rule.applicationName;
+  const plain = `${brand}: ${templates[template]}. ${details}`;
+  const html = `<p><strong>${escapeHtml(brand)}</strong></p><p>${escapeHtml(templates[template])}</p><p>${escapeHtml(details)}</p>`;
+  const now = ctx.now();
+  ctx.db
+    .prepare(
+      `INSERT INTO notifications (id, store, account_id, account_event_id, channel, target, template_id, template_name, notification_policy_id, brand_id,
+         application_id, client_id, rule, success, timestamp, valid_until, message, message_plain_text)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+    )
+    .run(
+      id, account.store, account.id, accountEventId, channel, target, template, templates[template], rule.notificationPolicyId, rule.brandId,
+      rule.applicationId, rule.clientId, rule.policySource, now, template === 'passwordReset' ? now + 24 * 3_600_000 : null, html, plain,
+    );
+  return { id, target };
+}

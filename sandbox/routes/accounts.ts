@@ -1,0 +1,257 @@
+import { z } from 'zod';
+import * as S from '../api/schemas';
+import type { SandboxContext } from '../context';
+import { accountUserName, assertStore, getAccountRow, toAccountResponse, type AccountRow } from '../domain/accounts';
+import { loadAttributes, reindexAccount } from '../domain/attributes';
+import { recordAdminEvent } from '../domain/events';
+import { escapeHtml } from '../domain/html';
+import { newId, parseJson, reverseDomain } from '../domain/ids';
+import { hashPassword, passwordPolicyViolations, type PasswordPolicy } from '../domain/passwords';
+import { badRequest, conflict, notFound } from '../domain/problems';
+import { searchAccounts } from '../domain/search';
+import { operation } from '../server';
+import { AccountParams, problems, StoreParams, type TypedApp } from './common';
+
+const listParam = z.union([z.string(), z.array(z.string())]).optional();
+const dateParam = z.string().optional().describe('ISO-8601 timestamp or signed ISO-8601 duration relative to now, e.g. -P30D');
+
+/** listAccounts' query: every declared filter, plus attribute_<path> for indexed attributes (kept by looseObject). */
+const AccountFilters = z.looseObject({
+  id: z.string().optional(),
+  loginIdentifier: z.string().optional().describe('Username, email or phone; a leading @ searches by email domain, subdomains included'),
+  emailNativeClaim: z.string().optional(),
+  userNameNativeClaim: z.string().optional(),
+  enabled: z.enum(['true', 'false']).optional(),
+  updatedAtStartDate: dateParam,
+  updatedAtEndDate: dateParam,
+  createdAtStartDate: dateParam,
+  createdAtEndDate: dateParam,
+  disabledAtStartDate: dateParam,
+  disabledAtEndDate: dateParam,
+  lastLoginAtStartDate: dateParam,
+  lastLoginAtEndDate: dateParam,
+  neverLoggedIn: z.enum(['true', 'false']).optional(),
+  lastAuthenticationActivityAtStartDate: dateParam,
+  lastAuthenticationActivityAtEndDate: dateParam,
+  organization: z.string().optional(),
+  organizationScope: z.string().optional(),
+  groups: listParam,
+  groupsFilter: z.enum(['include', 'exclude']).optional(),
+  roles: listParam.describe('organizationId:roleId pairs'),
+  rolesFilter: z.enum(['include', 'exclude']).optional(),
+  page: z.string().optional(),
+  size: z.string().optional(),
+  sort: listParam.describe('property,(asc|desc); properties: createdAt, updatedAt, disabledAt, lastLogin, lastAuthenticationActivity, email, username, id'),
+});
+
+const totalHeaders = {
+  'X-Total-Count': { type: 'integer', description: 'Sandbox extension: how many accounts match (at most 100,000).' },
+  'X-Total-Count-Capped': { type: 'boolean', description: 'Sandbox extension: true when more accounts match than X-Total-Count says.' },
+} as const;
+
+export function readPasswordPolicy(ctx: SandboxContext, store: string): PasswordPolicy {
+  const row = ctx.db.prepare('SELECT password_policy FROM identity_stores WHERE name = ?').get(store) as { password_policy: string };
+  return parseJson<PasswordPolicy>(row.password_policy, { id: 'default', minLength: 8, requireDigit: true, requireLetter: true, requireSymbol: false });
+}
+
+/** Accounts: search, create, read, delete, enable, disable, locks, download, group members. */
+export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void {
+  const base = '/admin/api/v1/identityStores/:identityStoreName/accounts';
+  const { db } = ctx;
+
+  app.get(
+    base,
+    operation(ctx, 'listAccounts', 'Account', ['read:account'], {
+      params: StoreParams,
+      querystring: AccountFilters,
+      response: { 200: z.array(S.AccountResponse).describe('X-Total-Count / X-Total-Count-Capped headers: sandbox extension'), ...problems(400, 401, 403, 404) },
+    }),
+    async (request, reply) => {
+      assertStore(db, request.params.identityStoreName);
+      const result = searchAccounts(ctx, request.params.identityStoreName, request.query as Record<string, string | string[] | undefined>);
+      reply.header('X-Total-Count', String(result.total)).header('X-Total-Count-Capped', String(result.totalCapped));
+      return result.rows.map((row) => toAccountResponse(ctx, row));
+    },
+  );
+
+  app.post(
+    base,
+    operation(ctx, 'createAccount', 'Account', ['write:account'], { params: StoreParams, body: S.AccountInsertRequest, response: { 201: S.AccountResponse, ...problems(400, 401, 403, 404, 409) } }),
+    async (request, reply) => {
+      const store = request.params.identityStoreName;
+      assertStore(db, store);
+      const body = request.body;
+      const username = body.local?.id ?? null;
+      const email = body.email?.id ?? null;
+      const phone = body.phone?.id ?? null;
+      if (!username && !email && !phone) throw badRequest('An account needs an identifier: local.id, email.id or phone.id.');
+      const clash = db
+        .prepare('SELECT 1 FROM accounts WHERE store = ? AND ((? IS NOT NULL AND username = ? COLLATE NOCASE) OR (? IS NOT NULL AND email = ? COLLATE NOCASE) OR (? IS NOT NULL AND phone = ?))')
+        .get(store, username, username, email, email, phone, phone);
+      if (clash) throw conflict('An account with one of these identifiers already exists.');
+      if (body.organization && !db.prepare('SELECT 1 FROM organizations WHERE id = ? AND store = ?').get(body.organization, store)) {
+        throw badRequest(`Organization ${body.organization} does not exist in ${store}.`, [{ objectName: 'account', field: 'organization', message: 'does not exist' }]);
+      }
+      if (body.password && !body.skipPasswordPolicy) {
+        const violations = passwordPolicyViolations(body.password, readPasswordPolicy(ctx, store), [username, email]);
+        if (violations.length > 0) throw badRequest(`The password ${violations.join(', ')}.`, violations.map((message) => ({ objectName: 'account', field: 'password', message })));
+      }
+      const now = ctx.now();
+      const id = newId();
+      const metadata = body.local?.metadata ?? {};
+      db.transaction(() => {
+        db.prepare(
+          `INSERT INTO accounts (id, store, username, email, email_domain_rev, email_verified, phone, phone_verified, display_name, enabled, organization, language,
+             created_at, updated_at, password_hash, metadata)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          id, store, username, email, reverseDomain(email), body.email?.verified ? 1 : 0, phone, body.phone?.verified ? 1 : 0, username ?? email ?? phone ?? '',
+          body.organization ?? null, body.language, now, now, body.password ? hashPassword(body.password) : null, JSON.stringify(metadata),
+        );
+        if (body.password) db.prepare("INSERT INTO authenticators (id, account_id, type, methods, created_at) VALUES (?, ?, 'password', '[]', ?)").run(newId(), id, now);
+        for (const [type, target] of [['email', email], ['phone', phone]] as const) {
+          if (target) db.prepare('INSERT INTO authenticators (id, account_id, type, target, methods, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(newId(), id, type, target, JSON.stringify(['passcode']), now);
+        }
+        reindexAccount(db, store, id, loadAttributes(db, store), metadata);
+        recordAdminEvent(ctx, request.admin!, { id, store, userName: username ?? email ?? phone ?? undefined }, 'accountCreation', {}, undefined, 201);
+      })();
+      reply.code(201);
+      return toAccountResponse(ctx, getAccountRow(db, store, id));
+    },
+  );
+
+  app.get(
+    `${base}/:accountId`,
+    operation(ctx, 'getAccountById', 'Account', ['read:account'], { params: AccountParams, response: { 200: S.AccountResponse, ...problems(401, 403, 404) } }),
+    async (request) => toAccountResponse(ctx, getAccountRow(db, request.params.identityStoreName, request.params.accountId)),
+  );
+
+  app.delete(
+    `${base}/:accountId`,
+    operation(ctx, 'deleteAccountById', 'Account', ['delete:account'], { params: AccountParams, response: { 204: z.null(), ...problems(401, 403, 404) } }),
+    async (request, reply) => {
+      const row = getAccountRow(db, request.params.identityStoreName, request.params.accountId);
+      db.transaction(() => {
+        db.prepare('DELETE FROM accounts WHERE id = ?').run(row.id);
+        recordAdminEvent(ctx, request.admin!, { id: row.id, store: row.store, userName: accountUserName(row) }, 'accountDeletion', {}, undefined, 204);
+      })();
+      return reply.code(204).send(null);
+    },
+  );
+
+  /** enable / disable: idempotent, 200 without a body as in the reference. */
+  for (const [action, enabled] of [['enable', true], ['disable', false]] as const) {
+    app.post(
+      `${base}/:accountId/${action}`,
+      operation(ctx, `${action}Account`, 'Account', ['write:account'], { params: AccountParams, response: { 200: z.null(), ...problems(401, 403, 404) } }),
+      async (request, reply) => {
+        const row = getAccountRow(db, request.params.identityStoreName, request.params.accountId);
+        const now = ctx.now();
+        db.transaction(() => {
+          if ((row.enabled === 1) !== enabled) {
+            db.prepare('UPDATE accounts SET enabled = ?, disabled_at = ?, updated_at = ? WHERE id = ?').run(enabled ? 1 : 0, enabled ? null : now, now, row.id);
+          }
+          recordAdminEvent(ctx, request.admin!, { id: row.id, store: row.store, userName: accountUserName(row) }, enabled ? 'accountEnable' : 'accountDisable');
+        })();
+        return reply.code(200).send(null);
+      },
+    );
+  }
+
+  app.get(
+    `${base}/:accountId/download`,
+    operation(ctx, 'getPersonalData', 'Personal Data', ['read:account_download'], {
+      params: AccountParams,
+      querystring: z.object({ fileType: z.enum(['html', 'json']) }),
+      response: { 200: z.string(), ...problems(400, 401, 403, 404) },
+    }),
+    async (request, reply) => {
+      const row = getAccountRow(db, request.params.identityStoreName, request.params.accountId);
+      const account = toAccountResponse(ctx, row);
+      const filename = `account-${row.id}.${request.query.fileType}`;
+      reply.header('Content-Disposition', `attachment; filename="${filename}"`);
+      if (request.query.fileType === 'json') {
+        reply.type('application/json; charset=utf-8');
+        return JSON.stringify(account, null, 2);
+      }
+      reply.type('text/html; charset=utf-8');
+      return personalDataHtml(account);
+    },
+  );
+
+  // Group members
+  const groupBase = '/admin/api/v1/identityStores/:identityStoreName/groups/:groupId/members';
+  const GroupParams = StoreParams.extend({ groupId: z.string() });
+  const requireGroup = (store: string, groupId: string) => {
+    const group = db.prepare('SELECT id, name FROM groups WHERE id = ? AND store = ?').get(groupId, store) as { id: string; name: string } | undefined;
+    if (!group) throw notFound('Group', groupId);
+    return group;
+  };
+  app.get(
+    groupBase,
+    operation(ctx, 'listGroupMembers', 'Group Member', ['read:config_identity_store', 'read:account'], {
+      params: GroupParams,
+      querystring: AccountFilters,
+      response: { 200: z.array(S.AccountResponse), ...problems(400, 401, 403, 404) },
+    }),
+    async (request, reply) => {
+      requireGroup(request.params.identityStoreName, request.params.groupId);
+      const { groups: _groups, groupsFilter: _filter, ...query } = request.query;
+      const result = searchAccounts(ctx, request.params.identityStoreName, query as Record<string, string | string[] | undefined>, request.params.groupId);
+      reply.header('X-Total-Count', String(result.total)).header('X-Total-Count-Capped', String(result.totalCapped));
+      return result.rows.map((row) => toAccountResponse(ctx, row));
+    },
+  );
+  app.post(
+    groupBase,
+    operation(ctx, 'addGroup', 'Group Member', ['read:config_identity_store', 'write:account'], {
+      params: GroupParams,
+      body: z.object({ id: z.string().min(1) }),
+      response: { 204: z.null(), ...problems(401, 403, 404) },
+    }),
+    async (request, reply) => {
+      const group = requireGroup(request.params.identityStoreName, request.params.groupId);
+      const row = getAccountRow(db, request.params.identityStoreName, request.body.id);
+      addToGroups(ctx, request.admin!, row, [group]);
+      return reply.code(204).send(null);
+    },
+  );
+  app.delete(
+    `${groupBase}/:accountId`,
+    operation(ctx, 'removeGroup', 'Group Member', ['write:account'], { params: GroupParams.extend({ accountId: z.string() }), response: { 204: z.null(), ...problems(401, 403, 404) } }),
+    async (request, reply) => {
+      const group = requireGroup(request.params.identityStoreName, request.params.groupId);
+      const row = getAccountRow(db, request.params.identityStoreName, request.params.accountId);
+      const removed = db.prepare('DELETE FROM account_groups WHERE account_id = ? AND group_id = ?').run(row.id, group.id);
+      if (removed.changes === 0) throw notFound('Membership of group', group.id);
+      db.prepare('UPDATE accounts SET updated_at = ? WHERE id = ?').run(ctx.now(), row.id);
+      recordAdminEvent(ctx, request.admin!, { id: row.id, store: row.store, userName: accountUserName(row) }, 'groupRemove', { groupId: group.id, groupName: group.name }, undefined, 204);
+      return reply.code(204).send(null);
+    },
+  );
+
+  // The store must exist for every account path; the 404 names it rather than the account.
+  app.addHook('preValidation', async (request) => {
+    const params = request.params as { identityStoreName?: string } | undefined;
+    if (params?.identityStoreName && request.url.startsWith('/admin/api/v1/identityStores/')) assertStore(db, params.identityStoreName);
+  });
+}
+
+export function addToGroups(ctx: SandboxContext, admin: NonNullable<import('fastify').FastifyRequest['admin']>, row: AccountRow, groups: Array<{ id: string; name: string }>): void {
+  ctx.db.transaction(() => {
+    const insert = ctx.db.prepare('INSERT OR IGNORE INTO account_groups (account_id, group_id) VALUES (?, ?)');
+    for (const group of groups) insert.run(row.id, group.id);
+    ctx.db.prepare('UPDATE accounts SET updated_at = ? WHERE id = ?').run(ctx.now(), row.id);
+    recordAdminEvent(ctx, admin, { id: row.id, store: row.store, userName: accountUserName(row) }, 'groupAssign', { groups: groups.map((group) => group.name) }, undefined, 204);
+  })();
+}
+
+/** The download's HTML form: every value escaped, readable on its own. */
+function personalDataHtml(account: ReturnType<typeof toAccountResponse>): string {
+  const rows = (value: unknown, prefix = ''): string[] => {
+    if (value === null || value === undefined) return [];
+    if (typeof value !== 'object') return [`<tr><th>${escapeHtml(prefix)}</th><td>${escapeHtml(value)}</td></tr>`];
+    return Object.entries(value).flatMap(([key, child]) => rows(child, prefix ? `${prefix}.${key}` : key));
+  };
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Account ${escapeHtml(account.id)}</title></head><body><h1>Personal data of account ${escapeHtml(account.id)}</h1><table>${rows(account).join('')}</table></body></html>`;
+}
