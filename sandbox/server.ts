@@ -162,7 +162,8 @@ export function requireScopes(ctx: SandboxContext, scopes: readonly string[]) {
  */
 export function operation<S extends object>(ctx: SandboxContext, operationId: string, tag: string, scopes: readonly string[], schema: S) {
   return {
-    preHandler: requireScopes(ctx, scopes),
+    // onRequest, not preHandler: permissions are checked before the body is parsed or validated.
+    onRequest: requireScopes(ctx, scopes),
     schema: { operationId, tags: [tag], security: [{ securityScheme: [...scopes] }], ...schema },
   };
 }
