@@ -37,7 +37,7 @@ export default tseslint.config(
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',
-      'shared/admin-api/*.d.ts',
+      'shared/admin-api/types.ts',
     ],
   },
   js.configs.recommended,

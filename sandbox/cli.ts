@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   const number = (name: string, value: string | undefined, min: number, max: number) => {
     if (value === undefined) return undefined;
     const parsed = Number(value);
-    if (!Number.isFinite(parsed) || parsed < min || parsed > max) throw new Error(`--${name} must be a number from ${min} to ${max}, not ${value}`);
+    if (!Number.isFinite(parsed) || parsed < min || parsed > max)
+      throw new Error(`--${name} must be a number from ${min} to ${max}, not ${value}`);
     return parsed;
   };
   const port = number('port', values.port, 0, 65535)!;
@@ -38,7 +39,15 @@ async function main(): Promise<void> {
   const failureRate = number('fail-rate', values['fail-rate'], 0, 1);
   const faults: FaultRule[] =
     latencyMs || failureRate
-      ? [{ route: values['fault-route'] ?? '.*/admin/api/.*', latencyMs: latencyMs ?? 0, failureRate: failureRate ?? 0, status: (number('fail-status', values['fail-status'], 429, 504) ?? 503) as FaultRule['status'], retryAfter: 1 }]
+      ? [
+          {
+            route: values['fault-route'] ?? '.*/admin/api/.*',
+            latencyMs: latencyMs ?? 0,
+            failureRate: failureRate ?? 0,
+            status: (number('fail-status', values['fail-status'], 429, 504) ?? 503) as FaultRule['status'],
+            retryAfter: 1,
+          },
+        ]
       : [];
   const dataFile = resolve(values.data!);
   let lastReport = 0;
@@ -57,10 +66,15 @@ async function main(): Promise<void> {
     },
   });
   console.log(`Sandbox identity platform: ${sandbox.url}`);
-  console.log(`  data: ${dataFile}${sandbox.seeded ? ` (new: ${sandbox.seeded.accounts.toLocaleString('en')} accounts, ${sandbox.seeded.events.toLocaleString('en')} events)` : ''}`);
+  console.log(
+    `  data: ${dataFile}${sandbox.seeded ? ` (new: ${sandbox.seeded.accounts.toLocaleString('en')} accounts, ${sandbox.seeded.events.toLocaleString('en')} events)` : ''}`,
+  );
   console.log(`  token endpoint: ${sandbox.url}/oauth2/token (client_credentials)`);
   for (const client of sandbox.clients) {
-    const secret = client.secret === defaultSecrets[client.tier] ? client.secret : '(from SANDBOX_' + client.tier.toUpperCase() + '_SECRET)';
+    const secret =
+      client.secret === defaultSecrets[client.tier]
+        ? client.secret
+        : '(from SANDBOX_' + client.tier.toUpperCase() + '_SECRET)';
     console.log(`  ${client.tier.padEnd(10)} client_id=${client.clientId}  client_secret=${secret}`);
   }
   console.log(`  customer logins: every seeded account's password is ${SEED_PASSWORD}`);

@@ -41,7 +41,8 @@ export class FaultInjector {
     for (const rule of this.rules) {
       if (!rule.pattern.test(key) && !rule.pattern.test(path)) continue;
       latencyMs = Math.max(latencyMs, rule.latencyMs);
-      if (rule.failureRate > 0 && this.next() < rule.failureRate) return { latencyMs, failure: { status: rule.status, retryAfter: rule.retryAfter } };
+      if (rule.failureRate > 0 && this.next() < rule.failureRate)
+        return { latencyMs, failure: { status: rule.status, retryAfter: rule.retryAfter } };
     }
     return { latencyMs };
   }

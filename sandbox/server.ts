@@ -1,7 +1,12 @@
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { ApiClient } from './auth/clients';
 import { TokenIssuer } from './auth/tokens';
 import type { AdminActor, SandboxContext } from './context';
@@ -15,8 +20,6 @@ import { registerConfigurationRoutes } from './routes/configuration';
 import { registerControlRoutes } from './routes/control';
 import { registerCustomerRoutes } from './routes/customer';
 import { registerEventRoutes } from './routes/events';
-
-export type App = FastifyInstance & { withTypeProvider<T>(): FastifyInstance };
 
 export interface ServerOptions {
   db: Db;
@@ -34,7 +37,8 @@ declare module 'fastify' {
 
 /** The sandbox identity platform: Admin API, token endpoint, customer flows and control hooks on one server. */
 export async function buildServer(options: ServerOptions): Promise<{ app: FastifyInstance; ctx: SandboxContext }> {
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: false, ajv: undefined });
+  // forceCloseConnections: a stop (Ctrl-C, Deskside quitting) must not wait on clients' keep-alive connections.
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: false, forceCloseConnections: true });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
@@ -62,7 +66,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
         title: 'Deskside sandbox identity platform — Admin API',
         version: '1.0.0',
         description:
-          'The Admin API paths, parameters and fields that Deskside uses, shaped like Strivacity\'s Admin API. ' +
+          "The Admin API paths, parameters and fields that Deskside uses, shaped like Strivacity's Admin API. " +
           'Extensions are marked: the X-Total-Count and X-Total-Count-Capped response headers of listAccounts and listGroupMembers, ' +
           'fields described as "Sandbox extension", and everything under /sandbox/.',
       },
@@ -80,28 +84,74 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     if (decision.failure) {
       const { status, retryAfter } = decision.failure;
       if (status === 429 || status === 503) reply.header('Retry-After', String(retryAfter));
-      return sendProblem(reply, new ApiProblem(status, status === 429 ? 'Too Many Requests' : 'Service Unavailable', 'Injected by the sandbox fault flags.'), path);
+      return sendProblem(
+        reply,
+        new ApiProblem(
+          status,
+          status === 429 ? 'Too Many Requests' : 'Service Unavailable',
+          'Injected by the sandbox fault flags.',
+        ),
+        path,
+      );
     }
   });
 
-  app.setErrorHandler((error: Error & { validation?: Array<{ instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[] } } }>; validationContext?: string; statusCode?: number }, request, reply) => {
-    const path = request.url.split('?')[0]!;
-    if (error instanceof ApiProblem) return sendProblem(reply, error, path);
-    if (error.validation) {
-      const objectName = error.validationContext ?? 'request';
-      const fieldErrors = error.validation.map((issue) => {
-        const field = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || objectName;
-        return { objectName, field, message: issue.message ?? 'is invalid' };
-      });
-      return sendProblem(reply, new ApiProblem(400, 'Bad Request', `The ${objectName} is invalid: ${fieldErrors.map((f) => `${f.field} ${f.message}`).join('; ')}`, fieldErrors), path);
-    }
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return sendProblem(reply, new ApiProblem(error.statusCode, error.name === 'FastifyError' ? 'Bad Request' : error.name, error.message), path);
-    }
-    request.log.error(error);
-    return sendProblem(reply, new ApiProblem(500, 'Internal Server Error', 'The sandbox failed to handle the request.'), path);
-  });
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, new ApiProblem(404, 'Not Found', `No route ${request.method} ${request.url.split('?')[0]}.`), request.url));
+  app.setErrorHandler(
+    (
+      error: Error & {
+        validation?: Array<{ instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[] } } }>;
+        validationContext?: string;
+        statusCode?: number;
+      },
+      request,
+      reply,
+    ) => {
+      const path = request.url.split('?')[0]!;
+      if (error instanceof ApiProblem) return sendProblem(reply, error, path);
+      if (error.validation) {
+        const objectName = error.validationContext ?? 'request';
+        const fieldErrors = error.validation.map((issue) => {
+          const path = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || objectName;
+          // Header names arrive lower-cased; report them as the API spells them (X-Notification-By-Application).
+          const field =
+            objectName === 'headers'
+              ? path.replace(/(^|-)([a-z])/g, (_match, dash: string, letter: string) => dash + letter.toUpperCase())
+              : path;
+          return { objectName, field, message: issue.message ?? 'is invalid' };
+        });
+        return sendProblem(
+          reply,
+          new ApiProblem(
+            400,
+            'Bad Request',
+            `The ${objectName} is invalid: ${fieldErrors.map((f) => `${f.field} ${f.message}`).join('; ')}`,
+            fieldErrors,
+          ),
+          path,
+        );
+      }
+      if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+        return sendProblem(
+          reply,
+          new ApiProblem(error.statusCode, error.name === 'FastifyError' ? 'Bad Request' : error.name, error.message),
+          path,
+        );
+      }
+      request.log.error(error);
+      return sendProblem(
+        reply,
+        new ApiProblem(500, 'Internal Server Error', 'The sandbox failed to handle the request.'),
+        path,
+      );
+    },
+  );
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      reply,
+      new ApiProblem(404, 'Not Found', `No route ${request.method} ${request.url.split('?')[0]}.`),
+      request.url,
+    ),
+  );
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
   registerAuthRoutes(typed, ctx);
@@ -139,13 +189,16 @@ export function requireScopes(ctx: SandboxContext, scopes: readonly string[]) {
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const unauthorized = (detail: string, error: string) =>
-      new ApiProblem(401, 'Unauthorized', detail, undefined, { 'WWW-Authenticate': `Bearer realm="sandbox", error="${error}", error_description="${detail}"` });
+      new ApiProblem(401, 'Unauthorized', detail, undefined, {
+        'WWW-Authenticate': `Bearer realm="sandbox", error="${error}", error_description="${detail}"`,
+      });
     if (!match) throw unauthorized('A bearer token is required.', 'invalid_request');
     const grant = ctx.tokens.verify(match[1]!);
     if (grant === 'expired') throw unauthorized('The access token has expired.', 'invalid_token');
     if (grant === 'invalid') throw unauthorized('The access token is not valid.', 'invalid_token');
     const missing = scopes.filter((scope) => !grant.scopes.includes(scope));
-    if (missing.length > 0) throw new ApiProblem(403, 'Forbidden', `This API client lacks the permission ${missing.join(' and ')}.`);
+    if (missing.length > 0)
+      throw new ApiProblem(403, 'Forbidden', `This API client lacks the permission ${missing.join(' and ')}.`);
     request.admin = {
       client: grant.client,
       ip: request.ip,
@@ -160,12 +213,16 @@ export function requireScopes(ctx: SandboxContext, scopes: readonly string[]) {
  * The options of one Admin API operation: its name, tag and permissions in the OpenAPI document, and the
  * bearer-token and scope check at run time.
  */
-export function operation<S extends object>(ctx: SandboxContext, operationId: string, tag: string, scopes: readonly string[], schema: S) {
+export function operation<S extends object>(
+  ctx: SandboxContext,
+  operationId: string,
+  tag: string,
+  scopes: readonly string[],
+  schema: S,
+) {
   return {
     // onRequest, not preHandler: permissions are checked before the body is parsed or validated.
     onRequest: requireScopes(ctx, scopes),
     schema: { operationId, tags: [tag], security: [{ securityScheme: [...scopes] }], ...schema },
   };
 }
-
-export type ZodSchemaOf<T> = T extends z.ZodType ? z.infer<T> : never;

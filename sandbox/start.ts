@@ -40,16 +40,31 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const host = options.host ?? '127.0.0.1';
   const clients = options.clients ?? demoClients();
   if (!LOOPBACK.has(host) && usesDefaultSecrets(clients)) {
-    throw new Error(`Refusing to listen on ${host} with the documented demo secrets: set SANDBOX_VIEWER_SECRET, SANDBOX_AGENT_SECRET and SANDBOX_SUPERVISOR_SECRET.`);
+    throw new Error(
+      `Refusing to listen on ${host} with the documented demo secrets: set SANDBOX_VIEWER_SECRET, SANDBOX_AGENT_SECRET and SANDBOX_SUPERVISOR_SECRET.`,
+    );
   }
   if (options.fresh && options.dataFile !== ':memory:') {
-    for (const suffix of ['', '-wal', '-shm']) if (existsSync(options.dataFile + suffix)) rmSync(options.dataFile + suffix);
+    for (const suffix of ['', '-wal', '-shm'])
+      if (existsSync(options.dataFile + suffix)) rmSync(options.dataFile + suffix);
   }
   const db = openDatabase(options.dataFile);
-  const seeded = isSeeded(db) ? null : seedDatabase(db, { accounts: options.seedAccounts ?? 5000, onProgress: options.onSeedProgress, ...(options.now ? { now: options.now() } : {}) });
+  const seeded = isSeeded(db)
+    ? null
+    : seedDatabase(db, {
+        accounts: options.seedAccounts ?? 5000,
+        onProgress: options.onSeedProgress,
+        ...(options.now ? { now: options.now() } : {}),
+      });
   const faults = new FaultInjector();
   if (options.faults) faults.set(options.faults);
-  const { app, ctx } = await buildServer({ db, clients, faults, ...(options.now ? { now: options.now } : {}), ...(options.tokenTtlSeconds ? { tokenTtlSeconds: options.tokenTtlSeconds } : {}) });
+  const { app, ctx } = await buildServer({
+    db,
+    clients,
+    faults,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.tokenTtlSeconds ? { tokenTtlSeconds: options.tokenTtlSeconds } : {}),
+  });
   await app.listen({ port: options.port ?? 4100, host });
   const url = ctx.baseUrl();
   return {

@@ -8,13 +8,19 @@ import { generateOpenApiDocument } from '../sandbox/openapi';
 export const OPENAPI_PATH = 'shared/admin-api/openapi.json';
 export const TYPES_PATH = 'shared/admin-api/types.ts';
 
-type Operation = { operationId?: string; responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };
+type Operation = {
+  operationId?: string;
+  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+};
 
 export async function buildAdminApiArtifacts(): Promise<{ openapi: string; types: string }> {
   const document = await generateOpenApiDocument();
   const openapi = `${JSON.stringify(document, null, 2)}\n`;
 
-  const schemas = ((document.components as { schemas?: Record<string, unknown> } | undefined)?.schemas ?? {}) as Record<string, JSONSchema>;
+  const schemas = ((document.components as { schemas?: Record<string, unknown> } | undefined)?.schemas ?? {}) as Record<
+    string,
+    JSONSchema
+  >;
   const retarget = (value: unknown): unknown =>
     JSON.parse(JSON.stringify(value).replace(/"#\/components\/schemas\/([^"]+)"/g, '"#/$defs/$1"'));
   const root: JSONSchema = {

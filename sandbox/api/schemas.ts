@@ -12,7 +12,10 @@ function named<T extends z.ZodType>(id: string, schema: T): T {
 const dateTime = z.string().describe('ISO-8601 date-time');
 const json = z.record(z.string(), z.unknown());
 
-export const FieldError = named('FieldError', z.object({ field: z.string(), message: z.string(), objectName: z.string() }));
+export const FieldError = named(
+  'FieldError',
+  z.object({ field: z.string(), message: z.string(), objectName: z.string() }),
+);
 
 export const ProblemJson = named(
   'ProblemJson',
@@ -31,7 +34,12 @@ export const ProblemJson = named(
 
 export const PageMetadata = named(
   'PageMetadata',
-  z.object({ number: z.number().int(), size: z.number().int(), totalElements: z.number().int(), totalPages: z.number().int() }),
+  z.object({
+    number: z.number().int(),
+    size: z.number().int(),
+    totalElements: z.number().int(),
+    totalPages: z.number().int(),
+  }),
 );
 
 export function pagedModel<T extends z.ZodType>(id: string, item: T) {
@@ -55,20 +63,48 @@ export const IdentityStoreListResponse = named(
     policyTag: z.string().optional(),
   }),
 );
-export const IdentityStoreResponse = named('IdentityStoreResponse', IdentityStoreListResponse.extend({ eventHookFunctions: z.array(json) }));
-export const PagedModelIdentityStoreListResponse = pagedModel('PagedModelIdentityStoreListResponse', IdentityStoreListResponse);
+export const IdentityStoreResponse = named(
+  'IdentityStoreResponse',
+  IdentityStoreListResponse.extend({ eventHookFunctions: z.array(json) }),
+);
+export const PagedModelIdentityStoreListResponse = pagedModel(
+  'PagedModelIdentityStoreListResponse',
+  IdentityStoreListResponse,
+);
 
 export const AttributeType = z.enum([
-  'STRING', 'CHECKBOX', 'SELECT', 'PHONE_NUMBER', 'EMAIL', 'DATE', 'PASSWORD', 'USERNAME_IDENTIFIER', 'EMAIL_IDENTIFIER',
-  'PHONE_IDENTIFIER', 'STRING_LIST', 'SELECT_LIST', 'PHONE_NUMBER_LIST', 'EMAIL_LIST', 'DATE_LIST', 'COMPLEX_LIST',
+  'STRING',
+  'CHECKBOX',
+  'SELECT',
+  'PHONE_NUMBER',
+  'EMAIL',
+  'DATE',
+  'PASSWORD',
+  'USERNAME_IDENTIFIER',
+  'EMAIL_IDENTIFIER',
+  'PHONE_IDENTIFIER',
+  'STRING_LIST',
+  'SELECT_LIST',
+  'PHONE_NUMBER_LIST',
+  'EMAIL_LIST',
+  'DATE_LIST',
+  'COMPLEX_LIST',
 ]);
 export const Indexing = z.enum(['none', 'searchOnly', 'searchUnique', 'searchUniqueInOrganization']);
 export const SelectValue = named('SelectValue', z.object({ displayName: z.string(), value: z.string() }));
 export const StringValidator = named(
   'StringValidator',
-  z.object({ min: z.number().int().optional(), max: z.number().int().optional(), regex: z.string().optional(), errorMessage: z.string().optional() }),
+  z.object({
+    min: z.number().int().optional(),
+    max: z.number().int().optional(),
+    regex: z.string().optional(),
+    errorMessage: z.string().optional(),
+  }),
 );
-export const ListValidator = named('ListValidator', z.object({ min: z.number().int().optional(), max: z.number().int().optional() }));
+export const ListValidator = named(
+  'ListValidator',
+  z.object({ min: z.number().int().optional(), max: z.number().int().optional() }),
+);
 
 export const ChildAccountAttribute = named(
   'ChildAccountAttribute',
@@ -112,7 +148,10 @@ export const AccountAttribute = named(
     values: z.array(SelectValue).optional(),
     validator: StringValidator.optional(),
     listValidator: ListValidator.optional(),
-    attributes: z.array(ChildAccountAttribute).optional().describe('Child attributes of a COMPLEX_LIST (sandbox: embedded for convenience).'),
+    attributes: z
+      .array(ChildAccountAttribute)
+      .optional()
+      .describe('Child attributes of a COMPLEX_LIST (sandbox: embedded for convenience).'),
   }),
 );
 
@@ -141,7 +180,16 @@ export const AccountLockout = named(
     locks: z.record(z.string(), AccountLock),
   }),
 );
-export const AuthenticatorType = z.enum(['phone', 'email', 'softToken', 'webAuthnSecurityKey', 'webAuthnDeviceBiometrics', 'passkey', 'custom', 'password']);
+export const AuthenticatorType = z.enum([
+  'phone',
+  'email',
+  'softToken',
+  'webAuthnSecurityKey',
+  'webAuthnDeviceBiometrics',
+  'passkey',
+  'custom',
+  'password',
+]);
 export const AuthenticatorResponse = named(
   'AuthenticatorResponse_Account',
   z.object({
@@ -157,7 +205,13 @@ export const AuthenticatorResponse = named(
 );
 export const ConsentResponseAccount = named(
   'ConsentResponse_Account',
-  z.object({ id: z.string(), consentId: z.string(), consentVersion: z.number().int(), optIn: dateTime, optOut: dateTime.optional() }),
+  z.object({
+    id: z.string(),
+    consentId: z.string(),
+    consentVersion: z.number().int(),
+    optIn: dateTime,
+    optOut: dateTime.optional(),
+  }),
 );
 export const AccountProofingWithName = named(
   'AccountProofingWithNameAndDeletedResponse_Account',
@@ -180,7 +234,10 @@ export const NotificationPreferences = named(
     passwordResetSuccess: z.boolean(),
   }),
 );
-export const AccountRole = named('AccountRole_Account', z.object({ id: z.string().min(1), organization: z.string().min(1) }));
+export const AccountRole = named(
+  'AccountRole_Account',
+  z.object({ id: z.string().min(1), organization: z.string().min(1) }),
+);
 
 export const AccountResponse = named(
   'AccountResponse_Account',
@@ -211,9 +268,17 @@ export const AccountResponse = named(
 export const AccountInsertRequest = named(
   'AccountInsertRequest_Account',
   z.object({
-    language: z.string().regex(/^[a-z]{2,3}-[A-Z0-9]{2,3}$/).default('en-US'),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}-[A-Z0-9]{2,3}$/)
+      .default('en-US'),
     email: z.object({ id: z.string().email(), verified: z.boolean().default(false) }).optional(),
-    phone: z.object({ id: z.string().regex(/^\+[1-9]\d{6,14}$/, 'Phone numbers are E.164: + and 7 to 15 digits'), verified: z.boolean().default(false) }).optional(),
+    phone: z
+      .object({
+        id: z.string().regex(/^\+[1-9]\d{6,14}$/, 'Phone numbers are E.164: + and 7 to 15 digits'),
+        verified: z.boolean().default(false),
+      })
+      .optional(),
     local: z.object({ id: z.string().min(1).max(104).optional(), metadata: json.optional() }).optional(),
     organization: z.string().optional(),
     password: z.string().min(1).max(256).optional(),
@@ -263,10 +328,19 @@ export const RoleAssignmentRequest = named(
   'RoleAssignmentRequest_Account',
   z.object({ organization: z.string().min(1), roles: z.array(IdReference).min(1) }),
 );
-export const AccountOrganizationUpdateRequest = named('AccountOrganizationUpdateRequest', z.object({ id: z.string().nullable().optional() }));
+export const AccountOrganizationUpdateRequest = named(
+  'AccountOrganizationUpdateRequest',
+  z.object({ id: z.string().nullable().optional() }),
+);
 export const CustomerIdentityVerificationResponse = named(
   'CustomerIdentityVerificationResponse_AccountProofing',
-  z.object({ id: z.string(), policyId: z.string(), attempts: z.number().int(), proofedAt: dateTime.optional(), invalidatedAt: dateTime.optional() }),
+  z.object({
+    id: z.string(),
+    policyId: z.string(),
+    attempts: z.number().int(),
+    proofedAt: dateTime.optional(),
+    invalidatedAt: dateTime.optional(),
+  }),
 );
 export const CustomerIdentityVerificationInsertRequest = named(
   'CustomerIdentityVerificationInsertRequest_AccountProofing',
@@ -281,7 +355,10 @@ export const AccountLockRequest = named('AccountLockRequest', z.object({ type: z
 
 // ---- configuration
 
-export const GroupResponse = named('GroupResponse', z.object({ id: z.string(), name: z.string(), description: z.string() }));
+export const GroupResponse = named(
+  'GroupResponse',
+  z.object({ id: z.string(), name: z.string(), description: z.string() }),
+);
 export const PagedModelGroupResponse = pagedModel('PagedModelGroupResponse', GroupResponse);
 export const OrganizationListResponse = named(
   'OrganizationListResponse',
@@ -294,20 +371,45 @@ export const OrganizationListResponse = named(
     configuration: json,
   }),
 );
-export const OrganizationResponse = named('OrganizationResponse', OrganizationListResponse.extend({ metadata: z.record(z.string(), z.string()) }));
+export const OrganizationResponse = named(
+  'OrganizationResponse',
+  OrganizationListResponse.extend({ metadata: z.record(z.string(), z.string()) }),
+);
 export const RoleResponse = named(
   'RoleResponse',
-  z.object({ id: z.string(), name: z.string(), description: z.string(), scopes: z.array(z.string()), defaultRole: z.boolean(), defaultAdminRole: z.boolean() }),
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    scopes: z.array(z.string()),
+    defaultRole: z.boolean(),
+    defaultAdminRole: z.boolean(),
+  }),
 );
 export const PagedModelRoleResponse = pagedModel('PagedModelRoleResponse', RoleResponse);
 export const IdentityProofingListResponse = named(
   'IdentityProofingListResponse',
-  z.object({ id: z.string(), name: z.string(), description: z.string(), policyTag: z.string().optional(), steps: z.array(json) }),
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    policyTag: z.string().optional(),
+    steps: z.array(json),
+  }),
 );
-export const PagedModelIdentityProofingListResponse = pagedModel('PagedModelIdentityProofingListResponse', IdentityProofingListResponse);
+export const PagedModelIdentityProofingListResponse = pagedModel(
+  'PagedModelIdentityProofingListResponse',
+  IdentityProofingListResponse,
+);
 export const IdentityProofingResponse = named(
   'IdentityProofingResponse_IdentityProofing',
-  z.object({ id: z.string(), name: z.string(), description: z.string(), policyTag: z.string().optional(), failureMessage: z.object({ displayText: z.string() }) }),
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    policyTag: z.string().optional(),
+    failureMessage: z.object({ displayText: z.string() }),
+  }),
 );
 export const Consent = named(
   'Consent_Consent',
@@ -340,9 +442,18 @@ export const Brand = named(
 export const PagedModelBrand = pagedModel('PagedModelBrand', Brand);
 export const NotificationPolicyResponse = named(
   'NotificationPolicyResponse',
-  z.object({ id: z.string(), name: z.string(), description: z.string(), sender: z.string(), senderDisplayName: z.string() }),
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    sender: z.string(),
+    senderDisplayName: z.string(),
+  }),
 );
-export const PagedModelNotificationPolicyResponse = pagedModel('PagedModelNotificationPolicyResponse', NotificationPolicyResponse);
+export const PagedModelNotificationPolicyResponse = pagedModel(
+  'PagedModelNotificationPolicyResponse',
+  NotificationPolicyResponse,
+);
 
 const policyLink = z.object({ id: z.string(), name: z.string().optional() }).optional();
 export const PoliciesResponse = named(
@@ -359,13 +470,18 @@ export const ApplicationConfigResponse = named(
     id: z.string(),
     name: z.string(),
     description: z.string(),
-    type: z.enum(['personal', 'organizational', 'hybrid']).describe('As in the request schema: what marks an application organizational.'),
+    type: z
+      .enum(['personal', 'organizational', 'hybrid'])
+      .describe('As in the request schema: what marks an application organizational.'),
     identityStore: z.object({ name: z.string() }),
     clients: z.array(ApplicationClientNameAndLoginURLs),
     policies: PoliciesResponse,
   }),
 );
-export const PagedModelApplicationConfigListResponse = pagedModel('PagedModelApplicationConfigListResponse', ApplicationConfigResponse);
+export const PagedModelApplicationConfigListResponse = pagedModel(
+  'PagedModelApplicationConfigListResponse',
+  ApplicationConfigResponse,
+);
 export const GenericClientResponse = named(
   'GenericClientResponse_ApplicationConfig',
   z.object({
@@ -379,13 +495,29 @@ export const GenericClientResponse = named(
 );
 export const OrganizationPolicyResponse = named(
   'OrganizationPolicyResponse_OrganizationPolicy',
-  z.object({ organization: z.object({ id: z.string() }), policies: z.object({ brand: z.object({ id: z.string() }).nullable(), notificationPolicy: z.object({ id: z.string() }).nullable() }) }),
+  z.object({
+    organization: z.object({ id: z.string() }),
+    policies: z.object({
+      brand: z.object({ id: z.string() }).nullable(),
+      notificationPolicy: z.object({ id: z.string() }).nullable(),
+    }),
+  }),
 );
-export const PagedModelOrganizationPolicyResponse = pagedModel('PagedModelOrganizationPolicyResponse', OrganizationPolicyResponse);
+export const PagedModelOrganizationPolicyResponse = pagedModel(
+  'PagedModelOrganizationPolicyResponse',
+  OrganizationPolicyResponse,
+);
 
 // ---- events and notifications
 
-export const EventType = z.enum(['customerFlow', 'selfService', 'administrative', 'scheduled', 'bulkOperation', 'systemInitiatedOperation']);
+export const EventType = z.enum([
+  'customerFlow',
+  'selfService',
+  'administrative',
+  'scheduled',
+  'bulkOperation',
+  'systemInitiatedOperation',
+]);
 export const EventActor = named(
   'EventActor',
   z.object({
@@ -417,7 +549,12 @@ export const ActionResponse = named(
     timestamp: dateTime,
     actor: EventActor.optional(),
     details: z.array(Detail),
-    http: z.object({ request: z.object({ method: z.string(), url: z.string() }), response: z.object({ code: z.number().int() }) }).optional(),
+    http: z
+      .object({
+        request: z.object({ method: z.string(), url: z.string() }),
+        response: z.object({ code: z.number().int() }),
+      })
+      .optional(),
     notifications: z.array(Notification).optional(),
   }),
 );
@@ -436,7 +573,10 @@ export const AccountEventHeaderResponse = named(
     subject: z.object({ accountId: z.string().optional(), store: z.string(), userName: z.string().optional() }),
   }),
 );
-export const AccountEventResponse = named('AccountEventResponse', AccountEventHeaderResponse.extend({ actions: z.array(ActionResponse) }));
+export const AccountEventResponse = named(
+  'AccountEventResponse',
+  AccountEventHeaderResponse.extend({ actions: z.array(ActionResponse) }),
+);
 export const NotificationEventListResponse = named(
   'NotificationEventListResponse',
   z.object({
@@ -454,15 +594,27 @@ export const NotificationEventListResponse = named(
     brandId: z.string().optional().describe('Sandbox extension: the branding policy that applied.'),
     applicationId: z.string().optional().describe('Sandbox extension: the application whose client sent it.'),
     clientId: z.string().optional().describe('Sandbox extension: the client named in X-Notification-By-Application.'),
-    policySource: z.enum(['application', 'organization']).optional().describe('Sandbox extension: whose policies applied.'),
+    policySource: z
+      .enum(['application', 'organization'])
+      .optional()
+      .describe('Sandbox extension: whose policies applied.'),
   }),
 );
 export const NotificationEventResponse = named(
   'NotificationEventResponse',
-  NotificationEventListResponse.extend({ message: z.string(), messagePlainText: z.string(), errorMessages: z.array(z.object({ message: z.string() })) }),
+  NotificationEventListResponse.extend({
+    message: z.string(),
+    messagePlainText: z.string(),
+    errorMessages: z.array(z.object({ message: z.string() })),
+  }),
 );
 
 export const TokenResponse = named(
   'TokenResponse',
-  z.object({ access_token: z.string(), token_type: z.literal('Bearer'), expires_in: z.number().int(), scope: z.string() }),
+  z.object({
+    access_token: z.string(),
+    token_type: z.literal('Bearer'),
+    expires_in: z.number().int(),
+    scope: z.string(),
+  }),
 );

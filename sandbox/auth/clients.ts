@@ -14,8 +14,19 @@ const readScopes = [
   'read:config_notification_policy',
   'read:config_brand',
 ];
-const writeScopes = ['write:account', 'write:account_authenticator', 'write:account_identity', 'write:account_proofing', 'write:account_impersonation'];
-const deleteScopes = ['delete:account', 'delete:account_authenticator', 'delete:account_identity', 'delete:account_proofing'];
+const writeScopes = [
+  'write:account',
+  'write:account_authenticator',
+  'write:account_identity',
+  'write:account_proofing',
+  'write:account_impersonation',
+];
+const deleteScopes = [
+  'delete:account',
+  'delete:account_authenticator',
+  'delete:account_identity',
+  'delete:account_proofing',
+];
 
 export type Tier = 'viewer' | 'agent' | 'supervisor';
 

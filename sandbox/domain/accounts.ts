@@ -47,7 +47,8 @@ export const defaultNotificationPreferences = {
 export const PERMANENT_LOCK_THRESHOLD = 10;
 
 export function getAccountRow(db: Db, store: string, accountId: string): AccountRow {
-  const row = db.prepare('SELECT * FROM accounts WHERE id = ? AND store = ?').get(accountId, store) as AccountRow | undefined;
+  const row = db.prepare('SELECT * FROM accounts WHERE id = ? AND store = ?').get(accountId, store) as
+    AccountRow | undefined;
   if (!row) throw notFound('Account', accountId);
   return row;
 }
@@ -74,11 +75,21 @@ export function toAccountResponse(ctx: SandboxContext, row: AccountRow) {
   const authenticators = db
     .prepare("SELECT * FROM authenticators WHERE account_id = ? AND type != 'password' ORDER BY created_at")
     .all(row.id) as Array<Record<string, string | number | null>>;
-  const consents = db.prepare('SELECT * FROM account_consents WHERE account_id = ? ORDER BY opt_in').all(row.id) as Array<Record<string, string | number | null>>;
-  const proofings = db.prepare('SELECT * FROM account_proofings WHERE account_id = ? ORDER BY rowid').all(row.id) as Array<Record<string, string | number | null>>;
-  const groups = db.prepare('SELECT group_id AS id FROM account_groups WHERE account_id = ?').all(row.id) as Array<{ id: string }>;
-  const roles = db.prepare('SELECT role_id AS id, organization_id AS organization FROM account_roles WHERE account_id = ?').all(row.id) as Array<{ id: string; organization: string }>;
-  const external = db.prepare('SELECT * FROM external_identities WHERE account_id = ? ORDER BY linked_at').all(row.id) as Array<Record<string, string>>;
+  const consents = db
+    .prepare('SELECT * FROM account_consents WHERE account_id = ? ORDER BY opt_in')
+    .all(row.id) as Array<Record<string, string | number | null>>;
+  const proofings = db
+    .prepare('SELECT * FROM account_proofings WHERE account_id = ? ORDER BY rowid')
+    .all(row.id) as Array<Record<string, string | number | null>>;
+  const groups = db.prepare('SELECT group_id AS id FROM account_groups WHERE account_id = ?').all(row.id) as Array<{
+    id: string;
+  }>;
+  const roles = db
+    .prepare('SELECT role_id AS id, organization_id AS organization FROM account_roles WHERE account_id = ?')
+    .all(row.id) as Array<{ id: string; organization: string }>;
+  const external = db
+    .prepare('SELECT * FROM external_identities WHERE account_id = ? ORDER BY linked_at')
+    .all(row.id) as Array<Record<string, string>>;
   const locks = activeLocks(row, now);
   const metadata = parseJson<Record<string, unknown>>(row.metadata, {});
 
@@ -99,7 +110,12 @@ export function toAccountResponse(ctx: SandboxContext, row: AccountRow) {
       ...(row.username ? { local: { id: row.username, display: row.username } } : {}),
       ...(row.email ? { email: { id: row.email, verified: row.email_verified === 1 } } : {}),
       ...(row.phone ? { phone: { id: row.phone, verified: row.phone_verified === 1 } } : {}),
-      external: external.map((identity) => ({ id: identity.id, provider: identity.provider, display: identity.display, externalId: identity.external_id })),
+      external: external.map((identity) => ({
+        id: identity.id,
+        provider: identity.provider,
+        display: identity.display,
+        externalId: identity.external_id,
+      })),
     },
     accountLockout: {
       failedPasswordAttemptCount: row.failed_password_attempts,

@@ -25,9 +25,11 @@ export function attributeKey(attribute: Pick<AttributeDefinition, 'path' | 'name
 }
 
 export function loadAttributes(db: Db, store: string): AttributeDefinition[] {
-  return (db.prepare('SELECT definition FROM attributes WHERE store = ? ORDER BY position').all(store) as Array<{ definition: string }>).map(
-    (row) => JSON.parse(row.definition) as AttributeDefinition,
-  );
+  return (
+    db.prepare('SELECT definition FROM attributes WHERE store = ? ORDER BY position').all(store) as Array<{
+      definition: string;
+    }>
+  ).map((row) => JSON.parse(row.definition) as AttributeDefinition);
 }
 
 export function getAt(data: Record<string, unknown>, key: string): unknown {
@@ -76,9 +78,13 @@ function scalarProblem(type: string, value: unknown, attribute: AttributeDefinit
     case 'EMAIL':
       return typeof value === 'string' && emailPattern.test(value) ? null : 'must be an email address';
     case 'PHONE_NUMBER':
-      return typeof value === 'string' && phonePattern.test(value) ? null : 'must be a phone number in international format, such as +36301234567';
+      return typeof value === 'string' && phonePattern.test(value)
+        ? null
+        : 'must be a phone number in international format, such as +36301234567';
     case 'DATE':
-      return typeof value === 'string' && datePattern.test(value) && !Number.isNaN(Date.parse(value)) ? null : 'must be a date as YYYY-MM-DD';
+      return typeof value === 'string' && datePattern.test(value) && !Number.isNaN(Date.parse(value))
+        ? null
+        : 'must be a date as YYYY-MM-DD';
     default:
       return null;
   }
@@ -92,7 +98,8 @@ export function valueProblem(attribute: AttributeDefinition, value: unknown): st
     if (value.length < min || value.length > max) return `must have between ${min} and ${max} items`;
     if (attribute.type === 'COMPLEX_LIST') {
       for (const [index, item] of value.entries()) {
-        if (typeof item !== 'object' || item === null || Array.isArray(item)) return `item ${index + 1} must be an object`;
+        if (typeof item !== 'object' || item === null || Array.isArray(item))
+          return `item ${index + 1} must be an object`;
         for (const child of attribute.attributes ?? []) {
           const childValue = (item as Record<string, unknown>)[child.name];
           if (childValue === undefined || childValue === null || childValue === '') {
@@ -102,7 +109,9 @@ export function valueProblem(attribute: AttributeDefinition, value: unknown): st
           const problem = scalarProblem(child.type, childValue, child);
           if (problem) return `item ${index + 1}: ${child.displayName} ${problem}`;
         }
-        const unknown = Object.keys(item).filter((key) => !(attribute.attributes ?? []).some((child) => child.name === key));
+        const unknown = Object.keys(item).filter(
+          (key) => !(attribute.attributes ?? []).some((child) => child.name === key),
+        );
         if (unknown.length > 0) return `item ${index + 1} has unknown fields: ${unknown.join(', ')}`;
       }
       return null;
@@ -129,14 +138,19 @@ export function applyPersonalUpdate(
   current: Record<string, unknown>,
   update: Record<string, unknown>,
 ): { data: Record<string, unknown>; changed: string[] } {
-  const byKey = new Map(attributes.filter((attribute) => !identifierTypes.has(attribute.type)).map((attribute) => [attributeKey(attribute), attribute]));
+  const byKey = new Map(
+    attributes
+      .filter((attribute) => !identifierTypes.has(attribute.type))
+      .map((attribute) => [attributeKey(attribute), attribute]),
+  );
   const errors: Array<{ field: string; message: string; objectName: string }> = [];
   const changes: Array<[string, unknown]> = [];
 
   const walk = (value: unknown, prefix: string) => {
     const attribute = byKey.get(prefix);
     if (attribute) {
-      if (!attribute.editableOnAdminConsole) errors.push({ field: prefix, message: 'cannot be edited from the admin console', objectName: 'personal' });
+      if (!attribute.editableOnAdminConsole)
+        errors.push({ field: prefix, message: 'cannot be edited from the admin console', objectName: 'personal' });
       else if (value === null || value === '') {
         if (attribute.required) errors.push({ field: prefix, message: 'is required', objectName: 'personal' });
         else changes.push([prefix, null]);
@@ -155,7 +169,11 @@ export function applyPersonalUpdate(
     errors.push({ field: prefix, message: 'is not an attribute of this identity store', objectName: 'personal' });
   };
   for (const [key, value] of Object.entries(update)) walk(value, key);
-  if (errors.length > 0) throw badRequest(`The update is invalid: ${errors.map((error) => `${error.field} ${error.message}`).join('; ')}`, errors);
+  if (errors.length > 0)
+    throw badRequest(
+      `The update is invalid: ${errors.map((error) => `${error.field} ${error.message}`).join('; ')}`,
+      errors,
+    );
 
   const data = structuredClone(current);
   for (const [key, value] of changes) setAt(data, key, value);
@@ -163,9 +181,17 @@ export function applyPersonalUpdate(
 }
 
 /** Rewrites the search index rows of one account's indexed attributes. */
-export function reindexAccount(db: Db, store: string, accountId: string, attributes: AttributeDefinition[], data: Record<string, unknown>): void {
+export function reindexAccount(
+  db: Db,
+  store: string,
+  accountId: string,
+  attributes: AttributeDefinition[],
+  data: Record<string, unknown>,
+): void {
   db.prepare('DELETE FROM account_attribute_values WHERE account_id = ?').run(accountId);
-  const insert = db.prepare('INSERT INTO account_attribute_values (account_id, store, path, value) VALUES (?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO account_attribute_values (account_id, store, path, value) VALUES (?, ?, ?, ?)',
+  );
   for (const attribute of attributes) {
     if (!attribute.indexing || attribute.indexing === 'none') continue;
     const key = attributeKey(attribute);

@@ -4,7 +4,8 @@ import { locateIp } from './geo';
 import { newId } from './ids';
 import { iso } from './time';
 
-export type EventType = 'customerFlow' | 'selfService' | 'administrative' | 'scheduled' | 'bulkOperation' | 'systemInitiatedOperation';
+export type EventType =
+  'customerFlow' | 'selfService' | 'administrative' | 'scheduled' | 'bulkOperation' | 'systemInitiatedOperation';
 
 export interface EventInput {
   store: string;
@@ -29,7 +30,9 @@ export function recordEvent(ctx: SandboxContext, input: EventInput): string {
   const id = newId();
   const timestamp = input.timestamp ?? ctx.now();
   const label = `${input.outcome}:${input.name}`;
-  const actor = input.actor ? { ...input.actor, location: input.actor.location ?? (input.actor.ip ? locateIp(input.actor.ip) : undefined) } : undefined;
+  const actor = input.actor
+    ? { ...input.actor, location: input.actor.location ?? (input.actor.ip ? locateIp(input.actor.ip) : undefined) }
+    : undefined;
   const body = {
     type: input.type,
     labels: [label],
@@ -43,15 +46,40 @@ export function recordEvent(ctx: SandboxContext, input: EventInput): string {
         type: input.type,
         timestamp: iso(timestamp),
         actor,
-        details: [{ name: input.name, label, type: input.type, outcome: input.outcome, timestamp: iso(timestamp), metadata: input.metadata ?? {}, notifications: input.notifications }],
-        http: input.http ? { request: { method: input.http.method, url: input.http.url }, response: { code: input.http.code } } : undefined,
+        details: [
+          {
+            name: input.name,
+            label,
+            type: input.type,
+            outcome: input.outcome,
+            timestamp: iso(timestamp),
+            metadata: input.metadata ?? {},
+            notifications: input.notifications,
+          },
+        ],
+        http: input.http
+          ? { request: { method: input.http.method, url: input.http.url }, response: { code: input.http.code } }
+          : undefined,
         notifications: input.notifications,
       },
     ],
   };
   ctx.db
-    .prepare('INSERT INTO events (id, store, account_id, type, labels, start_ts, end_ts, actor_ip, login_session_id, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(id, input.store, input.accountId, input.type, JSON.stringify([label]), timestamp, timestamp, actor?.ip ?? null, input.loginSessionId ?? null, JSON.stringify(body));
+    .prepare(
+      'INSERT INTO events (id, store, account_id, type, labels, start_ts, end_ts, actor_ip, login_session_id, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      id,
+      input.store,
+      input.accountId,
+      input.type,
+      JSON.stringify([label]),
+      timestamp,
+      timestamp,
+      actor?.ip ?? null,
+      input.loginSessionId ?? null,
+      JSON.stringify(body),
+    );
   return id;
 }
 

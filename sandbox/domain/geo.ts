@@ -27,14 +27,23 @@ export interface GeoFeature {
 export const placeCount = places.length;
 
 export function placeAt(index: number): GeoFeature {
-  const [city, country, countryCode, longitude, latitude] = places[((index % places.length) + places.length) % places.length]!;
-  return { type: 'Feature', geometry: { type: 'Point', coordinates: [longitude, latitude] }, properties: { city, country, countryCode } };
+  const [city, country, countryCode, longitude, latitude] =
+    places[((index % places.length) + places.length) % places.length]!;
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [longitude, latitude] },
+    properties: { city, country, countryCode },
+  };
 }
 
 /** The place of an IPv4 or IPv6 address: loopback and private ranges are "Local network". */
 export function locateIp(ip: string): GeoFeature {
   if (/^(127\.|10\.|192\.168\.|::1$|::ffff:127\.)/.test(ip) || /^172\.(1[6-9]|2\d|3[01])\./.test(ip)) {
-    return { type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties: { city: 'Local network', country: '', countryCode: '' } };
+    return {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [0, 0] },
+      properties: { city: 'Local network', country: '', countryCode: '' },
+    };
   }
   let hash = 0;
   for (const char of ip.split(/[.:]/).slice(0, 2).join('.')) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;

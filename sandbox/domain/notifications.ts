@@ -34,7 +34,11 @@ export type TemplateId = keyof typeof templates;
  * policy (the application's per-organization override where one exists); an account without one only through
  * a client of a non-organizational application, under the application's policies. Breaking it is a 400.
  */
-export function resolveNotificationRule(ctx: SandboxContext, account: Pick<AccountRow, 'store' | 'organization'>, clientObjectId: string): NotificationRule {
+export function resolveNotificationRule(
+  ctx: SandboxContext,
+  account: Pick<AccountRow, 'store' | 'organization'>,
+  clientObjectId: string,
+): NotificationRule {
   const client = ctx.db
     .prepare(
       `SELECT c.id AS clientId, c.name AS clientName, a.id AS applicationId, a.name AS applicationName, a.type AS applicationType,
@@ -42,28 +46,40 @@ export function resolveNotificationRule(ctx: SandboxContext, account: Pick<Accou
        FROM clients c JOIN applications a ON a.id = c.application_id WHERE c.id = ?`,
     )
     .get(clientObjectId) as (Omit<NotificationRule, 'policySource' | 'brandName'> & { store: string }) | undefined;
-  const field = (message: string) => badRequest(message, [{ objectName: 'header', field: 'X-Notification-By-Application', message }]);
+  const field = (message: string) =>
+    badRequest(message, [{ objectName: 'header', field: 'X-Notification-By-Application', message }]);
   if (!client) throw field(`No application client ${clientObjectId}.`);
-  if (client.store !== account.store) throw field(`Client ${client.clientName} belongs to an application of another identity store.`);
+  if (client.store !== account.store)
+    throw field(`Client ${client.clientName} belongs to an application of another identity store.`);
 
   let { brandId, notificationPolicyId } = client;
   let policySource: NotificationRule['policySource'] = 'application';
   if (account.organization) {
     if (client.applicationType === 'personal') {
-      throw field(`The account belongs to an organization: notify it through a client of an organizational application, not ${client.applicationName}.`);
+      throw field(
+        `The account belongs to an organization: notify it through a client of an organizational application, not ${client.applicationName}.`,
+      );
     }
     const override = ctx.db
-      .prepare('SELECT brand_id AS brandId, notification_policy_id AS notificationPolicyId FROM application_organization_policies WHERE application_id = ? AND organization_id = ?')
-      .get(client.applicationId, account.organization) as { brandId: string | null; notificationPolicyId: string | null } | undefined;
+      .prepare(
+        'SELECT brand_id AS brandId, notification_policy_id AS notificationPolicyId FROM application_organization_policies WHERE application_id = ? AND organization_id = ?',
+      )
+      .get(client.applicationId, account.organization) as
+      { brandId: string | null; notificationPolicyId: string | null } | undefined;
     if (override) {
       brandId = override.brandId ?? brandId;
       notificationPolicyId = override.notificationPolicyId ?? notificationPolicyId;
       policySource = 'organization';
     }
   } else if (client.applicationType === 'organizational') {
-    throw field(`The account belongs to no organization: notify it through a client of a non-organizational application, not ${client.applicationName}.`);
+    throw field(
+      `The account belongs to no organization: notify it through a client of a non-organizational application, not ${client.applicationName}.`,
+    );
   }
-  const brand = brandId ? (ctx.db.prepare('SELECT brand_name AS name FROM brands WHERE id = ?').get(brandId) as { name: string } | undefined) : undefined;
+  const brand = brandId
+    ? (ctx.db.prepare('SELECT brand_name AS name FROM brands WHERE id = ?').get(brandId) as
+        { name: string } | undefined)
+    : undefined;
   return { ...client, brandId, notificationPolicyId, policySource, brandName: brand?.name ?? null };
 }
 
@@ -90,8 +106,23 @@ export function recordNotification(
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
     )
     .run(
-      id, account.store, account.id, accountEventId, channel, target, template, templates[template], rule.notificationPolicyId, rule.brandId,
-      rule.applicationId, rule.clientId, rule.policySource, now, template === 'passwordReset' ? now + 24 * 3_600_000 : null, html, plain,
+      id,
+      account.store,
+      account.id,
+      accountEventId,
+      channel,
+      target,
+      template,
+      templates[template],
+      rule.notificationPolicyId,
+      rule.brandId,
+      rule.applicationId,
+      rule.clientId,
+      rule.policySource,
+      now,
+      template === 'passwordReset' ? now + 24 * 3_600_000 : null,
+      html,
+      plain,
     );
   return { id, target };
 }

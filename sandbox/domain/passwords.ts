@@ -27,14 +27,22 @@ export interface PasswordPolicy {
 }
 
 /** What is wrong with a password under the store's policy; empty when it is acceptable. */
-export function passwordPolicyViolations(password: string, policy: PasswordPolicy, identifiers: Array<string | null>): string[] {
+export function passwordPolicyViolations(
+  password: string,
+  policy: PasswordPolicy,
+  identifiers: Array<string | null>,
+): string[] {
   const problems: string[] = [];
   if (password.length < policy.minLength) problems.push(`must be at least ${policy.minLength} characters long`);
   if (policy.requireDigit && !/\d/.test(password)) problems.push('must contain a digit');
   if (policy.requireLetter && !/\p{L}/u.test(password)) problems.push('must contain a letter');
   if (policy.requireSymbol && !/[^\p{L}\d]/u.test(password)) problems.push('must contain a symbol');
   const lowered = password.toLowerCase();
-  if (identifiers.some((identifier) => identifier && identifier.length >= 3 && lowered.includes(identifier.toLowerCase().split('@')[0]!))) {
+  if (
+    identifiers.some(
+      (identifier) => identifier && identifier.length >= 3 && lowered.includes(identifier.toLowerCase().split('@')[0]!),
+    )
+  ) {
     problems.push('must not contain the username or email');
   }
   return problems;

@@ -13,5 +13,7 @@ export class ApiProblem extends Error {
 
 export const notFound = (what: string, id: string) => new ApiProblem(404, 'Not Found', `${what} ${id} does not exist.`);
 export const conflict = (detail: string) => new ApiProblem(409, 'Conflict', detail);
-export const badRequest = (detail: string, fieldErrors?: ApiProblem['fieldErrors']) => new ApiProblem(400, 'Bad Request', detail, fieldErrors);
-export const fieldError = (objectName: string, field: string, message: string) => badRequest(`${field}: ${message}`, [{ objectName, field, message }]);
+export const badRequest = (detail: string, fieldErrors?: ApiProblem['fieldErrors']) =>
+  new ApiProblem(400, 'Bad Request', detail, fieldErrors);
+export const fieldError = (objectName: string, field: string, message: string) =>
+  badRequest(`${field}: ${message}`, [{ objectName, field, message }]);

@@ -40,7 +40,10 @@ export interface SearchResult {
 /** Query parameters that may repeat (`groups=a&groups=b`) or come comma separated (`groups=a,b`). */
 export function listParam(value: string | string[] | undefined): string[] {
   const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return values.flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean);
+  return values
+    .flatMap((item) => item.split(','))
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function single(params: SearchParams, name: string): string | undefined {
@@ -60,7 +63,8 @@ function integerParam(params: SearchParams, name: string, fallback: number, min:
   const value = single(params, name);
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < min || parsed > max) throw fieldError('query', name, `must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max)
+    throw fieldError('query', name, `must be a whole number from ${min} to ${max}`);
   return parsed;
 }
 
@@ -68,7 +72,12 @@ function integerParam(params: SearchParams, name: string, fallback: number, min:
  * listAccounts and listGroupMembers: every filter of the reference, combined with AND.
  * `fixedGroup` restricts to one group's members (the members route).
  */
-export function searchAccounts(ctx: SandboxContext, store: string, params: SearchParams, fixedGroup?: string): SearchResult {
+export function searchAccounts(
+  ctx: SandboxContext,
+  store: string,
+  params: SearchParams,
+  fixedGroup?: string,
+): SearchResult {
   const where: string[] = ['a.store = ?'];
   const args: unknown[] = [store];
   const now = ctx.now();
@@ -116,7 +125,10 @@ export function searchAccounts(ctx: SandboxContext, store: string, params: Searc
 
   const neverLoggedIn = booleanParam(params, 'neverLoggedIn');
   for (const [param, column] of dateFilters) {
-    for (const [suffix, operator] of [['StartDate', '>='], ['EndDate', '<=']] as const) {
+    for (const [suffix, operator] of [
+      ['StartDate', '>='],
+      ['EndDate', '<='],
+    ] as const) {
       const name = `${param}${suffix}`;
       const raw = single(params, name);
       if (!raw) continue;
@@ -124,12 +136,14 @@ export function searchAccounts(ctx: SandboxContext, store: string, params: Searc
         throw fieldError('query', name, 'cannot be combined with neverLoggedIn=true');
       }
       const value = parseDateFilter(raw, now);
-      if (value === null) throw fieldError('query', name, 'must be an ISO-8601 timestamp or a signed ISO-8601 duration such as -P30D');
+      if (value === null)
+        throw fieldError('query', name, 'must be an ISO-8601 timestamp or a signed ISO-8601 duration such as -P30D');
       where.push(`a.${column} ${operator} ?`);
       args.push(value);
     }
   }
-  if (neverLoggedIn !== undefined) where.push(neverLoggedIn ? 'a.last_login_at IS NULL' : 'a.last_login_at IS NOT NULL');
+  if (neverLoggedIn !== undefined)
+    where.push(neverLoggedIn ? 'a.last_login_at IS NULL' : 'a.last_login_at IS NOT NULL');
 
   const organization = single(params, 'organization');
   if (organization) {
@@ -151,7 +165,9 @@ export function searchAccounts(ctx: SandboxContext, store: string, params: Searc
   const groups = listParam(params.groups);
   if (groups.length > 0) {
     const exclude = filterMode(params, 'groupsFilter') === 'exclude';
-    where.push(`a.id ${exclude ? 'NOT IN' : 'IN'} (SELECT account_id FROM account_groups WHERE group_id IN (${groups.map(() => '?').join(',')}))`);
+    where.push(
+      `a.id ${exclude ? 'NOT IN' : 'IN'} (SELECT account_id FROM account_groups WHERE group_id IN (${groups.map(() => '?').join(',')}))`,
+    );
     args.push(...groups);
   }
   const roles = listParam(params.roles);
@@ -169,12 +185,21 @@ export function searchAccounts(ctx: SandboxContext, store: string, params: Searc
   }
 
   const indexed = new Set(
-    (ctx.db.prepare("SELECT path FROM attributes WHERE store = ? AND indexing != 'none'").all(store) as Array<{ path: string }>).map((row) => row.path),
+    (
+      ctx.db.prepare("SELECT path FROM attributes WHERE store = ? AND indexing != 'none'").all(store) as Array<{
+        path: string;
+      }>
+    ).map((row) => row.path),
   );
   for (const [name, value] of Object.entries(params)) {
     if (!name.startsWith('attribute_') || value === undefined) continue;
     const path = name.slice('attribute_'.length);
-    if (!indexed.has(path)) throw fieldError('query', name, `attribute ${path} is not searchable in this identity store (only indexed attributes are)`);
+    if (!indexed.has(path))
+      throw fieldError(
+        'query',
+        name,
+        `attribute ${path} is not searchable in this identity store (only indexed attributes are)`,
+      );
     where.push('a.id IN (SELECT account_id FROM account_attribute_values WHERE store = ? AND path = ? AND value = ?)');
     args.push(store, path, Array.isArray(value) ? value[0] : value);
   }
@@ -186,7 +211,11 @@ export function searchAccounts(ctx: SandboxContext, store: string, params: Searc
   const rows = ctx.db
     .prepare(`SELECT a.* FROM accounts a WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...args, size, page * size) as AccountRow[];
-  const counted = (ctx.db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM accounts a WHERE ${whereSql} LIMIT ?)`).get(...args, TOTAL_COUNT_CAP + 1) as { n: number }).n;
+  const counted = (
+    ctx.db
+      .prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM accounts a WHERE ${whereSql} LIMIT ?)`)
+      .get(...args, TOTAL_COUNT_CAP + 1) as { n: number }
+  ).n;
   return { rows, total: Math.min(counted, TOTAL_COUNT_CAP), totalCapped: counted > TOTAL_COUNT_CAP };
 }
 
@@ -204,7 +233,8 @@ function sortClause(sort: string | string[] | undefined): string {
     const [property, direction = 'asc'] = value.split(',').map((part) => part.trim());
     const column = property ? sortColumns[property] : undefined;
     if (!column) throw badRequest(`Cannot sort by ${property}; sortable: ${Object.keys(sortColumns).join(', ')}`);
-    if (direction !== 'asc' && direction !== 'desc') throw badRequest(`Sort direction must be asc or desc, not ${direction}`);
+    if (direction !== 'asc' && direction !== 'desc')
+      throw badRequest(`Sort direction must be asc or desc, not ${direction}`);
     terms.push(`a.${column} ${direction.toUpperCase()}`);
   }
   if (terms.length === 0) terms.push('a.created_at DESC');

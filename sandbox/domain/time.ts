@@ -5,7 +5,8 @@ export function iso(ms: number | null | undefined): string | undefined {
   return ms === null || ms === undefined ? undefined : new Date(ms).toISOString();
 }
 
-const durationPattern = /^([+-])P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const durationPattern =
+  /^([+-])P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 /**
  * A date filter value: an ISO-8601 timestamp, or a signed ISO-8601 duration relative to now
@@ -18,7 +19,8 @@ export function parseDateFilter(value: string, now: number): number | null {
     if ([years, months, weeks, days, hours, minutes, seconds].every((part) => part === undefined)) return null;
     const n = (part: string | undefined) => (part ? Number(part) : 0);
     const ms =
-      (((n(years) * 365 + n(months) * 30 + n(weeks) * 7 + n(days)) * 24 + n(hours)) * 60 + n(minutes)) * 60_000 + n(seconds) * 1000;
+      (((n(years) * 365 + n(months) * 30 + n(weeks) * 7 + n(days)) * 24 + n(hours)) * 60 + n(minutes)) * 60_000 +
+      n(seconds) * 1000;
     return sign === '-' ? now - ms : now + ms;
   }
   if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return null;

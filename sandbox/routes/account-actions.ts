@@ -22,21 +22,39 @@ type Row = Record<string, string | number | null>;
 export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext): void {
   const base = '/admin/api/v1/identityStores/:identityStoreName/accounts/:accountId';
   const { db } = ctx;
-  const account = (params: { identityStoreName: string; accountId: string }): AccountRow => getAccountRow(db, params.identityStoreName, params.accountId);
+  const account = (params: { identityStoreName: string; accountId: string }): AccountRow =>
+    getAccountRow(db, params.identityStoreName, params.accountId);
   const write = <T>(fn: () => T): T => db.transaction(fn)();
 
   // ---- locks
   app.post(
     `${base}/lock`,
-    operation(ctx, 'lock', 'Account', ['write:account'], { params: AccountParams, headers: NotifyHeaders, body: S.AccountLockRequest, response: { 204: z.null(), ...problems(400, 401, 403, 404, 409) } }),
+    operation(ctx, 'lock', 'Account', ['write:account'], {
+      params: AccountParams,
+      headers: NotifyHeaders,
+      body: S.AccountLockRequest,
+      response: { 204: z.null(), ...problems(400, 401, 403, 404, 409) },
+    }),
     async (request, reply) => {
       const row = account(request.params);
       const rule = notificationRuleFor(ctx, request, row);
       const locks = parseJson<Record<string, { until: number | null }>>(row.locks, {});
-      if (locks._password && (locks._password.until === null || locks._password.until > ctx.now())) throw conflict('The account is already locked.');
+      if (locks._password && (locks._password.until === null || locks._password.until > ctx.now()))
+        throw conflict('The account is already locked.');
       write(() => {
-        db.prepare('UPDATE accounts SET locks = ? WHERE id = ?').run(JSON.stringify({ ...locks, _password: { until: null } }), row.id);
-        recordAdminWrite(ctx, request, row, 'accountLock', {}, { rule, template: 'accountLockout', details: 'Your account has been locked by the support team.' }, 204);
+        db.prepare('UPDATE accounts SET locks = ? WHERE id = ?').run(
+          JSON.stringify({ ...locks, _password: { until: null } }),
+          row.id,
+        );
+        recordAdminWrite(
+          ctx,
+          request,
+          row,
+          'accountLock',
+          {},
+          { rule, template: 'accountLockout', details: 'Your account has been locked by the support team.' },
+          204,
+        );
       });
       return reply.code(204).send(null);
     },
@@ -47,7 +65,10 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
   ] as const) {
     app.post(
       `${base}/${path}`,
-      operation(ctx, operationId, 'Account', ['write:account'], { params: AccountParams, response: { 204: z.null(), ...problems(401, 403, 404) } }),
+      operation(ctx, operationId, 'Account', ['write:account'], {
+        params: AccountParams,
+        response: { 204: z.null(), ...problems(401, 403, 404) },
+      }),
       async (request, reply) => {
         const row = account(request.params);
         const locks = parseJson<Record<string, unknown>>(row.locks, {});
@@ -64,10 +85,15 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
   // ---- sessions
   app.get(
     `${base}/sessions`,
-    operation(ctx, 'getIdentifiedAccountDeviceSessions', 'Account', ['read:account'], { params: AccountParams, response: { 200: z.array(S.IdentifiedSessionResponse), ...problems(401, 403, 404) } }),
+    operation(ctx, 'getIdentifiedAccountDeviceSessions', 'Account', ['read:account'], {
+      params: AccountParams,
+      response: { 200: z.array(S.IdentifiedSessionResponse), ...problems(401, 403, 404) },
+    }),
     async (request) => {
       const row = account(request.params);
-      return (db.prepare('SELECT * FROM sessions WHERE account_id = ? ORDER BY last_login_at DESC').all(row.id) as Row[]).map((session) => ({
+      return (
+        db.prepare('SELECT * FROM sessions WHERE account_id = ? ORDER BY last_login_at DESC').all(row.id) as Row[]
+      ).map((session) => ({
         id: String(session.id),
         deviceString: String(session.device_string),
         userAgent: String(session.user_agent),
@@ -79,7 +105,10 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
   );
   app.delete(
     `${base}/sessions`,
-    operation(ctx, 'clearAccountDeviceSessions', 'Account', ['write:account'], { params: AccountParams, response: { 204: z.null(), ...problems(401, 403, 404) } }),
+    operation(ctx, 'clearAccountDeviceSessions', 'Account', ['write:account'], {
+      params: AccountParams,
+      response: { 204: z.null(), ...problems(401, 403, 404) },
+    }),
     async (request, reply) => {
       const row = account(request.params);
       write(() => {
@@ -91,11 +120,16 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
   );
   app.delete(
     `${base}/sessions/:sessionId`,
-    operation(ctx, 'deleteAccountDeviceSession', 'Account', ['write:account'], { params: AccountParams.extend({ sessionId: z.string() }), response: { 204: z.null(), ...problems(401, 403, 404) } }),
+    operation(ctx, 'deleteAccountDeviceSession', 'Account', ['write:account'], {
+      params: AccountParams.extend({ sessionId: z.string() }),
+      response: { 204: z.null(), ...problems(401, 403, 404) },
+    }),
     async (request, reply) => {
       const row = account(request.params);
       write(() => {
-        const removed = db.prepare('DELETE FROM sessions WHERE account_id = ? AND id = ?').run(row.id, request.params.sessionId);
+        const removed = db
+          .prepare('DELETE FROM sessions WHERE account_id = ? AND id = ?')
+          .run(row.id, request.params.sessionId);
         if (removed.changes === 0) throw notFound('Session', request.params.sessionId);
         recordAdminWrite(ctx, request, row, 'sessionDelete', { sessionId: request.params.sessionId }, undefined, 204);
       });
@@ -115,20 +149,64 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     async (request, reply) => {
       const row = account(request.params);
       const { type, target } = request.body;
-      if (type === 'email' && !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(target)) throw badRequest('target must be an email address', [{ objectName: 'authenticator', field: 'target', message: 'must be an email address' }]);
-      if (type === 'phone' && !/^\+[1-9]\d{6,14}$/.test(target)) throw badRequest('target must be a phone number in international format', [{ objectName: 'authenticator', field: 'target', message: 'must be a phone number in international format, such as +36301234567' }]);
-      if (db.prepare('SELECT 1 FROM authenticators WHERE account_id = ? AND type = ? AND target = ?').get(row.id, type, target)) throw conflict(`The account already has the ${type} authenticator ${target}.`);
+      if (type === 'email' && !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(target))
+        throw badRequest('target must be an email address', [
+          { objectName: 'authenticator', field: 'target', message: 'must be an email address' },
+        ]);
+      if (type === 'phone' && !/^\+[1-9]\d{6,14}$/.test(target))
+        throw badRequest('target must be a phone number in international format', [
+          {
+            objectName: 'authenticator',
+            field: 'target',
+            message: 'must be a phone number in international format, such as +36301234567',
+          },
+        ]);
+      if (
+        db
+          .prepare('SELECT 1 FROM authenticators WHERE account_id = ? AND type = ? AND target = ?')
+          .get(row.id, type, target)
+      )
+        throw conflict(`The account already has the ${type} authenticator ${target}.`);
       const rule = notificationRuleFor(ctx, request, row);
       const id = newId();
       const now = ctx.now();
       write(() => {
-        db.prepare('INSERT INTO authenticators (id, account_id, type, sub_type, target, methods, public_metadata, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-          id, row.id, type, request.body.subType ?? null, target, JSON.stringify(type === 'custom' ? [] : ['passcode']), JSON.stringify(request.body.publicMetadata ?? {}), now,
+        db.prepare(
+          'INSERT INTO authenticators (id, account_id, type, sub_type, target, methods, public_metadata, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        ).run(
+          id,
+          row.id,
+          type,
+          request.body.subType ?? null,
+          target,
+          JSON.stringify(type === 'custom' ? [] : ['passcode']),
+          JSON.stringify(request.body.publicMetadata ?? {}),
+          now,
         );
-        recordAdminWrite(ctx, request, row, 'authenticatorAdd', { type, target }, { rule, template: 'mfaMethodChange', details: `A ${type} authenticator (${target}) was added to your account.` }, 201);
+        recordAdminWrite(
+          ctx,
+          request,
+          row,
+          'authenticatorAdd',
+          { type, target },
+          {
+            rule,
+            template: 'mfaMethodChange',
+            details: `A ${type} authenticator (${target}) was added to your account.`,
+          },
+          201,
+        );
       });
       reply.code(201);
-      return { id, type, target, methods: type === 'custom' ? [] : ['passcode'], publicMetadata: request.body.publicMetadata ?? {}, createdAt: iso(now), ...(request.body.subType ? { subType: request.body.subType } : {}) };
+      return {
+        id,
+        type,
+        target,
+        methods: type === 'custom' ? [] : ['passcode'],
+        publicMetadata: request.body.publicMetadata ?? {},
+        createdAt: iso(now),
+        ...(request.body.subType ? { subType: request.body.subType } : {}),
+      };
     },
   );
   app.delete(
@@ -140,12 +218,26 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     }),
     async (request, reply) => {
       const row = account(request.params);
-      const authenticator = db.prepare("SELECT * FROM authenticators WHERE id = ? AND account_id = ? AND type != 'password'").get(request.params.authenticatorId, row.id) as Row | undefined;
+      const authenticator = db
+        .prepare("SELECT * FROM authenticators WHERE id = ? AND account_id = ? AND type != 'password'")
+        .get(request.params.authenticatorId, row.id) as Row | undefined;
       if (!authenticator) throw notFound('Authenticator', request.params.authenticatorId);
       const rule = notificationRuleFor(ctx, request, row);
       write(() => {
         db.prepare('DELETE FROM authenticators WHERE id = ?').run(authenticator.id);
-        recordAdminWrite(ctx, request, row, 'authenticatorDelete', { type: authenticator.type, target: authenticator.target }, { rule, template: 'mfaMethodChange', details: `The ${authenticator.type} authenticator ${authenticator.target ?? ''} was removed from your account.` }, 204);
+        recordAdminWrite(
+          ctx,
+          request,
+          row,
+          'authenticatorDelete',
+          { type: authenticator.type, target: authenticator.target },
+          {
+            rule,
+            template: 'mfaMethodChange',
+            details: `The ${authenticator.type} authenticator ${authenticator.target ?? ''} was removed from your account.`,
+          },
+          204,
+        );
       });
       return reply.code(204).send(null);
     },
@@ -154,20 +246,39 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
   // ---- passwords
   app.post(
     `${base}/password/change`,
-    operation(ctx, 'resetPassword', 'Account', ['write:account_authenticator'], { params: AccountParams, body: S.PasswordResetRequest, response: { 204: z.null(), ...problems(400, 401, 403, 404) } }),
+    operation(ctx, 'resetPassword', 'Account', ['write:account_authenticator'], {
+      params: AccountParams,
+      body: S.PasswordResetRequest,
+      response: { 204: z.null(), ...problems(400, 401, 403, 404) },
+    }),
     async (request, reply) => {
       const row = account(request.params);
       const password = request.body.newPassword;
-      if (!password) throw badRequest('newPassword is required.', [{ objectName: 'password', field: 'newPassword', message: 'is required' }]);
+      if (!password)
+        throw badRequest('newPassword is required.', [
+          { objectName: 'password', field: 'newPassword', message: 'is required' },
+        ]);
       if (!request.body.skipPasswordPolicy) {
-        const violations = passwordPolicyViolations(password, readPasswordPolicy(ctx, row.store), [row.username, row.email]);
-        if (violations.length > 0) throw badRequest(`The password ${violations.join(', ')}.`, violations.map((message) => ({ objectName: 'password', field: 'newPassword', message })));
+        const violations = passwordPolicyViolations(password, readPasswordPolicy(ctx, row.store), [
+          row.username,
+          row.email,
+        ]);
+        if (violations.length > 0)
+          throw badRequest(
+            `The password ${violations.join(', ')}.`,
+            violations.map((message) => ({ objectName: 'password', field: 'newPassword', message })),
+          );
       }
       const hash = hashPassword(password);
       write(() => {
-        db.prepare('UPDATE accounts SET password_hash = ?, failed_password_attempts = 0 WHERE id = ?').run(hash, row.id);
+        db.prepare('UPDATE accounts SET password_hash = ?, failed_password_attempts = 0 WHERE id = ?').run(
+          hash,
+          row.id,
+        );
         if (!db.prepare("SELECT 1 FROM authenticators WHERE account_id = ? AND type = 'password'").get(row.id)) {
-          db.prepare("INSERT INTO authenticators (id, account_id, type, methods, created_at) VALUES (?, ?, 'password', '[]', ?)").run(newId(), row.id, ctx.now());
+          db.prepare(
+            "INSERT INTO authenticators (id, account_id, type, methods, created_at) VALUES (?, ?, 'password', '[]', ?)",
+          ).run(newId(), row.id, ctx.now());
         }
         recordAdminWrite(ctx, request, row, 'passwordChange', {}, undefined, 204);
       });
@@ -178,14 +289,33 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     `${base}/password/reset`,
     operation(ctx, 'adminInitiatedPasswordReset', 'Account', ['write:account_authenticator'], {
       params: AccountParams,
-      headers: z.looseObject({ 'x-notification-by-application': z.string().min(1).describe('Required: the application client to send the reset email through.') }),
+      headers: z.looseObject({
+        'x-notification-by-application': z
+          .string()
+          .min(1)
+          .describe('Required: the application client to send the reset email through.'),
+      }),
       response: { 204: z.null(), ...problems(400, 401, 403, 404) },
     }),
     async (request, reply) => {
       const row = account(request.params);
       if (!row.email && !row.phone) throw badRequest('The account has no email or phone to send a reset link to.');
       const rule = notificationRuleFor(ctx, request, row, true);
-      write(() => recordAdminWrite(ctx, request, row, 'passwordReset', {}, { rule, template: 'passwordReset', details: 'Use the link in this message within 24 hours to choose a new password.' }, 204));
+      write(() =>
+        recordAdminWrite(
+          ctx,
+          request,
+          row,
+          'passwordReset',
+          {},
+          {
+            rule,
+            template: 'passwordReset',
+            details: 'Use the link in this message within 24 hours to choose a new password.',
+          },
+          204,
+        ),
+      );
       return reply.code(204).send(null);
     },
   );
@@ -193,18 +323,35 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
   // ---- identities
   app.get(
     `${base}/identities`,
-    operation(ctx, 'getIdentities', 'Account Identity', ['read:account_identity'], { params: AccountParams, response: { 200: S.IdentitiesResponse, ...problems(401, 403, 404) } }),
+    operation(ctx, 'getIdentities', 'Account Identity', ['read:account_identity'], {
+      params: AccountParams,
+      response: { 200: S.IdentitiesResponse, ...problems(401, 403, 404) },
+    }),
     async (request) => {
       const row = account(request.params);
-      const external = db.prepare('SELECT * FROM external_identities WHERE account_id = ? ORDER BY linked_at').all(row.id) as Row[];
+      const external = db
+        .prepare('SELECT * FROM external_identities WHERE account_id = ? ORDER BY linked_at')
+        .all(row.id) as Row[];
       return {
-        ...(row.username ? { local: { id: row.username, display: row.username, metadata: parseJson<Record<string, unknown>>(row.metadata, {}) } } : {}),
+        ...(row.username
+          ? {
+              local: {
+                id: row.username,
+                display: row.username,
+                metadata: parseJson<Record<string, unknown>>(row.metadata, {}),
+              },
+            }
+          : {}),
         ...(row.email ? { email: { id: row.email, display: row.email, verified: row.email_verified === 1 } } : {}),
         ...(row.phone ? { phone: { id: row.phone, verified: row.phone_verified === 1 } } : {}),
         external: external.map((identity) => ({
           id: String(identity.id),
           display: String(identity.display),
-          metadata: { provider: identity.provider, externalId: identity.external_id, ...parseJson<Record<string, unknown>>(identity.metadata as string, {}) },
+          metadata: {
+            provider: identity.provider,
+            externalId: identity.external_id,
+            ...parseJson<Record<string, unknown>>(identity.metadata as string, {}),
+          },
         })),
       };
     },
@@ -218,12 +365,26 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     }),
     async (request, reply) => {
       const row = account(request.params);
-      const identity = db.prepare('SELECT * FROM external_identities WHERE id = ? AND account_id = ?').get(request.params.externalLoginId, row.id) as Row | undefined;
+      const identity = db
+        .prepare('SELECT * FROM external_identities WHERE id = ? AND account_id = ?')
+        .get(request.params.externalLoginId, row.id) as Row | undefined;
       if (!identity) throw notFound('External identity', request.params.externalLoginId);
       const rule = notificationRuleFor(ctx, request, row);
       write(() => {
         db.prepare('DELETE FROM external_identities WHERE id = ?').run(identity.id);
-        recordAdminWrite(ctx, request, row, 'externalIdentityUnlink', { provider: identity.provider }, { rule, template: 'externalIdentityUnlink', details: `Your ${identity.provider} login was unlinked from your account.` }, 204);
+        recordAdminWrite(
+          ctx,
+          request,
+          row,
+          'externalIdentityUnlink',
+          { provider: identity.provider },
+          {
+            rule,
+            template: 'externalIdentityUnlink',
+            details: `Your ${identity.provider} login was unlinked from your account.`,
+          },
+          204,
+        );
       });
       return reply.code(204).send(null);
     },
@@ -232,11 +393,16 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
   // ---- groups and roles
   app.post(
     `${base}/groups`,
-    operation(ctx, 'addGroupsToAccount', 'Account', ['read:config_identity_store', 'write:account'], { params: AccountParams, body: z.array(S.IdReference), response: { 204: z.null(), ...problems(400, 401, 403, 404) } }),
+    operation(ctx, 'addGroupsToAccount', 'Account', ['read:config_identity_store', 'write:account'], {
+      params: AccountParams,
+      body: z.array(S.IdReference),
+      response: { 204: z.null(), ...problems(400, 401, 403, 404) },
+    }),
     async (request, reply) => {
       const row = account(request.params);
       const groups = request.body.map(({ id }) => {
-        const group = db.prepare('SELECT id, name FROM groups WHERE id = ? AND store = ?').get(id, row.store) as { id: string; name: string } | undefined;
+        const group = db.prepare('SELECT id, name FROM groups WHERE id = ? AND store = ?').get(id, row.store) as
+          { id: string; name: string } | undefined;
         if (!group) throw notFound('Group', id);
         return group;
       });
@@ -246,22 +412,47 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
   );
   app.get(
     `${base}/roles`,
-    operation(ctx, 'getAccountRolesById', 'Account', ['read:account'], { params: AccountParams, response: { 200: z.array(S.AccountRole), ...problems(401, 403, 404) } }),
-    async (request) => db.prepare('SELECT role_id AS id, organization_id AS organization FROM account_roles WHERE account_id = ? ORDER BY organization_id, role_id').all(account(request.params).id) as Array<{ id: string; organization: string }>,
+    operation(ctx, 'getAccountRolesById', 'Account', ['read:account'], {
+      params: AccountParams,
+      response: { 200: z.array(S.AccountRole), ...problems(401, 403, 404) },
+    }),
+    async (request) =>
+      db
+        .prepare(
+          'SELECT role_id AS id, organization_id AS organization FROM account_roles WHERE account_id = ? ORDER BY organization_id, role_id',
+        )
+        .all(account(request.params).id) as Array<{ id: string; organization: string }>,
   );
   app.post(
     `${base}/roles`,
-    operation(ctx, 'addRolesToAccount', 'Account', ['read:config_identity_store', 'write:account'], { params: AccountParams, body: S.RoleAssignmentRequest, response: { 204: z.null(), ...problems(400, 401, 403, 404) } }),
+    operation(ctx, 'addRolesToAccount', 'Account', ['read:config_identity_store', 'write:account'], {
+      params: AccountParams,
+      body: S.RoleAssignmentRequest,
+      response: { 204: z.null(), ...problems(400, 401, 403, 404) },
+    }),
     async (request, reply) => {
       const row = account(request.params);
       const { organization, roles } = request.body;
       // Membership of the organization is not needed: a role may be given for any organization of the store.
-      if (!db.prepare('SELECT 1 FROM organizations WHERE id = ? AND store = ?').get(organization, row.store)) throw notFound('Organization', organization);
-      for (const role of roles) if (!db.prepare('SELECT 1 FROM roles WHERE id = ? AND store = ?').get(role.id, row.store)) throw notFound('Role', role.id);
+      if (!db.prepare('SELECT 1 FROM organizations WHERE id = ? AND store = ?').get(organization, row.store))
+        throw notFound('Organization', organization);
+      for (const role of roles)
+        if (!db.prepare('SELECT 1 FROM roles WHERE id = ? AND store = ?').get(role.id, row.store))
+          throw notFound('Role', role.id);
       write(() => {
-        const insert = db.prepare('INSERT OR IGNORE INTO account_roles (account_id, organization_id, role_id) VALUES (?, ?, ?)');
+        const insert = db.prepare(
+          'INSERT OR IGNORE INTO account_roles (account_id, organization_id, role_id) VALUES (?, ?, ?)',
+        );
         for (const role of roles) insert.run(row.id, organization, role.id);
-        recordAdminWrite(ctx, request, row, 'roleAssign', { organization, roles: roles.map((role) => role.id) }, undefined, 204);
+        recordAdminWrite(
+          ctx,
+          request,
+          row,
+          'roleAssign',
+          { organization, roles: roles.map((role) => role.id) },
+          undefined,
+          204,
+        );
       });
       return reply.code(204).send(null);
     },
@@ -276,9 +467,20 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     async (request, reply) => {
       const row = account(request.params);
       write(() => {
-        const removed = db.prepare('DELETE FROM account_roles WHERE account_id = ? AND organization_id = ? AND role_id = ?').run(row.id, request.query.organization, request.params.roleId);
-        if (removed.changes === 0) throw notFound('Role assignment', `${request.query.organization}:${request.params.roleId}`);
-        recordAdminWrite(ctx, request, row, 'roleRemove', { organization: request.query.organization, role: request.params.roleId }, undefined, 204);
+        const removed = db
+          .prepare('DELETE FROM account_roles WHERE account_id = ? AND organization_id = ? AND role_id = ?')
+          .run(row.id, request.query.organization, request.params.roleId);
+        if (removed.changes === 0)
+          throw notFound('Role assignment', `${request.query.organization}:${request.params.roleId}`);
+        recordAdminWrite(
+          ctx,
+          request,
+          row,
+          'roleRemove',
+          { organization: request.query.organization, role: request.params.roleId },
+          undefined,
+          204,
+        );
       });
       return reply.code(204).send(null);
     },
@@ -286,12 +488,21 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
 
   app.put(
     `${base}/organization`,
-    operation(ctx, 'updateAccountOrganization', 'Account', ['write:account'], { params: AccountParams, body: S.AccountOrganizationUpdateRequest, response: { 200: z.null(), ...problems(400, 401, 403, 404, 409) } }),
+    operation(ctx, 'updateAccountOrganization', 'Account', ['write:account'], {
+      params: AccountParams,
+      body: S.AccountOrganizationUpdateRequest,
+      response: { 200: z.null(), ...problems(400, 401, 403, 404, 409) },
+    }),
     async (request, reply) => {
       const row = account(request.params);
       const organization = request.body.id ?? null;
-      if (organization && !db.prepare('SELECT 1 FROM organizations WHERE id = ? AND store = ?').get(organization, row.store)) {
-        throw badRequest(`Organization ${organization} does not exist.`, [{ objectName: 'organization', field: 'id', message: 'does not exist in this identity store' }]);
+      if (
+        organization &&
+        !db.prepare('SELECT 1 FROM organizations WHERE id = ? AND store = ?').get(organization, row.store)
+      ) {
+        throw badRequest(`Organization ${organization} does not exist.`, [
+          { objectName: 'organization', field: 'id', message: 'does not exist in this identity store' },
+        ]);
       }
       write(() => {
         db.prepare('UPDATE accounts SET organization = ? WHERE id = ?').run(organization, row.id);
@@ -307,18 +518,37 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     operation(ctx, 'updateLocalMetadata', 'Personal Data', ['write:account'], {
       params: AccountParams,
       headers: NotifyHeaders,
-      body: z.record(z.string(), z.unknown()).describe('Attribute values keyed by path, e.g. {"name":{"givenName":"Ada"}}; only the given keys change; null clears.'),
+      body: z
+        .record(z.string(), z.unknown())
+        .describe(
+          'Attribute values keyed by path, e.g. {"name":{"givenName":"Ada"}}; only the given keys change; null clears.',
+        ),
       response: { 200: z.record(z.string(), z.unknown()), ...problems(400, 401, 403, 404, 409) },
     }),
     async (request) => {
       const row = account(request.params);
       const attributes = loadAttributes(db, row.store);
-      const { data, changed } = applyPersonalUpdate(attributes, parseJson<Record<string, unknown>>(row.metadata, {}), request.body);
+      const { data, changed } = applyPersonalUpdate(
+        attributes,
+        parseJson<Record<string, unknown>>(row.metadata, {}),
+        request.body,
+      );
       const rule = notificationRuleFor(ctx, request, row);
       write(() => {
         db.prepare('UPDATE accounts SET metadata = ? WHERE id = ?').run(JSON.stringify(data), row.id);
         reindexAccount(db, row.store, row.id, attributes, data);
-        recordAdminWrite(ctx, request, row, 'accountAttributeUpdate', { attributes: changed }, { rule, template: 'accountAttributeUpdate', details: `These details of your account changed: ${changed.join(', ')}.` });
+        recordAdminWrite(
+          ctx,
+          request,
+          row,
+          'accountAttributeUpdate',
+          { attributes: changed },
+          {
+            rule,
+            template: 'accountAttributeUpdate',
+            details: `These details of your account changed: ${changed.join(', ')}.`,
+          },
+        );
       });
       return data;
     },
@@ -333,14 +563,24 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     invalidatedAt: iso(proofing.invalidated_at === null ? null : Number(proofing.invalidated_at)),
   });
   const getProofing = (accountId: string, proofingId: string) => {
-    const proofing = db.prepare('SELECT * FROM account_proofings WHERE id = ? AND account_id = ? AND deleted = 0').get(proofingId, accountId) as Row | undefined;
+    const proofing = db
+      .prepare('SELECT * FROM account_proofings WHERE id = ? AND account_id = ? AND deleted = 0')
+      .get(proofingId, accountId) as Row | undefined;
     if (!proofing) throw notFound('Identity verification', proofingId);
     return proofing;
   };
   app.get(
     `${base}/accountProofings`,
-    operation(ctx, 'getAccountProofing', 'Identity Verification', ['read:account_proofing'], { params: AccountParams, response: { 200: z.array(S.CustomerIdentityVerificationResponse), ...problems(401, 403, 404) } }),
-    async (request) => (db.prepare('SELECT * FROM account_proofings WHERE account_id = ? AND deleted = 0 ORDER BY rowid').all(account(request.params).id) as Row[]).map(proofingResponse),
+    operation(ctx, 'getAccountProofing', 'Identity Verification', ['read:account_proofing'], {
+      params: AccountParams,
+      response: { 200: z.array(S.CustomerIdentityVerificationResponse), ...problems(401, 403, 404) },
+    }),
+    async (request) =>
+      (
+        db
+          .prepare('SELECT * FROM account_proofings WHERE account_id = ? AND deleted = 0 ORDER BY rowid')
+          .all(account(request.params).id) as Row[]
+      ).map(proofingResponse),
   );
   app.post(
     `${base}/accountProofings`,
@@ -351,14 +591,32 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     }),
     async (request, reply) => {
       const row = account(request.params);
-      const policy = db.prepare('SELECT id, name FROM proofing_policies WHERE id = ?').get(request.body.policyId) as { id: string; name: string } | undefined;
-      if (!policy) throw badRequest(`No identity verification policy ${request.body.policyId}.`, [{ objectName: 'accountProofing', field: 'policyId', message: 'does not exist' }]);
-      const active = db.prepare('SELECT 1 FROM account_proofings WHERE account_id = ? AND policy_id = ? AND proofed_at IS NOT NULL AND invalidated_at IS NULL AND deleted = 0').get(row.id, policy.id);
+      const policy = db.prepare('SELECT id, name FROM proofing_policies WHERE id = ?').get(request.body.policyId) as
+        { id: string; name: string } | undefined;
+      if (!policy)
+        throw badRequest(`No identity verification policy ${request.body.policyId}.`, [
+          { objectName: 'accountProofing', field: 'policyId', message: 'does not exist' },
+        ]);
+      const active = db
+        .prepare(
+          'SELECT 1 FROM account_proofings WHERE account_id = ? AND policy_id = ? AND proofed_at IS NOT NULL AND invalidated_at IS NULL AND deleted = 0',
+        )
+        .get(row.id, policy.id);
       if (active) throw conflict(`The account is already verified under ${policy.name}.`);
       const id = newId();
       write(() => {
-        db.prepare('INSERT INTO account_proofings (id, account_id, policy_id, attempts, proofed_at) VALUES (?, ?, ?, 0, ?)').run(id, row.id, policy.id, ctx.now());
-        recordAdminWrite(ctx, request, row, 'identityVerificationManual', { policyId: policy.id, policyName: policy.name }, undefined, 201);
+        db.prepare(
+          'INSERT INTO account_proofings (id, account_id, policy_id, attempts, proofed_at) VALUES (?, ?, ?, 0, ?)',
+        ).run(id, row.id, policy.id, ctx.now());
+        recordAdminWrite(
+          ctx,
+          request,
+          row,
+          'identityVerificationManual',
+          { policyId: policy.id, policyName: policy.name },
+          undefined,
+          201,
+        );
       });
       reply.code(201);
       return proofingResponse(getProofing(row.id, id));
@@ -374,7 +632,8 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
       const row = account(request.params);
       const proofing = getProofing(row.id, request.params.accountProofingId);
       write(() => {
-        if (proofing.invalidated_at === null) db.prepare('UPDATE account_proofings SET invalidated_at = ? WHERE id = ?').run(ctx.now(), proofing.id);
+        if (proofing.invalidated_at === null)
+          db.prepare('UPDATE account_proofings SET invalidated_at = ? WHERE id = ?').run(ctx.now(), proofing.id);
         recordAdminWrite(ctx, request, row, 'identityVerificationInvalidate', { policyId: proofing.policy_id });
       });
       return proofingResponse(getProofing(row.id, String(proofing.id)));
@@ -391,7 +650,15 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
       const proofing = getProofing(row.id, request.params.accountProofingId);
       write(() => {
         db.prepare('UPDATE account_proofings SET attempts = 0 WHERE id = ?').run(proofing.id);
-        recordAdminWrite(ctx, request, row, 'identityVerificationClearAttempts', { policyId: proofing.policy_id, attempts: proofing.attempts }, undefined, 204);
+        recordAdminWrite(
+          ctx,
+          request,
+          row,
+          'identityVerificationClearAttempts',
+          { policyId: proofing.policy_id, attempts: proofing.attempts },
+          undefined,
+          204,
+        );
       });
       return reply.code(204).send(null);
     },
@@ -409,26 +676,54 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     async (request) => {
       const row = account(request.params);
       const rule = notificationRuleFor(ctx, request, row);
-      const next = { accountAttributeUpdate: true, accountDeletion: true, accountLockout: true, mfaMethodChange: true, passwordResetSuccess: true, ...parseJson(row.notification_preferences, {}), ...request.body };
+      const next = {
+        accountAttributeUpdate: true,
+        accountDeletion: true,
+        accountLockout: true,
+        mfaMethodChange: true,
+        passwordResetSuccess: true,
+        ...parseJson(row.notification_preferences, {}),
+        ...request.body,
+      };
       write(() => {
         db.prepare('UPDATE accounts SET notification_preferences = ? WHERE id = ?').run(JSON.stringify(next), row.id);
-        recordAdminWrite(ctx, request, row, 'notificationPreferencesUpdate', request.body, { rule, template: 'notificationPreferencesUpdate', details: 'Your notification preferences changed.' });
+        recordAdminWrite(ctx, request, row, 'notificationPreferencesUpdate', request.body, {
+          rule,
+          template: 'notificationPreferencesUpdate',
+          details: 'Your notification preferences changed.',
+        });
       });
       return next;
     },
   );
   app.post(
     `${base}/impersonation`,
-    operation(ctx, 'impersonation', 'Account', ['write:account_impersonation'], { params: AccountParams, body: S.ImpersonationInsertRequest, response: { 200: S.ImpersonationResponse, ...problems(400, 401, 403, 404) } }),
+    operation(ctx, 'impersonation', 'Account', ['write:account_impersonation'], {
+      params: AccountParams,
+      body: S.ImpersonationInsertRequest,
+      response: { 200: S.ImpersonationResponse, ...problems(400, 401, 403, 404) },
+    }),
     async (request) => {
       const row = account(request.params);
-      const client = db.prepare('SELECT c.id FROM clients c JOIN applications a ON a.id = c.application_id WHERE c.id = ? AND a.store = ?').get(request.body.clientId, row.store);
-      if (!client) throw badRequest(`No application client ${request.body.clientId} in ${row.store}.`, [{ objectName: 'impersonation', field: 'clientId', message: 'does not exist' }]);
+      const client = db
+        .prepare(
+          'SELECT c.id FROM clients c JOIN applications a ON a.id = c.application_id WHERE c.id = ? AND a.store = ?',
+        )
+        .get(request.body.clientId, row.store);
+      if (!client)
+        throw badRequest(`No application client ${request.body.clientId} in ${row.store}.`, [
+          { objectName: 'impersonation', field: 'clientId', message: 'does not exist' },
+        ]);
       if (!row.enabled) throw badRequest('A disabled account cannot be impersonated.');
       const token = randomBytes(24).toString('base64url');
       write(() => {
-        db.prepare('INSERT INTO impersonations (token, account_id, client_id, reason, expires_at) VALUES (?, ?, ?, ?, ?)').run(token, row.id, request.body.clientId, request.body.reason, ctx.now() + IMPERSONATION_TTL_MS);
-        recordAdminWrite(ctx, request, row, 'impersonation', { clientId: request.body.clientId, reason: request.body.reason });
+        db.prepare(
+          'INSERT INTO impersonations (token, account_id, client_id, reason, expires_at) VALUES (?, ?, ?, ?, ?)',
+        ).run(token, row.id, request.body.clientId, request.body.reason, ctx.now() + IMPERSONATION_TTL_MS);
+        recordAdminWrite(ctx, request, row, 'impersonation', {
+          clientId: request.body.clientId,
+          reason: request.body.reason,
+        });
       });
       return { impersonationUrl: `${ctx.baseUrl()}/sandbox/customer/impersonate/${token}` };
     },

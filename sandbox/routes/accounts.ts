@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as S from '../api/schemas';
-import type { SandboxContext } from '../context';
+import type { AdminActor, SandboxContext } from '../context';
 import { accountUserName, assertStore, getAccountRow, toAccountResponse, type AccountRow } from '../domain/accounts';
 import { loadAttributes, reindexAccount } from '../domain/attributes';
 import { recordAdminEvent } from '../domain/events';
@@ -13,12 +13,18 @@ import { operation } from '../server';
 import { AccountParams, problems, StoreParams, type TypedApp } from './common';
 
 const listParam = z.union([z.string(), z.array(z.string())]).optional();
-const dateParam = z.string().optional().describe('ISO-8601 timestamp or signed ISO-8601 duration relative to now, e.g. -P30D');
+const dateParam = z
+  .string()
+  .optional()
+  .describe('ISO-8601 timestamp or signed ISO-8601 duration relative to now, e.g. -P30D');
 
 /** listAccounts' query: every declared filter, plus attribute_<path> for indexed attributes (kept by looseObject). */
 const AccountFilters = z.looseObject({
   id: z.string().optional(),
-  loginIdentifier: z.string().optional().describe('Username, email or phone; a leading @ searches by email domain, subdomains included'),
+  loginIdentifier: z
+    .string()
+    .optional()
+    .describe('Username, email or phone; a leading @ searches by email domain, subdomains included'),
   emailNativeClaim: z.string().optional(),
   userNameNativeClaim: z.string().optional(),
   enabled: z.enum(['true', 'false']).optional(),
@@ -41,17 +47,22 @@ const AccountFilters = z.looseObject({
   rolesFilter: z.enum(['include', 'exclude']).optional(),
   page: z.string().optional(),
   size: z.string().optional(),
-  sort: listParam.describe('property,(asc|desc); properties: createdAt, updatedAt, disabledAt, lastLogin, lastAuthenticationActivity, email, username, id'),
+  sort: listParam.describe(
+    'property,(asc|desc); properties: createdAt, updatedAt, disabledAt, lastLogin, lastAuthenticationActivity, email, username, id',
+  ),
 });
 
-const totalHeaders = {
-  'X-Total-Count': { type: 'integer', description: 'Sandbox extension: how many accounts match (at most 100,000).' },
-  'X-Total-Count-Capped': { type: 'boolean', description: 'Sandbox extension: true when more accounts match than X-Total-Count says.' },
-} as const;
-
 export function readPasswordPolicy(ctx: SandboxContext, store: string): PasswordPolicy {
-  const row = ctx.db.prepare('SELECT password_policy FROM identity_stores WHERE name = ?').get(store) as { password_policy: string };
-  return parseJson<PasswordPolicy>(row.password_policy, { id: 'default', minLength: 8, requireDigit: true, requireLetter: true, requireSymbol: false });
+  const row = ctx.db.prepare('SELECT password_policy FROM identity_stores WHERE name = ?').get(store) as {
+    password_policy: string;
+  };
+  return parseJson<PasswordPolicy>(row.password_policy, {
+    id: 'default',
+    minLength: 8,
+    requireDigit: true,
+    requireLetter: true,
+    requireSymbol: false,
+  });
 }
 
 /** Accounts: search, create, read, delete, enable, disable, locks, download, group members. */
@@ -64,11 +75,18 @@ export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void 
     operation(ctx, 'listAccounts', 'Account', ['read:account'], {
       params: StoreParams,
       querystring: AccountFilters,
-      response: { 200: z.array(S.AccountResponse).describe('X-Total-Count / X-Total-Count-Capped headers: sandbox extension'), ...problems(400, 401, 403, 404) },
+      response: {
+        200: z.array(S.AccountResponse).describe('X-Total-Count / X-Total-Count-Capped headers: sandbox extension'),
+        ...problems(400, 401, 403, 404),
+      },
     }),
     async (request, reply) => {
       assertStore(db, request.params.identityStoreName);
-      const result = searchAccounts(ctx, request.params.identityStoreName, request.query as Record<string, string | string[] | undefined>);
+      const result = searchAccounts(
+        ctx,
+        request.params.identityStoreName,
+        request.query as Record<string, string | string[] | undefined>,
+      );
       reply.header('X-Total-Count', String(result.total)).header('X-Total-Count-Capped', String(result.totalCapped));
       return result.rows.map((row) => toAccountResponse(ctx, row));
     },
@@ -76,7 +94,11 @@ export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void 
 
   app.post(
     base,
-    operation(ctx, 'createAccount', 'Account', ['write:account'], { params: StoreParams, body: S.AccountInsertRequest, response: { 201: S.AccountResponse, ...problems(400, 401, 403, 404, 409) } }),
+    operation(ctx, 'createAccount', 'Account', ['write:account'], {
+      params: StoreParams,
+      body: S.AccountInsertRequest,
+      response: { 201: S.AccountResponse, ...problems(400, 401, 403, 404, 409) },
+    }),
     async (request, reply) => {
       const store = request.params.identityStoreName;
       assertStore(db, store);
@@ -84,17 +106,29 @@ export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void 
       const username = body.local?.id ?? null;
       const email = body.email?.id ?? null;
       const phone = body.phone?.id ?? null;
-      if (!username && !email && !phone) throw badRequest('An account needs an identifier: local.id, email.id or phone.id.');
+      if (!username && !email && !phone)
+        throw badRequest('An account needs an identifier: local.id, email.id or phone.id.');
       const clash = db
-        .prepare('SELECT 1 FROM accounts WHERE store = ? AND ((? IS NOT NULL AND username = ? COLLATE NOCASE) OR (? IS NOT NULL AND email = ? COLLATE NOCASE) OR (? IS NOT NULL AND phone = ?))')
+        .prepare(
+          'SELECT 1 FROM accounts WHERE store = ? AND ((? IS NOT NULL AND username = ? COLLATE NOCASE) OR (? IS NOT NULL AND email = ? COLLATE NOCASE) OR (? IS NOT NULL AND phone = ?))',
+        )
         .get(store, username, username, email, email, phone, phone);
       if (clash) throw conflict('An account with one of these identifiers already exists.');
-      if (body.organization && !db.prepare('SELECT 1 FROM organizations WHERE id = ? AND store = ?').get(body.organization, store)) {
-        throw badRequest(`Organization ${body.organization} does not exist in ${store}.`, [{ objectName: 'account', field: 'organization', message: 'does not exist' }]);
+      if (
+        body.organization &&
+        !db.prepare('SELECT 1 FROM organizations WHERE id = ? AND store = ?').get(body.organization, store)
+      ) {
+        throw badRequest(`Organization ${body.organization} does not exist in ${store}.`, [
+          { objectName: 'account', field: 'organization', message: 'does not exist' },
+        ]);
       }
       if (body.password && !body.skipPasswordPolicy) {
         const violations = passwordPolicyViolations(body.password, readPasswordPolicy(ctx, store), [username, email]);
-        if (violations.length > 0) throw badRequest(`The password ${violations.join(', ')}.`, violations.map((message) => ({ objectName: 'account', field: 'password', message })));
+        if (violations.length > 0)
+          throw badRequest(
+            `The password ${violations.join(', ')}.`,
+            violations.map((message) => ({ objectName: 'account', field: 'password', message })),
+          );
       }
       const now = ctx.now();
       const id = newId();
@@ -105,15 +139,45 @@ export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void 
              created_at, updated_at, password_hash, metadata)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
         ).run(
-          id, store, username, email, reverseDomain(email), body.email?.verified ? 1 : 0, phone, body.phone?.verified ? 1 : 0, username ?? email ?? phone ?? '',
-          body.organization ?? null, body.language, now, now, body.password ? hashPassword(body.password) : null, JSON.stringify(metadata),
+          id,
+          store,
+          username,
+          email,
+          reverseDomain(email),
+          body.email?.verified ? 1 : 0,
+          phone,
+          body.phone?.verified ? 1 : 0,
+          username ?? email ?? phone ?? '',
+          body.organization ?? null,
+          body.language,
+          now,
+          now,
+          body.password ? hashPassword(body.password) : null,
+          JSON.stringify(metadata),
         );
-        if (body.password) db.prepare("INSERT INTO authenticators (id, account_id, type, methods, created_at) VALUES (?, ?, 'password', '[]', ?)").run(newId(), id, now);
-        for (const [type, target] of [['email', email], ['phone', phone]] as const) {
-          if (target) db.prepare('INSERT INTO authenticators (id, account_id, type, target, methods, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(newId(), id, type, target, JSON.stringify(['passcode']), now);
+        if (body.password)
+          db.prepare(
+            "INSERT INTO authenticators (id, account_id, type, methods, created_at) VALUES (?, ?, 'password', '[]', ?)",
+          ).run(newId(), id, now);
+        for (const [type, target] of [
+          ['email', email],
+          ['phone', phone],
+        ] as const) {
+          if (target)
+            db.prepare(
+              'INSERT INTO authenticators (id, account_id, type, target, methods, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+            ).run(newId(), id, type, target, JSON.stringify(['passcode']), now);
         }
         reindexAccount(db, store, id, loadAttributes(db, store), metadata);
-        recordAdminEvent(ctx, request.admin!, { id, store, userName: username ?? email ?? phone ?? undefined }, 'accountCreation', {}, undefined, 201);
+        recordAdminEvent(
+          ctx,
+          request.admin!,
+          { id, store, userName: username ?? email ?? phone ?? undefined },
+          'accountCreation',
+          {},
+          undefined,
+          201,
+        );
       })();
       reply.code(201);
       return toAccountResponse(ctx, getAccountRow(db, store, id));
@@ -122,36 +186,67 @@ export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void 
 
   app.get(
     `${base}/:accountId`,
-    operation(ctx, 'getAccountById', 'Account', ['read:account'], { params: AccountParams, response: { 200: S.AccountResponse, ...problems(401, 403, 404) } }),
-    async (request) => toAccountResponse(ctx, getAccountRow(db, request.params.identityStoreName, request.params.accountId)),
+    operation(ctx, 'getAccountById', 'Account', ['read:account'], {
+      params: AccountParams,
+      response: { 200: S.AccountResponse, ...problems(401, 403, 404) },
+    }),
+    async (request) =>
+      toAccountResponse(ctx, getAccountRow(db, request.params.identityStoreName, request.params.accountId)),
   );
 
   app.delete(
     `${base}/:accountId`,
-    operation(ctx, 'deleteAccountById', 'Account', ['delete:account'], { params: AccountParams, response: { 204: z.null(), ...problems(401, 403, 404) } }),
+    operation(ctx, 'deleteAccountById', 'Account', ['delete:account'], {
+      params: AccountParams,
+      response: { 204: z.null(), ...problems(401, 403, 404) },
+    }),
     async (request, reply) => {
       const row = getAccountRow(db, request.params.identityStoreName, request.params.accountId);
       db.transaction(() => {
         db.prepare('DELETE FROM accounts WHERE id = ?').run(row.id);
-        recordAdminEvent(ctx, request.admin!, { id: row.id, store: row.store, userName: accountUserName(row) }, 'accountDeletion', {}, undefined, 204);
+        recordAdminEvent(
+          ctx,
+          request.admin!,
+          { id: row.id, store: row.store, userName: accountUserName(row) },
+          'accountDeletion',
+          {},
+          undefined,
+          204,
+        );
       })();
       return reply.code(204).send(null);
     },
   );
 
   /** enable / disable: idempotent, 200 without a body as in the reference. */
-  for (const [action, enabled] of [['enable', true], ['disable', false]] as const) {
+  for (const [action, enabled] of [
+    ['enable', true],
+    ['disable', false],
+  ] as const) {
     app.post(
       `${base}/:accountId/${action}`,
-      operation(ctx, `${action}Account`, 'Account', ['write:account'], { params: AccountParams, response: { 200: z.null(), ...problems(401, 403, 404) } }),
+      operation(ctx, `${action}Account`, 'Account', ['write:account'], {
+        params: AccountParams,
+        response: { 200: z.null(), ...problems(401, 403, 404) },
+      }),
       async (request, reply) => {
         const row = getAccountRow(db, request.params.identityStoreName, request.params.accountId);
         const now = ctx.now();
         db.transaction(() => {
           if ((row.enabled === 1) !== enabled) {
-            db.prepare('UPDATE accounts SET enabled = ?, disabled_at = ?, updated_at = ? WHERE id = ?').run(enabled ? 1 : 0, enabled ? null : now, now, row.id);
+            db.prepare('UPDATE accounts SET enabled = ?, disabled_at = ?, updated_at = ? WHERE id = ?').run(
+              enabled ? 1 : 0,
+              enabled ? null : now,
+              now,
+              row.id,
+            );
           }
-          recordAdminEvent(ctx, request.admin!, { id: row.id, store: row.store, userName: accountUserName(row) }, enabled ? 'accountEnable' : 'accountDisable');
+          recordAdminEvent(
+            ctx,
+            request.admin!,
+            { id: row.id, store: row.store, userName: accountUserName(row) },
+            enabled ? 'accountEnable' : 'accountDisable',
+          );
         })();
         return reply.code(200).send(null);
       },
@@ -183,7 +278,8 @@ export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void 
   const groupBase = '/admin/api/v1/identityStores/:identityStoreName/groups/:groupId/members';
   const GroupParams = StoreParams.extend({ groupId: z.string() });
   const requireGroup = (store: string, groupId: string) => {
-    const group = db.prepare('SELECT id, name FROM groups WHERE id = ? AND store = ?').get(groupId, store) as { id: string; name: string } | undefined;
+    const group = db.prepare('SELECT id, name FROM groups WHERE id = ? AND store = ?').get(groupId, store) as
+      { id: string; name: string } | undefined;
     if (!group) throw notFound('Group', groupId);
     return group;
   };
@@ -197,7 +293,12 @@ export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void 
     async (request, reply) => {
       requireGroup(request.params.identityStoreName, request.params.groupId);
       const { groups: _groups, groupsFilter: _filter, ...query } = request.query;
-      const result = searchAccounts(ctx, request.params.identityStoreName, query as Record<string, string | string[] | undefined>, request.params.groupId);
+      const result = searchAccounts(
+        ctx,
+        request.params.identityStoreName,
+        query as Record<string, string | string[] | undefined>,
+        request.params.groupId,
+      );
       reply.header('X-Total-Count', String(result.total)).header('X-Total-Count-Capped', String(result.totalCapped));
       return result.rows.map((row) => toAccountResponse(ctx, row));
     },
@@ -218,14 +319,27 @@ export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void 
   );
   app.delete(
     `${groupBase}/:accountId`,
-    operation(ctx, 'removeGroup', 'Group Member', ['write:account'], { params: GroupParams.extend({ accountId: z.string() }), response: { 204: z.null(), ...problems(401, 403, 404) } }),
+    operation(ctx, 'removeGroup', 'Group Member', ['write:account'], {
+      params: GroupParams.extend({ accountId: z.string() }),
+      response: { 204: z.null(), ...problems(401, 403, 404) },
+    }),
     async (request, reply) => {
       const group = requireGroup(request.params.identityStoreName, request.params.groupId);
       const row = getAccountRow(db, request.params.identityStoreName, request.params.accountId);
-      const removed = db.prepare('DELETE FROM account_groups WHERE account_id = ? AND group_id = ?').run(row.id, group.id);
+      const removed = db
+        .prepare('DELETE FROM account_groups WHERE account_id = ? AND group_id = ?')
+        .run(row.id, group.id);
       if (removed.changes === 0) throw notFound('Membership of group', group.id);
       db.prepare('UPDATE accounts SET updated_at = ? WHERE id = ?').run(ctx.now(), row.id);
-      recordAdminEvent(ctx, request.admin!, { id: row.id, store: row.store, userName: accountUserName(row) }, 'groupRemove', { groupId: group.id, groupName: group.name }, undefined, 204);
+      recordAdminEvent(
+        ctx,
+        request.admin!,
+        { id: row.id, store: row.store, userName: accountUserName(row) },
+        'groupRemove',
+        { groupId: group.id, groupName: group.name },
+        undefined,
+        204,
+      );
       return reply.code(204).send(null);
     },
   );
@@ -233,16 +347,30 @@ export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void 
   // The store must exist for every account path; the 404 names it rather than the account.
   app.addHook('preValidation', async (request) => {
     const params = request.params as { identityStoreName?: string } | undefined;
-    if (params?.identityStoreName && request.url.startsWith('/admin/api/v1/identityStores/')) assertStore(db, params.identityStoreName);
+    if (params?.identityStoreName && request.url.startsWith('/admin/api/v1/identityStores/'))
+      assertStore(db, params.identityStoreName);
   });
 }
 
-export function addToGroups(ctx: SandboxContext, admin: NonNullable<import('fastify').FastifyRequest['admin']>, row: AccountRow, groups: Array<{ id: string; name: string }>): void {
+export function addToGroups(
+  ctx: SandboxContext,
+  admin: AdminActor,
+  row: AccountRow,
+  groups: Array<{ id: string; name: string }>,
+): void {
   ctx.db.transaction(() => {
     const insert = ctx.db.prepare('INSERT OR IGNORE INTO account_groups (account_id, group_id) VALUES (?, ?)');
     for (const group of groups) insert.run(row.id, group.id);
     ctx.db.prepare('UPDATE accounts SET updated_at = ? WHERE id = ?').run(ctx.now(), row.id);
-    recordAdminEvent(ctx, admin, { id: row.id, store: row.store, userName: accountUserName(row) }, 'groupAssign', { groups: groups.map((group) => group.name) }, undefined, 204);
+    recordAdminEvent(
+      ctx,
+      admin,
+      { id: row.id, store: row.store, userName: accountUserName(row) },
+      'groupAssign',
+      { groups: groups.map((group) => group.name) },
+      undefined,
+      204,
+    );
   })();
 }
 

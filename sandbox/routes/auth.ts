@@ -21,7 +21,11 @@ export function registerAuthRoutes(app: TypedApp, ctx: SandboxContext): void {
         tags: ['OAuth 2.0'],
         description: 'Client-credentials grant. Send client_id and client_secret with HTTP Basic or in the form body.',
         body: TokenRequest,
-        response: { 200: TokenResponse, 400: z.object({ error: z.string(), error_description: z.string() }), 401: z.object({ error: z.string(), error_description: z.string() }) },
+        response: {
+          200: TokenResponse,
+          400: z.object({ error: z.string(), error_description: z.string() }),
+          401: z.object({ error: z.string(), error_description: z.string() }),
+        },
       },
     },
     async (request, reply) => {
@@ -39,17 +43,25 @@ export function registerAuthRoutes(app: TypedApp, ctx: SandboxContext): void {
         if (status === 401) reply.header('WWW-Authenticate', 'Basic realm="sandbox"');
         return reply.code(status).header('Cache-Control', 'no-store').send({ error, error_description: description });
       };
-      if (body.grant_type !== 'client_credentials') return fail(400, 'unsupported_grant_type', 'Only the client_credentials grant is supported.');
+      if (body.grant_type !== 'client_credentials')
+        return fail(400, 'unsupported_grant_type', 'Only the client_credentials grant is supported.');
       const client = ctx.clients.find((candidate) => candidate.clientId === clientId);
-      if (!client || !clientSecret || !secretMatches(client, clientSecret)) return fail(401, 'invalid_client', 'Unknown client or wrong secret.');
+      if (!client || !clientSecret || !secretMatches(client, clientSecret))
+        return fail(401, 'invalid_client', 'Unknown client or wrong secret.');
       if (client.revoked) return fail(401, 'invalid_client', 'This client has been revoked.');
       const requested = body.scope?.split(/\s+/).filter(Boolean);
       if (requested && requested.some((scope) => !client.scopes.includes(scope))) {
-        return fail(400, 'invalid_scope', `This client may not have: ${requested.filter((scope) => !client.scopes.includes(scope)).join(' ')}`);
+        return fail(
+          400,
+          'invalid_scope',
+          `This client may not have: ${requested.filter((scope) => !client.scopes.includes(scope)).join(' ')}`,
+        );
       }
       const scopes = requested ?? client.scopes;
       const { token, expiresIn } = ctx.tokens.issue(client, scopes);
-      return reply.header('Cache-Control', 'no-store').send({ access_token: token, token_type: 'Bearer' as const, expires_in: expiresIn, scope: scopes.join(' ') });
+      return reply
+        .header('Cache-Control', 'no-store')
+        .send({ access_token: token, token_type: 'Bearer' as const, expires_in: expiresIn, scope: scopes.join(' ') });
     },
   );
 }

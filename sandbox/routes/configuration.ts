@@ -22,7 +22,10 @@ const storeResponse = (row: Row) => ({
 });
 
 const organizationResponse = (ctx: SandboxContext, row: Row) => {
-  const parent = row.parent_id ? (ctx.db.prepare('SELECT id, name FROM organizations WHERE id = ?').get(row.parent_id) as { id: string; name: string } | undefined) : undefined;
+  const parent = row.parent_id
+    ? (ctx.db.prepare('SELECT id, name FROM organizations WHERE id = ?').get(row.parent_id) as
+        { id: string; name: string } | undefined)
+    : undefined;
   return {
     id: String(row.id),
     name: String(row.name),
@@ -51,7 +54,11 @@ const consentResponse = (ctx: SandboxContext, row: Row) => ({
   ...(row.self_service_display_text ? { selfServiceDisplayText: String(row.self_service_display_text) } : {}),
   ...(row.policy_tag ? { policyTag: String(row.policy_tag) } : {}),
   version: Number(row.version),
-  versions: (ctx.db.prepare('SELECT version, display_text, published_at FROM consent_versions WHERE consent_id = ? ORDER BY version').all(row.id) as Row[]).map((v) => ({
+  versions: (
+    ctx.db
+      .prepare('SELECT version, display_text, published_at FROM consent_versions WHERE consent_id = ? ORDER BY version')
+      .all(row.id) as Row[]
+  ).map((v) => ({
     version: Number(v.version),
     displayText: String(v.display_text),
     publishedAt: iso(Number(v.published_at)),
@@ -79,17 +86,24 @@ const notificationPolicyResponse = (row: Row) => ({
 function applicationResponse(ctx: SandboxContext, row: Row) {
   const link = (table: string, id: unknown) => {
     if (!id) return undefined;
-    const found = ctx.db.prepare(`SELECT id, name FROM ${table} WHERE id = ?`).get(id) as { id: string; name: string } | undefined;
+    const found = ctx.db.prepare(`SELECT id, name FROM ${table} WHERE id = ?`).get(id) as
+      { id: string; name: string } | undefined;
     return found;
   };
-  const clients = ctx.db.prepare('SELECT id, name, login_url FROM clients WHERE application_id = ? ORDER BY name').all(row.id) as Row[];
+  const clients = ctx.db
+    .prepare('SELECT id, name, login_url FROM clients WHERE application_id = ? ORDER BY name')
+    .all(row.id) as Row[];
   return {
     id: String(row.id),
     name: String(row.name),
     description: String(row.description),
     type: String(row.type) as 'personal' | 'organizational' | 'hybrid',
     identityStore: { name: String(row.store) },
-    clients: clients.map((client) => ({ id: String(client.id), name: String(client.name), ...(client.login_url ? { loginUrl: String(client.login_url) } : {}) })),
+    clients: clients.map((client) => ({
+      id: String(client.id),
+      name: String(client.name),
+      ...(client.login_url ? { loginUrl: String(client.login_url) } : {}),
+    })),
     policies: {
       brand: link('brands', row.brand_id),
       notificationPolicy: link('notification_policies', row.notification_policy_id),
@@ -108,24 +122,38 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
 
   app.get(
     `${v1}/identityStores`,
-    operation(ctx, 'getIdentityStores', 'Identity Store', readStore, { querystring: Paging.extend({ name: z.string().optional() }), response: { 200: S.PagedModelIdentityStoreListResponse, ...problems(401, 403) } }),
+    operation(ctx, 'getIdentityStores', 'Identity Store', readStore, {
+      querystring: Paging.extend({ name: z.string().optional() }),
+      response: { 200: S.PagedModelIdentityStoreListResponse, ...problems(401, 403) },
+    }),
     async (request) => {
-      const rows = nameFilter(ctx.db.prepare('SELECT * FROM identity_stores ORDER BY position, name').all() as Row[], request.query.name);
+      const rows = nameFilter(
+        ctx.db.prepare('SELECT * FROM identity_stores ORDER BY position, name').all() as Row[],
+        request.query.name,
+      );
       return paged(rows.map(storeResponse), request.query.page, request.query.size);
     },
   );
   app.get(
     `${v1}/identityStores/:identityStoreName`,
-    operation(ctx, 'getIdentityStore', 'Identity Store', readStore, { params: StoreParams, response: { 200: S.IdentityStoreResponse, ...problems(401, 403, 404) } }),
+    operation(ctx, 'getIdentityStore', 'Identity Store', readStore, {
+      params: StoreParams,
+      response: { 200: S.IdentityStoreResponse, ...problems(401, 403, 404) },
+    }),
     async (request) => {
-      const row = ctx.db.prepare('SELECT * FROM identity_stores WHERE name = ?').get(request.params.identityStoreName) as Row | undefined;
+      const row = ctx.db
+        .prepare('SELECT * FROM identity_stores WHERE name = ?')
+        .get(request.params.identityStoreName) as Row | undefined;
       if (!row) throw notFound('Identity store', request.params.identityStoreName);
       return { ...storeResponse(row), eventHookFunctions: [] };
     },
   );
   app.get(
     `${v1}/identityStores/:identityStoreName/attributes`,
-    operation(ctx, 'getAllAccountAttributes', 'Account Attribute', readStore, { params: StoreParams, response: { 200: z.array(S.AccountAttribute), ...problems(401, 403, 404) } }),
+    operation(ctx, 'getAllAccountAttributes', 'Account Attribute', readStore, {
+      params: StoreParams,
+      response: { 200: z.array(S.AccountAttribute), ...problems(401, 403, 404) },
+    }),
     async (request) => {
       assertStore(ctx.db, request.params.identityStoreName);
       return loadAttributes(ctx.db, request.params.identityStoreName) as z.input<typeof S.AccountAttribute>[];
@@ -133,9 +161,14 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
   );
   app.get(
     `${v1}/identityStores/:identityStoreName/attributes/:id`,
-    operation(ctx, 'getAccountAttribute_1', 'Account Attribute', readStore, { params: StoreParams.extend({ id: z.string() }), response: { 200: S.AccountAttribute, ...problems(401, 403, 404) } }),
+    operation(ctx, 'getAccountAttribute_1', 'Account Attribute', readStore, {
+      params: StoreParams.extend({ id: z.string() }),
+      response: { 200: S.AccountAttribute, ...problems(401, 403, 404) },
+    }),
     async (request) => {
-      const attribute = loadAttributes(ctx.db, request.params.identityStoreName).find((candidate) => candidate.id === request.params.id);
+      const attribute = loadAttributes(ctx.db, request.params.identityStoreName).find(
+        (candidate) => candidate.id === request.params.id,
+      );
       if (!attribute) throw notFound('Attribute', request.params.id);
       return attribute as z.input<typeof S.AccountAttribute>;
     },
@@ -144,18 +177,36 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
   // Groups
   app.get(
     `${v1}/identityStores/:identityStoreName/groups`,
-    operation(ctx, 'getGroups', 'Group', readStore, { params: StoreParams, querystring: Paging.extend({ name: z.string().optional() }), response: { 200: S.PagedModelGroupResponse, ...problems(401, 403, 404) } }),
+    operation(ctx, 'getGroups', 'Group', readStore, {
+      params: StoreParams,
+      querystring: Paging.extend({ name: z.string().optional() }),
+      response: { 200: S.PagedModelGroupResponse, ...problems(401, 403, 404) },
+    }),
     async (request) => {
       assertStore(ctx.db, request.params.identityStoreName);
-      const rows = nameFilter(ctx.db.prepare('SELECT id, name, description FROM groups WHERE store = ? ORDER BY name').all(request.params.identityStoreName) as Row[], request.query.name);
-      return paged(rows.map((row) => ({ id: String(row.id), name: String(row.name), description: String(row.description) })), request.query.page, request.query.size);
+      const rows = nameFilter(
+        ctx.db
+          .prepare('SELECT id, name, description FROM groups WHERE store = ? ORDER BY name')
+          .all(request.params.identityStoreName) as Row[],
+        request.query.name,
+      );
+      return paged(
+        rows.map((row) => ({ id: String(row.id), name: String(row.name), description: String(row.description) })),
+        request.query.page,
+        request.query.size,
+      );
     },
   );
   app.get(
     `${v1}/identityStores/:identityStoreName/groups/:id`,
-    operation(ctx, 'getGroup', 'Group', readStore, { params: StoreParams.extend({ id: z.string() }), response: { 200: S.GroupResponse, ...problems(401, 403, 404) } }),
+    operation(ctx, 'getGroup', 'Group', readStore, {
+      params: StoreParams.extend({ id: z.string() }),
+      response: { 200: S.GroupResponse, ...problems(401, 403, 404) },
+    }),
     async (request) => {
-      const row = ctx.db.prepare('SELECT id, name, description FROM groups WHERE id = ? AND store = ?').get(request.params.id, request.params.identityStoreName) as Row | undefined;
+      const row = ctx.db
+        .prepare('SELECT id, name, description FROM groups WHERE id = ? AND store = ?')
+        .get(request.params.id, request.params.identityStoreName) as Row | undefined;
       if (!row) throw notFound('Group', request.params.id);
       return { id: String(row.id), name: String(row.name), description: String(row.description) };
     },
@@ -164,18 +215,36 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
   // Organizations (a plain array, as the reference has it)
   app.get(
     `${v1}/identityStores/:identityStoreName/organizations`,
-    operation(ctx, 'getOrganizations', 'Organization', readStore, { params: StoreParams, querystring: Paging.extend({ name: z.string().optional() }), response: { 200: z.array(S.OrganizationListResponse), ...problems(401, 403, 404) } }),
+    operation(ctx, 'getOrganizations', 'Organization', readStore, {
+      params: StoreParams,
+      querystring: Paging.extend({ name: z.string().optional() }),
+      response: { 200: z.array(S.OrganizationListResponse), ...problems(401, 403, 404) },
+    }),
     async (request) => {
       assertStore(ctx.db, request.params.identityStoreName);
-      const rows = nameFilter(ctx.db.prepare('SELECT * FROM organizations WHERE store = ? ORDER BY name').all(request.params.identityStoreName) as Row[], request.query.name);
-      return paged(rows.map((row) => organizationResponse(ctx, row)), request.query.page, request.query.size).content;
+      const rows = nameFilter(
+        ctx.db
+          .prepare('SELECT * FROM organizations WHERE store = ? ORDER BY name')
+          .all(request.params.identityStoreName) as Row[],
+        request.query.name,
+      );
+      return paged(
+        rows.map((row) => organizationResponse(ctx, row)),
+        request.query.page,
+        request.query.size,
+      ).content;
     },
   );
   app.get(
     `${v1}/identityStores/:identityStoreName/organizations/:id`,
-    operation(ctx, 'getOrganization', 'Organization', readStore, { params: StoreParams.extend({ id: z.string() }), response: { 200: S.OrganizationResponse, ...problems(401, 403, 404) } }),
+    operation(ctx, 'getOrganization', 'Organization', readStore, {
+      params: StoreParams.extend({ id: z.string() }),
+      response: { 200: S.OrganizationResponse, ...problems(401, 403, 404) },
+    }),
     async (request) => {
-      const row = ctx.db.prepare('SELECT * FROM organizations WHERE id = ? AND store = ?').get(request.params.id, request.params.identityStoreName) as Row | undefined;
+      const row = ctx.db
+        .prepare('SELECT * FROM organizations WHERE id = ? AND store = ?')
+        .get(request.params.id, request.params.identityStoreName) as Row | undefined;
       if (!row) throw notFound('Organization', request.params.id);
       return organizationResponse(ctx, row);
     },
@@ -184,18 +253,32 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
   // Roles
   app.get(
     `${v1}/identityStores/:identityStoreName/roles`,
-    operation(ctx, 'list_5', 'Role', readStore, { params: StoreParams, querystring: Paging.extend({ name: z.string().optional() }), response: { 200: S.PagedModelRoleResponse, ...problems(401, 403, 404) } }),
+    operation(ctx, 'list_5', 'Role', readStore, {
+      params: StoreParams,
+      querystring: Paging.extend({ name: z.string().optional() }),
+      response: { 200: S.PagedModelRoleResponse, ...problems(401, 403, 404) },
+    }),
     async (request) => {
       assertStore(ctx.db, request.params.identityStoreName);
-      const rows = nameFilter(ctx.db.prepare('SELECT * FROM roles WHERE store = ? ORDER BY name').all(request.params.identityStoreName) as Row[], request.query.name);
+      const rows = nameFilter(
+        ctx.db
+          .prepare('SELECT * FROM roles WHERE store = ? ORDER BY name')
+          .all(request.params.identityStoreName) as Row[],
+        request.query.name,
+      );
       return paged(rows.map(roleResponse), request.query.page, request.query.size);
     },
   );
   app.get(
     `${v1}/identityStores/:identityStoreName/roles/:id`,
-    operation(ctx, 'get_5', 'Role', readStore, { params: StoreParams.extend({ id: z.string() }), response: { 200: S.RoleResponse, ...problems(401, 403, 404) } }),
+    operation(ctx, 'get_5', 'Role', readStore, {
+      params: StoreParams.extend({ id: z.string() }),
+      response: { 200: S.RoleResponse, ...problems(401, 403, 404) },
+    }),
     async (request) => {
-      const row = ctx.db.prepare('SELECT * FROM roles WHERE id = ? AND store = ?').get(request.params.id, request.params.identityStoreName) as Row | undefined;
+      const row = ctx.db
+        .prepare('SELECT * FROM roles WHERE id = ? AND store = ?')
+        .get(request.params.id, request.params.identityStoreName) as Row | undefined;
       if (!row) throw notFound('Role', request.params.id);
       return roleResponse(row);
     },
@@ -204,11 +287,23 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
   // Identity verification policies
   app.get(
     `${v1}/identityProofings`,
-    operation(ctx, 'getAllIdentityProofings', 'Identity Verification Policy', ['read:config_identity_proofing'], { querystring: Paging.extend({ name: z.string().optional() }), response: { 200: S.PagedModelIdentityProofingListResponse, ...problems(401, 403) } }),
+    operation(ctx, 'getAllIdentityProofings', 'Identity Verification Policy', ['read:config_identity_proofing'], {
+      querystring: Paging.extend({ name: z.string().optional() }),
+      response: { 200: S.PagedModelIdentityProofingListResponse, ...problems(401, 403) },
+    }),
     async (request) => {
-      const rows = nameFilter(ctx.db.prepare('SELECT * FROM proofing_policies ORDER BY name').all() as Row[], request.query.name);
+      const rows = nameFilter(
+        ctx.db.prepare('SELECT * FROM proofing_policies ORDER BY name').all() as Row[],
+        request.query.name,
+      );
       return paged(
-        rows.map((row) => ({ id: String(row.id), name: String(row.name), description: String(row.description), ...(row.policy_tag ? { policyTag: String(row.policy_tag) } : {}), steps: [] })),
+        rows.map((row) => ({
+          id: String(row.id),
+          name: String(row.name),
+          description: String(row.description),
+          ...(row.policy_tag ? { policyTag: String(row.policy_tag) } : {}),
+          steps: [],
+        })),
         request.query.page,
         request.query.size,
       );
@@ -216,23 +311,46 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
   );
   app.get(
     `${v1}/identityProofings/:id`,
-    operation(ctx, 'getIdentityProofingById', 'Identity Verification Policy', ['read:config_identity_proofing'], { params: z.object({ id: z.string() }), response: { 200: S.IdentityProofingResponse, ...problems(401, 403, 404) } }),
+    operation(ctx, 'getIdentityProofingById', 'Identity Verification Policy', ['read:config_identity_proofing'], {
+      params: z.object({ id: z.string() }),
+      response: { 200: S.IdentityProofingResponse, ...problems(401, 403, 404) },
+    }),
     async (request) => {
-      const row = ctx.db.prepare('SELECT * FROM proofing_policies WHERE id = ?').get(request.params.id) as Row | undefined;
+      const row = ctx.db.prepare('SELECT * FROM proofing_policies WHERE id = ?').get(request.params.id) as
+        Row | undefined;
       if (!row) throw notFound('Identity verification policy', request.params.id);
-      return { id: String(row.id), name: String(row.name), description: String(row.description), ...(row.policy_tag ? { policyTag: String(row.policy_tag) } : {}), failureMessage: { displayText: String(row.failure_message) } };
+      return {
+        id: String(row.id),
+        name: String(row.name),
+        description: String(row.description),
+        ...(row.policy_tag ? { policyTag: String(row.policy_tag) } : {}),
+        failureMessage: { displayText: String(row.failure_message) },
+      };
     },
   );
 
   // Consents
   app.get(
     `${v1}/consents`,
-    operation(ctx, 'getAllConsents', 'Consent', ['read:config_consent'], { querystring: Paging.extend({ name: z.string().optional() }), response: { 200: S.PagedModelConsent, ...problems(401, 403) } }),
-    async (request) => paged(nameFilter(ctx.db.prepare('SELECT * FROM consents ORDER BY name').all() as Row[], request.query.name).map((row) => consentResponse(ctx, row)), request.query.page, request.query.size),
+    operation(ctx, 'getAllConsents', 'Consent', ['read:config_consent'], {
+      querystring: Paging.extend({ name: z.string().optional() }),
+      response: { 200: S.PagedModelConsent, ...problems(401, 403) },
+    }),
+    async (request) =>
+      paged(
+        nameFilter(ctx.db.prepare('SELECT * FROM consents ORDER BY name').all() as Row[], request.query.name).map(
+          (row) => consentResponse(ctx, row),
+        ),
+        request.query.page,
+        request.query.size,
+      ),
   );
   app.get(
     `${v1}/consents/:id`,
-    operation(ctx, 'getConsentById', 'Consent', ['read:config_consent'], { params: z.object({ id: z.string() }), response: { 200: S.Consent, ...problems(401, 403, 404) } }),
+    operation(ctx, 'getConsentById', 'Consent', ['read:config_consent'], {
+      params: z.object({ id: z.string() }),
+      response: { 200: S.Consent, ...problems(401, 403, 404) },
+    }),
     async (request) => {
       const row = ctx.db.prepare('SELECT * FROM consents WHERE id = ?').get(request.params.id) as Row | undefined;
       if (!row) throw notFound('Consent', request.params.id);
@@ -243,12 +361,23 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
   // Branding and notification policies
   app.get(
     `${v1}/brands`,
-    operation(ctx, 'getBrands', 'Brand', ['read:config_brand'], { querystring: Paging, response: { 200: S.PagedModelBrand, ...problems(401, 403) } }),
-    async (request) => paged((ctx.db.prepare('SELECT * FROM brands ORDER BY name').all() as Row[]).map(brandResponse), request.query.page, request.query.size),
+    operation(ctx, 'getBrands', 'Brand', ['read:config_brand'], {
+      querystring: Paging,
+      response: { 200: S.PagedModelBrand, ...problems(401, 403) },
+    }),
+    async (request) =>
+      paged(
+        (ctx.db.prepare('SELECT * FROM brands ORDER BY name').all() as Row[]).map(brandResponse),
+        request.query.page,
+        request.query.size,
+      ),
   );
   app.get(
     `${v1}/brands/:id`,
-    operation(ctx, 'getBrand', 'Brand', ['read:config_brand'], { params: z.object({ id: z.string() }), response: { 200: S.Brand, ...problems(401, 403, 404) } }),
+    operation(ctx, 'getBrand', 'Brand', ['read:config_brand'], {
+      params: z.object({ id: z.string() }),
+      response: { 200: S.Brand, ...problems(401, 403, 404) },
+    }),
     async (request) => {
       const row = ctx.db.prepare('SELECT * FROM brands WHERE id = ?').get(request.params.id) as Row | undefined;
       if (!row) throw notFound('Brand', request.params.id);
@@ -257,14 +386,28 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
   );
   app.get(
     `${v1}/notificationPolicies`,
-    operation(ctx, 'getNotificationPolicies', 'Notification Policy', ['read:config_notification_policy'], { querystring: Paging, response: { 200: S.PagedModelNotificationPolicyResponse, ...problems(401, 403) } }),
-    async (request) => paged((ctx.db.prepare('SELECT * FROM notification_policies ORDER BY name').all() as Row[]).map(notificationPolicyResponse), request.query.page, request.query.size),
+    operation(ctx, 'getNotificationPolicies', 'Notification Policy', ['read:config_notification_policy'], {
+      querystring: Paging,
+      response: { 200: S.PagedModelNotificationPolicyResponse, ...problems(401, 403) },
+    }),
+    async (request) =>
+      paged(
+        (ctx.db.prepare('SELECT * FROM notification_policies ORDER BY name').all() as Row[]).map(
+          notificationPolicyResponse,
+        ),
+        request.query.page,
+        request.query.size,
+      ),
   );
   app.get(
     `${v1}/notificationPolicies/:id`,
-    operation(ctx, 'getNotificationPolicy', 'Notification Policy', ['read:config_notification_policy'], { params: z.object({ id: z.string() }), response: { 200: S.NotificationPolicyResponse, ...problems(401, 403, 404) } }),
+    operation(ctx, 'getNotificationPolicy', 'Notification Policy', ['read:config_notification_policy'], {
+      params: z.object({ id: z.string() }),
+      response: { 200: S.NotificationPolicyResponse, ...problems(401, 403, 404) },
+    }),
     async (request) => {
-      const row = ctx.db.prepare('SELECT * FROM notification_policies WHERE id = ?').get(request.params.id) as Row | undefined;
+      const row = ctx.db.prepare('SELECT * FROM notification_policies WHERE id = ?').get(request.params.id) as
+        Row | undefined;
       if (!row) throw notFound('Notification policy', request.params.id);
       return notificationPolicyResponse(row);
     },
@@ -275,8 +418,18 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
   const readApp = ['read:config_application'];
   app.get(
     `${v2}/applications`,
-    operation(ctx, 'getAllApplicationConfigs', 'Application', readApp, { querystring: Paging.extend({ name: z.string().optional() }), response: { 200: S.PagedModelApplicationConfigListResponse, ...problems(401, 403) } }),
-    async (request) => paged(nameFilter(ctx.db.prepare('SELECT * FROM applications ORDER BY name').all() as Row[], request.query.name).map((row) => applicationResponse(ctx, row)), request.query.page, request.query.size),
+    operation(ctx, 'getAllApplicationConfigs', 'Application', readApp, {
+      querystring: Paging.extend({ name: z.string().optional() }),
+      response: { 200: S.PagedModelApplicationConfigListResponse, ...problems(401, 403) },
+    }),
+    async (request) =>
+      paged(
+        nameFilter(ctx.db.prepare('SELECT * FROM applications ORDER BY name').all() as Row[], request.query.name).map(
+          (row) => applicationResponse(ctx, row),
+        ),
+        request.query.page,
+        request.query.size,
+      ),
   );
   const getApplication = (id: string) => {
     const row = ctx.db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as Row | undefined;
@@ -285,7 +438,10 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
   };
   app.get(
     `${v2}/applications/:id`,
-    operation(ctx, 'getApplicationConfig', 'Application', readApp, { params: z.object({ id: z.string() }), response: { 200: S.ApplicationConfigResponse, ...problems(400, 401, 403, 404) } }),
+    operation(ctx, 'getApplicationConfig', 'Application', readApp, {
+      params: z.object({ id: z.string() }),
+      response: { 200: S.ApplicationConfigResponse, ...problems(400, 401, 403, 404) },
+    }),
     async (request) => applicationResponse(ctx, getApplication(request.params.id)),
   );
   const clientResponse = (row: Row) => ({
@@ -298,39 +454,65 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
   });
   app.get(
     `${v2}/applications/:applicationId/clients`,
-    operation(ctx, 'getAllClients', 'Application Client', readApp, { params: z.object({ applicationId: z.string() }), response: { 200: z.array(S.GenericClientResponse), ...problems(401, 403, 404) } }),
+    operation(ctx, 'getAllClients', 'Application Client', readApp, {
+      params: z.object({ applicationId: z.string() }),
+      response: { 200: z.array(S.GenericClientResponse), ...problems(401, 403, 404) },
+    }),
     async (request) => {
       getApplication(request.params.applicationId);
-      return (ctx.db.prepare('SELECT * FROM clients WHERE application_id = ? ORDER BY name').all(request.params.applicationId) as Row[]).map(clientResponse);
+      return (
+        ctx.db
+          .prepare('SELECT * FROM clients WHERE application_id = ? ORDER BY name')
+          .all(request.params.applicationId) as Row[]
+      ).map(clientResponse);
     },
   );
   app.get(
     `${v2}/applications/:applicationId/clients/:clientId`,
-    operation(ctx, 'getClient', 'Application Client', readApp, { params: z.object({ applicationId: z.string(), clientId: z.string() }), response: { 200: S.GenericClientResponse, ...problems(401, 403, 404) } }),
+    operation(ctx, 'getClient', 'Application Client', readApp, {
+      params: z.object({ applicationId: z.string(), clientId: z.string() }),
+      response: { 200: S.GenericClientResponse, ...problems(401, 403, 404) },
+    }),
     async (request) => {
-      const row = ctx.db.prepare('SELECT * FROM clients WHERE application_id = ? AND id = ?').get(request.params.applicationId, request.params.clientId) as Row | undefined;
+      const row = ctx.db
+        .prepare('SELECT * FROM clients WHERE application_id = ? AND id = ?')
+        .get(request.params.applicationId, request.params.clientId) as Row | undefined;
       if (!row) throw notFound('Client', request.params.clientId);
       return clientResponse(row);
     },
   );
   const orgPolicyResponse = (row: Row) => ({
     organization: { id: String(row.organization_id) },
-    policies: { brand: row.brand_id ? { id: String(row.brand_id) } : null, notificationPolicy: row.notification_policy_id ? { id: String(row.notification_policy_id) } : null },
+    policies: {
+      brand: row.brand_id ? { id: String(row.brand_id) } : null,
+      notificationPolicy: row.notification_policy_id ? { id: String(row.notification_policy_id) } : null,
+    },
   });
   app.get(
     `${v2}/applications/:appId/organizations`,
-    operation(ctx, 'getOrganizationPolicies', 'Organization Policy', readApp, { params: z.object({ appId: z.string() }), querystring: Paging, response: { 200: S.PagedModelOrganizationPolicyResponse, ...problems(401, 403, 404) } }),
+    operation(ctx, 'getOrganizationPolicies', 'Organization Policy', readApp, {
+      params: z.object({ appId: z.string() }),
+      querystring: Paging,
+      response: { 200: S.PagedModelOrganizationPolicyResponse, ...problems(401, 403, 404) },
+    }),
     async (request) => {
       getApplication(request.params.appId);
-      const rows = ctx.db.prepare('SELECT * FROM application_organization_policies WHERE application_id = ? ORDER BY organization_id').all(request.params.appId) as Row[];
+      const rows = ctx.db
+        .prepare('SELECT * FROM application_organization_policies WHERE application_id = ? ORDER BY organization_id')
+        .all(request.params.appId) as Row[];
       return paged(rows.map(orgPolicyResponse), request.query.page, request.query.size);
     },
   );
   app.get(
     `${v2}/applications/:appId/organizations/:orgId`,
-    operation(ctx, 'getOrganizationPolicy', 'Organization Policy', readApp, { params: z.object({ appId: z.string(), orgId: z.string() }), response: { 200: S.OrganizationPolicyResponse, ...problems(401, 403, 404) } }),
+    operation(ctx, 'getOrganizationPolicy', 'Organization Policy', readApp, {
+      params: z.object({ appId: z.string(), orgId: z.string() }),
+      response: { 200: S.OrganizationPolicyResponse, ...problems(401, 403, 404) },
+    }),
     async (request) => {
-      const row = ctx.db.prepare('SELECT * FROM application_organization_policies WHERE application_id = ? AND organization_id = ?').get(request.params.appId, request.params.orgId) as Row | undefined;
+      const row = ctx.db
+        .prepare('SELECT * FROM application_organization_policies WHERE application_id = ? AND organization_id = ?')
+        .get(request.params.appId, request.params.orgId) as Row | undefined;
       if (!row) throw notFound('Organization policy', request.params.orgId);
       return orgPolicyResponse(row);
     },

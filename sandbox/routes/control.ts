@@ -7,7 +7,8 @@ import type { TypedApp } from './common';
 
 function loopbackOnly(request: FastifyRequest): void {
   const peer = request.socket.remoteAddress ?? '';
-  if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(peer)) throw new ApiProblem(403, 'Forbidden', 'Control hooks answer loopback callers only.');
+  if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(peer))
+    throw new ApiProblem(403, 'Forbidden', 'Control hooks answer loopback callers only.');
 }
 
 /** Hooks for the console's tests: fault flags and client revocation. Loopback callers only. */
@@ -17,11 +18,15 @@ export function registerControlRoutes(app: TypedApp, ctx: SandboxContext): void 
     loopbackOnly(request);
     return { rules: ctx.faults.list() };
   });
-  app.put('/sandbox/control/faults', { schema: { tags, body: FaultRules, response: { 200: FaultRules } } }, async (request) => {
-    loopbackOnly(request);
-    ctx.faults.set(request.body.rules);
-    return { rules: ctx.faults.list() };
-  });
+  app.put(
+    '/sandbox/control/faults',
+    { schema: { tags, body: FaultRules, response: { 200: FaultRules } } },
+    async (request) => {
+      loopbackOnly(request);
+      ctx.faults.set(request.body.rules);
+      return { rules: ctx.faults.list() };
+    },
+  );
   app.delete('/sandbox/control/faults', { schema: { tags } }, async (request, reply) => {
     loopbackOnly(request);
     ctx.faults.set([]);
@@ -29,7 +34,13 @@ export function registerControlRoutes(app: TypedApp, ctx: SandboxContext): void 
   });
   app.post(
     '/sandbox/control/clients/:clientId/revoke',
-    { schema: { tags, params: z.object({ clientId: z.string() }), body: z.object({ revoked: z.boolean().default(true) }).optional() } },
+    {
+      schema: {
+        tags,
+        params: z.object({ clientId: z.string() }),
+        body: z.object({ revoked: z.boolean().default(true) }).optional(),
+      },
+    },
     async (request, reply) => {
       loopbackOnly(request);
       const client = ctx.clients.find((candidate) => candidate.clientId === request.params.clientId);

@@ -52,8 +52,18 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
     const location = locateIp(ip);
     const token = randomBytes(32).toString('base64url');
     const sessionId = newId();
-    db.prepare('INSERT INTO sessions (id, account_id, token_hash, device_string, user_agent, last_ip, location, last_login_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-      sessionId, row.id, tokenHash(token), describeDevice(userAgent), userAgent, ip, JSON.stringify(location), now, now,
+    db.prepare(
+      'INSERT INTO sessions (id, account_id, token_hash, device_string, user_agent, last_ip, location, last_login_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      sessionId,
+      row.id,
+      tokenHash(token),
+      describeDevice(userAgent),
+      userAgent,
+      ip,
+      JSON.stringify(location),
+      now,
+      now,
     );
     db.prepare(
       'UPDATE accounts SET last_login_at = ?, last_login_ip = ?, last_login_location = ?, last_auth_at = ?, last_auth_ip = ?, number_of_logins = number_of_logins + 1, failed_password_attempts = 0 WHERE id = ?',
@@ -76,7 +86,10 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
   /** The account behind a customer session token; a session an admin deleted no longer authenticates. */
   const sessionAccount = (request: FastifyRequest): { row: AccountRow; sessionId: string } => {
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    const session = match ? (db.prepare('SELECT id, account_id FROM sessions WHERE token_hash = ?').get(tokenHash(match[1]!)) as { id: string; account_id: string } | undefined) : undefined;
+    const session = match
+      ? (db.prepare('SELECT id, account_id FROM sessions WHERE token_hash = ?').get(tokenHash(match[1]!)) as
+          { id: string; account_id: string } | undefined)
+      : undefined;
     if (!session) throw customerFailure(401, 'invalid_session', 'The session has ended or never existed.');
     const row = db.prepare('SELECT * FROM accounts WHERE id = ?').get(session.account_id) as AccountRow;
     if (row.enabled !== 1) throw customerFailure(403, 'account_disabled', 'The account is disabled.');
@@ -92,7 +105,10 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
         body: z.object({
           email: z.string().email().optional(),
           username: z.string().min(1).max(104).optional(),
-          phone: z.string().regex(/^\+[1-9]\d{6,14}$/).optional(),
+          phone: z
+            .string()
+            .regex(/^\+[1-9]\d{6,14}$/)
+            .optional(),
           password: z.string().min(1).max(256),
           attributes: z.record(z.string(), z.unknown()).default({}),
         }),
@@ -100,12 +116,23 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
     },
     async (request, reply) => {
       const store = request.params.store;
-      if (!db.prepare('SELECT 1 FROM identity_stores WHERE name = ?').get(store)) throw notFound('Identity store', store);
+      if (!db.prepare('SELECT 1 FROM identity_stores WHERE name = ?').get(store))
+        throw notFound('Identity store', store);
       const { email = null, username = null, phone = null, password, attributes } = request.body;
       if (!email && !username && !phone) throw badRequest('Register with an email, a username or a phone number.');
       const violations = passwordPolicyViolations(password, readPasswordPolicy(ctx, store), [username, email]);
-      if (violations.length > 0) throw badRequest(`The password ${violations.join(', ')}.`, violations.map((message) => ({ objectName: 'registration', field: 'password', message })));
-      if (db.prepare('SELECT 1 FROM accounts WHERE store = ? AND (username = ? COLLATE NOCASE OR email = ? COLLATE NOCASE OR phone = ?)').get(store, username, email, phone)) {
+      if (violations.length > 0)
+        throw badRequest(
+          `The password ${violations.join(', ')}.`,
+          violations.map((message) => ({ objectName: 'registration', field: 'password', message })),
+        );
+      if (
+        db
+          .prepare(
+            'SELECT 1 FROM accounts WHERE store = ? AND (username = ? COLLATE NOCASE OR email = ? COLLATE NOCASE OR phone = ?)',
+          )
+          .get(store, username, email, phone)
+      ) {
         throw conflict('An account with this identifier already exists.');
       }
       const id = newId();
@@ -113,11 +140,33 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
       db.transaction(() => {
         db.prepare(
           'INSERT INTO accounts (id, store, username, email, email_domain_rev, phone, display_name, created_at, updated_at, password_hash, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        ).run(id, store, username, email, reverseDomain(email), phone, username ?? email ?? phone, now, now, hashPassword(password), JSON.stringify(attributes));
-        db.prepare("INSERT INTO authenticators (id, account_id, type, methods, created_at) VALUES (?, ?, 'password', '[]', ?)").run(newId(), id, now);
+        ).run(
+          id,
+          store,
+          username,
+          email,
+          reverseDomain(email),
+          phone,
+          username ?? email ?? phone,
+          now,
+          now,
+          hashPassword(password),
+          JSON.stringify(attributes),
+        );
+        db.prepare(
+          "INSERT INTO authenticators (id, account_id, type, methods, created_at) VALUES (?, ?, 'password', '[]', ?)",
+        ).run(newId(), id, now);
         reindexAccount(db, store, id, loadAttributes(db, store), attributes);
         const ip = clientIp(request);
-        recordEvent(ctx, { store, accountId: id, userName: username ?? email ?? phone ?? undefined, type: 'customerFlow', name: 'registration', outcome: 'success', actor: { accountId: id, ip, userAgent: request.headers['user-agent'] ?? '' } });
+        recordEvent(ctx, {
+          store,
+          accountId: id,
+          userName: username ?? email ?? phone ?? undefined,
+          type: 'customerFlow',
+          name: 'registration',
+          outcome: 'success',
+          actor: { accountId: id, ip, userAgent: request.headers['user-agent'] ?? '' },
+        });
       })();
       return reply.code(201).send({ accountId: id });
     },
@@ -125,11 +174,21 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
 
   app.post(
     `${base}/:store/login`,
-    { schema: { tags, params: z.object({ store: z.string() }), body: z.object({ identifier: z.string().min(1), password: z.string(), totp: z.string().optional() }) } },
+    {
+      schema: {
+        tags,
+        params: z.object({ store: z.string() }),
+        body: z.object({ identifier: z.string().min(1), password: z.string(), totp: z.string().optional() }),
+      },
+    },
     async (request) => {
       const { store } = request.params;
       const { identifier, password, totp } = request.body;
-      const row = db.prepare('SELECT * FROM accounts WHERE store = ? AND (username = ? COLLATE NOCASE OR email = ? COLLATE NOCASE OR phone = ?)').get(store, identifier, identifier, identifier) as AccountRow | undefined;
+      const row = db
+        .prepare(
+          'SELECT * FROM accounts WHERE store = ? AND (username = ? COLLATE NOCASE OR email = ? COLLATE NOCASE OR phone = ?)',
+        )
+        .get(store, identifier, identifier, identifier) as AccountRow | undefined;
       const ip = clientIp(request);
       const userAgent = request.headers['user-agent'] ?? 'unknown';
       const fail = (reason: string, status = 401, accountRow: AccountRow | undefined = row) => {
@@ -150,17 +209,46 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
       if (activeLocks(row, ctx.now())._password) throw fail('account_locked', 423);
       if (!verifyPassword(password, row.password_hash)) {
         const failures = row.failed_password_attempts + 1;
-        const maxFailures = (db.prepare('SELECT max_failed_logins FROM identity_stores WHERE name = ?').get(store) as { max_failed_logins: number }).max_failed_logins;
+        const maxFailures = (
+          db.prepare('SELECT max_failed_logins FROM identity_stores WHERE name = ?').get(store) as {
+            max_failed_logins: number;
+          }
+        ).max_failed_logins;
         const locks = parseJson<Record<string, { until: number | null }>>(row.locks, {});
-        if (failures >= maxFailures) locks._password = { until: failures >= PERMANENT_LOCK_THRESHOLD ? null : ctx.now() + TEMPORARY_LOCK_MS };
-        db.prepare('UPDATE accounts SET failed_password_attempts = ?, locks = ? WHERE id = ?').run(failures, JSON.stringify(locks), row.id);
-        if (locks._password) recordEvent(ctx, { store, accountId: row.id, userName: accountUserName(row), type: 'systemInitiatedOperation', name: 'accountLock', outcome: 'success', metadata: { failedAttempts: failures } });
+        if (failures >= maxFailures)
+          locks._password = { until: failures >= PERMANENT_LOCK_THRESHOLD ? null : ctx.now() + TEMPORARY_LOCK_MS };
+        db.prepare('UPDATE accounts SET failed_password_attempts = ?, locks = ? WHERE id = ?').run(
+          failures,
+          JSON.stringify(locks),
+          row.id,
+        );
+        if (locks._password)
+          recordEvent(ctx, {
+            store,
+            accountId: row.id,
+            userName: accountUserName(row),
+            type: 'systemInitiatedOperation',
+            name: 'accountLock',
+            outcome: 'success',
+            metadata: { failedAttempts: failures },
+          });
         throw fail('invalid_credentials');
       }
-      const softTokens = db.prepare("SELECT id, secret FROM authenticators WHERE account_id = ? AND type = 'softToken' AND secret IS NOT NULL").all(row.id) as Array<{ id: string; secret: string }>;
+      const softTokens = db
+        .prepare(
+          "SELECT id, secret FROM authenticators WHERE account_id = ? AND type = 'softToken' AND secret IS NOT NULL",
+        )
+        .all(row.id) as Array<{ id: string; secret: string }>;
       if (softTokens.length > 0) {
         if (!totp) throw fail('totp_required');
-        const valid = softTokens.find((token) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(token.secret), digits: 6, period: 30 }).validate({ token: totp, timestamp: ctx.now(), window: 1 }) !== null);
+        const valid = softTokens.find(
+          (token) =>
+            new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(token.secret), digits: 6, period: 30 }).validate({
+              token: totp,
+              timestamp: ctx.now(),
+              window: 1,
+            }) !== null,
+        );
         if (!valid) throw fail('invalid_totp');
         db.prepare('UPDATE authenticators SET last_used_at = ? WHERE id = ?').run(ctx.now(), valid.id);
       }
@@ -177,7 +265,16 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
     const { row, sessionId } = sessionAccount(request);
     db.transaction(() => {
       db.prepare('DELETE FROM sessions WHERE id = ?').run(sessionId);
-      recordEvent(ctx, { store: row.store, accountId: row.id, userName: accountUserName(row), type: 'customerFlow', name: 'logout', outcome: 'success', loginSessionId: sessionId, actor: { accountId: row.id, ip: clientIp(request) } });
+      recordEvent(ctx, {
+        store: row.store,
+        accountId: row.id,
+        userName: accountUserName(row),
+        type: 'customerFlow',
+        name: 'logout',
+        outcome: 'success',
+        loginSessionId: sessionId,
+        actor: { accountId: row.id, ip: clientIp(request) },
+      });
     })();
     return reply.code(204).send(null);
   });
@@ -187,20 +284,36 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
     { schema: { tags, params: z.object({ consentId: z.string() }), body: z.object({ optIn: z.boolean() }) } },
     async (request) => {
       const { row } = sessionAccount(request);
-      const consent = db.prepare('SELECT id, version FROM consents WHERE id = ?').get(request.params.consentId) as { id: string; version: number } | undefined;
+      const consent = db.prepare('SELECT id, version FROM consents WHERE id = ?').get(request.params.consentId) as
+        { id: string; version: number } | undefined;
       if (!consent) throw notFound('Consent', request.params.consentId);
       const now = ctx.now();
-      const current = db.prepare('SELECT * FROM account_consents WHERE account_id = ? AND consent_id = ? AND opt_out IS NULL ORDER BY opt_in DESC LIMIT 1').get(row.id, consent.id) as { id: string; consent_version: number } | undefined;
+      const current = db
+        .prepare(
+          'SELECT * FROM account_consents WHERE account_id = ? AND consent_id = ? AND opt_out IS NULL ORDER BY opt_in DESC LIMIT 1',
+        )
+        .get(row.id, consent.id) as { id: string; consent_version: number } | undefined;
       db.transaction(() => {
         if (request.body.optIn) {
           // A new version of the text needs a new opt-in; agreeing again to the current one changes nothing.
           if (current?.consent_version === consent.version) return;
           if (current) db.prepare('UPDATE account_consents SET opt_out = ? WHERE id = ?').run(now, current.id);
-          db.prepare('INSERT INTO account_consents (id, account_id, consent_id, consent_version, opt_in) VALUES (?, ?, ?, ?, ?)').run(newId(), row.id, consent.id, consent.version, now);
+          db.prepare(
+            'INSERT INTO account_consents (id, account_id, consent_id, consent_version, opt_in) VALUES (?, ?, ?, ?, ?)',
+          ).run(newId(), row.id, consent.id, consent.version, now);
         } else if (current) {
           db.prepare('UPDATE account_consents SET opt_out = ? WHERE id = ?').run(now, current.id);
         }
-        recordEvent(ctx, { store: row.store, accountId: row.id, userName: accountUserName(row), type: 'selfService', name: request.body.optIn ? 'consentOptIn' : 'consentOptOut', outcome: 'success', metadata: { consentId: consent.id, version: consent.version }, actor: { accountId: row.id, ip: clientIp(request) } });
+        recordEvent(ctx, {
+          store: row.store,
+          accountId: row.id,
+          userName: accountUserName(row),
+          type: 'selfService',
+          name: request.body.optIn ? 'consentOptIn' : 'consentOptOut',
+          outcome: 'success',
+          metadata: { consentId: consent.id, version: consent.version },
+          actor: { accountId: row.id, ip: clientIp(request) },
+        });
       })();
       return { consentId: consent.id, version: consent.version, optIn: request.body.optIn };
     },
@@ -211,32 +324,57 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
     { schema: { tags, params: z.object({ policyId: z.string() }), body: z.object({ success: z.boolean() }) } },
     async (request) => {
       const { row } = sessionAccount(request);
-      const policy = db.prepare('SELECT id, name FROM proofing_policies WHERE id = ?').get(request.params.policyId) as { id: string; name: string } | undefined;
+      const policy = db.prepare('SELECT id, name FROM proofing_policies WHERE id = ?').get(request.params.policyId) as
+        { id: string; name: string } | undefined;
       if (!policy) throw notFound('Identity verification policy', request.params.policyId);
       const now = ctx.now();
-      let proofing = db.prepare('SELECT * FROM account_proofings WHERE account_id = ? AND policy_id = ? AND invalidated_at IS NULL AND deleted = 0 ORDER BY rowid DESC LIMIT 1').get(row.id, policy.id) as { id: string } | undefined;
+      let proofing = db
+        .prepare(
+          'SELECT * FROM account_proofings WHERE account_id = ? AND policy_id = ? AND invalidated_at IS NULL AND deleted = 0 ORDER BY rowid DESC LIMIT 1',
+        )
+        .get(row.id, policy.id) as { id: string } | undefined;
       db.transaction(() => {
         if (!proofing) {
           proofing = { id: newId() };
-          db.prepare('INSERT INTO account_proofings (id, account_id, policy_id, attempts) VALUES (?, ?, ?, 0)').run(proofing.id, row.id, policy.id);
+          db.prepare('INSERT INTO account_proofings (id, account_id, policy_id, attempts) VALUES (?, ?, ?, 0)').run(
+            proofing.id,
+            row.id,
+            policy.id,
+          );
         }
-        if (request.body.success) db.prepare('UPDATE account_proofings SET proofed_at = ? WHERE id = ?').run(now, proofing.id);
+        if (request.body.success)
+          db.prepare('UPDATE account_proofings SET proofed_at = ? WHERE id = ?').run(now, proofing.id);
         else db.prepare('UPDATE account_proofings SET attempts = attempts + 1 WHERE id = ?').run(proofing.id);
-        recordEvent(ctx, { store: row.store, accountId: row.id, userName: accountUserName(row), type: 'customerFlow', name: 'identityVerification', outcome: request.body.success ? 'success' : 'failure', metadata: { policyId: policy.id, policyName: policy.name }, actor: { accountId: row.id, ip: clientIp(request) } });
+        recordEvent(ctx, {
+          store: row.store,
+          accountId: row.id,
+          userName: accountUserName(row),
+          type: 'customerFlow',
+          name: 'identityVerification',
+          outcome: request.body.success ? 'success' : 'failure',
+          metadata: { policyId: policy.id, policyName: policy.name },
+          actor: { accountId: row.id, ip: clientIp(request) },
+        });
       })();
       return { proofingId: proofing!.id, policyId: policy.id, success: request.body.success };
     },
   );
 
-  app.get(`${base}/impersonate/:token`, { schema: { tags, params: z.object({ token: z.string() }) } }, async (request) => {
-    const grant = db.prepare('SELECT * FROM impersonations WHERE token = ?').get(request.params.token) as { account_id: string; expires_at: number; used_at: number | null } | undefined;
-    if (!grant) throw customerFailure(404, 'unknown_link', 'No such impersonation link.');
-    if (grant.used_at !== null) throw customerFailure(410, 'link_used', 'This impersonation link was already used.');
-    if (grant.expires_at <= ctx.now()) throw customerFailure(410, 'link_expired', 'This impersonation link has expired.');
-    const row = db.prepare('SELECT * FROM accounts WHERE id = ?').get(grant.account_id) as AccountRow;
-    return db.transaction(() => {
-      db.prepare('UPDATE impersonations SET used_at = ? WHERE token = ?').run(ctx.now(), request.params.token);
-      return openSession(row, request, 'impersonation');
-    })();
-  });
+  app.get(
+    `${base}/impersonate/:token`,
+    { schema: { tags, params: z.object({ token: z.string() }) } },
+    async (request) => {
+      const grant = db.prepare('SELECT * FROM impersonations WHERE token = ?').get(request.params.token) as
+        { account_id: string; expires_at: number; used_at: number | null } | undefined;
+      if (!grant) throw customerFailure(404, 'unknown_link', 'No such impersonation link.');
+      if (grant.used_at !== null) throw customerFailure(410, 'link_used', 'This impersonation link was already used.');
+      if (grant.expires_at <= ctx.now())
+        throw customerFailure(410, 'link_expired', 'This impersonation link has expired.');
+      const row = db.prepare('SELECT * FROM accounts WHERE id = ?').get(grant.account_id) as AccountRow;
+      return db.transaction(() => {
+        db.prepare('UPDATE impersonations SET used_at = ? WHERE token = ?').run(ctx.now(), request.params.token);
+        return openSession(row, request, 'impersonation');
+      })();
+    },
+  );
 }

@@ -15,9 +15,16 @@ const list = z.union([z.string(), z.array(z.string())]).optional();
 export function ipInCidr(ip: string, cidr: string): boolean {
   const [network, bitsText] = cidr.split('/');
   if (!bitsText) return ip === network;
-  const toNumber = (address: string) => address.split('.').reduce((total, part) => (total << 8) + Number(part), 0) >>> 0;
+  const toNumber = (address: string) =>
+    address.split('.').reduce((total, part) => (total << 8) + Number(part), 0) >>> 0;
   const bits = Number(bitsText);
-  if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip) || !network || !/^\d+\.\d+\.\d+\.\d+$/.test(network) || !(bits >= 0 && bits <= 32)) return false;
+  if (
+    !/^\d+\.\d+\.\d+\.\d+$/.test(ip) ||
+    !network ||
+    !/^\d+\.\d+\.\d+\.\d+$/.test(network) ||
+    !(bits >= 0 && bits <= 32)
+  )
+    return false;
   const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
   return (toNumber(ip) & mask) === (toNumber(network) & mask);
 }
@@ -25,7 +32,12 @@ export function ipInCidr(ip: string, cidr: string): boolean {
 const header = (row: Row) => {
   const body = parseJson<Record<string, unknown>>(row.body as string, {});
   const { actions: _actions, ...rest } = body;
-  return { eventId: String(row.id), startTimestamp: iso(Number(row.start_ts)), endTimestamp: iso(Number(row.end_ts)), ...rest } as z.input<typeof S.AccountEventHeaderResponse>;
+  return {
+    eventId: String(row.id),
+    startTimestamp: iso(Number(row.start_ts)),
+    endTimestamp: iso(Number(row.end_ts)),
+    ...rest,
+  } as z.input<typeof S.AccountEventHeaderResponse>;
 };
 
 const notificationItem = (row: Row) => ({
@@ -51,7 +63,10 @@ export function registerEventRoutes(app: TypedApp, ctx: SandboxContext): void {
   const { db } = ctx;
   const base = '/admin/api/v1/events';
   const read = ['read:event_account'];
-  const paging = { page: z.coerce.number().int().min(0).default(0), size: z.coerce.number().int().min(1).max(1000).default(20) };
+  const paging = {
+    page: z.coerce.number().int().min(0).default(0),
+    size: z.coerce.number().int().min(1).max(1000).default(20),
+  };
 
   app.get(
     `${base}/account`,
@@ -82,11 +97,17 @@ export function registerEventRoutes(app: TypedApp, ctx: SandboxContext): void {
       inList('store', listParam(q.subjectIdentityStores));
       inList('type', listParam(q.eventTypes));
       inList('login_session_id', listParam(q.loginSessionIds));
-      for (const [name, operator] of [['startDate', '>='], ['endDate', '<=']] as const) {
+      for (const [name, operator] of [
+        ['startDate', '>='],
+        ['endDate', '<='],
+      ] as const) {
         const raw = q[name];
         if (!raw) continue;
         const value = parseDateFilter(raw, ctx.now());
-        if (value === null) throw badRequest(`${name} must be an ISO-8601 date-time`, [{ objectName: 'query', field: name, message: 'must be an ISO-8601 date-time' }]);
+        if (value === null)
+          throw badRequest(`${name} must be an ISO-8601 date-time`, [
+            { objectName: 'query', field: name, message: 'must be an ISO-8601 date-time' },
+          ]);
         where.push(`start_ts ${operator} ?`);
         args.push(value);
       }
@@ -96,40 +117,66 @@ export function registerEventRoutes(app: TypedApp, ctx: SandboxContext): void {
       }
       const cidrs = listParam(q.actorIps);
       const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY start_ts DESC, id`;
-      if (cidrs.length === 0) return (db.prepare(`${sql} LIMIT ? OFFSET ?`).all(...args, q.size, q.page * q.size) as Row[]).map(header);
+      if (cidrs.length === 0)
+        return (db.prepare(`${sql} LIMIT ? OFFSET ?`).all(...args, q.size, q.page * q.size) as Row[]).map(header);
       // IP blocks are matched here rather than in SQL; the other filters have already narrowed the rows.
-      const matching = (db.prepare(sql).all(...args) as Row[]).filter((row) => row.actor_ip && cidrs.some((cidr) => ipInCidr(String(row.actor_ip), cidr)));
+      const matching = (db.prepare(sql).all(...args) as Row[]).filter(
+        (row) => row.actor_ip && cidrs.some((cidr) => ipInCidr(String(row.actor_ip), cidr)),
+      );
       return matching.slice(q.page * q.size, q.page * q.size + q.size).map(header);
     },
   );
   app.get(
     `${base}/account/:eventId`,
-    operation(ctx, 'getAccountEventById', 'Account Event', read, { params: z.object({ eventId: z.string() }), response: { 200: S.AccountEventResponse, ...problems(401, 403, 404) } }),
+    operation(ctx, 'getAccountEventById', 'Account Event', read, {
+      params: z.object({ eventId: z.string() }),
+      response: { 200: S.AccountEventResponse, ...problems(401, 403, 404) },
+    }),
     async (request) => {
       const row = db.prepare('SELECT * FROM events WHERE id = ?').get(request.params.eventId) as Row | undefined;
       if (!row) throw notFound('Event', request.params.eventId);
-      return { eventId: String(row.id), startTimestamp: iso(Number(row.start_ts)), endTimestamp: iso(Number(row.end_ts)), ...parseJson(row.body as string, {}) } as z.input<typeof S.AccountEventResponse>;
+      return {
+        eventId: String(row.id),
+        startTimestamp: iso(Number(row.start_ts)),
+        endTimestamp: iso(Number(row.end_ts)),
+        ...parseJson(row.body as string, {}),
+      } as z.input<typeof S.AccountEventResponse>;
     },
   );
   app.get(
     `${base}/descriptor`,
-    operation(ctx, 'getDescriptor', 'Account Event', read, { response: { 200: z.array(z.string()), ...problems(401, 403) } }),
+    operation(ctx, 'getDescriptor', 'Account Event', read, {
+      response: { 200: z.array(z.string()), ...problems(401, 403) },
+    }),
     async () => {
-      const rows = db.prepare('SELECT DISTINCT value FROM events, json_each(events.labels) ORDER BY value').all() as Array<{ value: string }>;
+      const rows = db
+        .prepare('SELECT DISTINCT value FROM events, json_each(events.labels) ORDER BY value')
+        .all() as Array<{ value: string }>;
       return rows.map((row) => row.value);
     },
   );
   app.get(
     `${base}/notification`,
     operation(ctx, 'getNotificationEvents', 'Account Event', read, {
-      querystring: z.object({ identityStores: list, target: z.string().optional(), accountIds: list, accountEventIds: list, success: z.enum(['true', 'false']).optional(), ...paging }),
+      querystring: z.object({
+        identityStores: list,
+        target: z.string().optional(),
+        accountIds: list,
+        accountEventIds: list,
+        success: z.enum(['true', 'false']).optional(),
+        ...paging,
+      }),
       response: { 200: z.array(S.NotificationEventListResponse), ...problems(401, 403) },
     }),
     async (request) => {
       const q = request.query;
       const where: string[] = [];
       const args: unknown[] = [];
-      for (const [column, values] of [['store', listParam(q.identityStores)], ['account_id', listParam(q.accountIds)], ['account_event_id', listParam(q.accountEventIds)]] as const) {
+      for (const [column, values] of [
+        ['store', listParam(q.identityStores)],
+        ['account_id', listParam(q.accountIds)],
+        ['account_event_id', listParam(q.accountEventIds)],
+      ] as const) {
         if (values.length === 0) continue;
         where.push(`${column} IN (${values.map(() => '?').join(',')})`);
         args.push(...values);
@@ -142,17 +189,29 @@ export function registerEventRoutes(app: TypedApp, ctx: SandboxContext): void {
         where.push('success = ?');
         args.push(q.success === 'true' ? 1 : 0);
       }
-      const rows = db.prepare(`SELECT * FROM notifications ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY timestamp DESC, id LIMIT ? OFFSET ?`).all(...args, q.size, q.page * q.size) as Row[];
+      const rows = db
+        .prepare(
+          `SELECT * FROM notifications ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY timestamp DESC, id LIMIT ? OFFSET ?`,
+        )
+        .all(...args, q.size, q.page * q.size) as Row[];
       return rows.map(notificationItem);
     },
   );
   app.get(
     `${base}/notification/:eventId`,
-    operation(ctx, 'getNotificationEventById', 'Account Event', read, { params: z.object({ eventId: z.string() }), response: { 200: S.NotificationEventResponse, ...problems(401, 403, 404) } }),
+    operation(ctx, 'getNotificationEventById', 'Account Event', read, {
+      params: z.object({ eventId: z.string() }),
+      response: { 200: S.NotificationEventResponse, ...problems(401, 403, 404) },
+    }),
     async (request) => {
       const row = db.prepare('SELECT * FROM notifications WHERE id = ?').get(request.params.eventId) as Row | undefined;
       if (!row) throw notFound('Notification', request.params.eventId);
-      return { ...notificationItem(row), message: String(row.message), messagePlainText: String(row.message_plain_text), errorMessages: [] };
+      return {
+        ...notificationItem(row),
+        message: String(row.message),
+        messagePlainText: String(row.message_plain_text),
+        errorMessages: [],
+      };
     },
   );
 }

@@ -17,82 +17,297 @@ const flags = (display: boolean, editable: boolean) => ({
 type Spec = Partial<AttributeDefinition> & Pick<AttributeDefinition, 'type' | 'name' | 'displayName'>;
 
 function attribute(store: string, spec: Spec, display = true, editable = true): AttributeDefinition {
-  return { id: `${store}-${spec.path ? `${spec.path}.` : ''}${spec.name}`.replace(/\./g, '-'), path: '', required: false, ...flags(display, editable), ...spec } as AttributeDefinition;
+  return {
+    id: `${store}-${spec.path ? `${spec.path}.` : ''}${spec.name}`.replace(/\./g, '-'),
+    path: '',
+    required: false,
+    ...flags(display, editable),
+    ...spec,
+  } as AttributeDefinition;
 }
 
 const identifiers = (store: string, kinds: Array<'USERNAME_IDENTIFIER' | 'EMAIL_IDENTIFIER' | 'PHONE_IDENTIFIER'>) => [
-  ...kinds.map((type) => attribute(store, { type, name: type.split('_')[0]!.toLowerCase(), displayName: type === 'USERNAME_IDENTIFIER' ? 'Username' : type === 'EMAIL_IDENTIFIER' ? 'Email' : 'Phone' }, true, false)),
+  ...kinds.map((type) =>
+    attribute(
+      store,
+      {
+        type,
+        name: type.split('_')[0]!.toLowerCase(),
+        displayName: type === 'USERNAME_IDENTIFIER' ? 'Username' : type === 'EMAIL_IDENTIFIER' ? 'Email' : 'Phone',
+      },
+      true,
+      false,
+    ),
+  ),
   attribute(store, { type: 'PASSWORD', name: 'password', displayName: 'Password' }, false, false),
 ];
 
-const select = (values: string[]) => values.map((value) => ({ value, displayName: value[0]!.toUpperCase() + value.slice(1) }));
+const select = (values: string[]) =>
+  values.map((value) => ({ value, displayName: value[0]!.toUpperCase() + value.slice(1) }));
 
 export const stores = [
   {
     name: 'consumers',
     description: 'Shoppers of the retail brands: self-registered, email login.',
-    passwordPolicy: { id: 'consumer-default', minLength: 8, requireDigit: true, requireLetter: true, requireSymbol: false },
+    passwordPolicy: {
+      id: 'consumer-default',
+      minLength: 8,
+      requireDigit: true,
+      requireLetter: true,
+      requireSymbol: false,
+    },
     maxFailedLogins: 5,
     attributes: [
       ...identifiers('consumers', ['EMAIL_IDENTIFIER', 'PHONE_IDENTIFIER']),
-      attribute('consumers', { type: 'STRING', path: 'name', name: 'givenName', displayName: 'Given name', indexing: 'searchOnly', required: true, validator: { min: 1, max: 128 } }),
-      attribute('consumers', { type: 'STRING', path: 'name', name: 'familyName', displayName: 'Family name', indexing: 'searchOnly', validator: { max: 128 } }),
-      attribute('consumers', { type: 'STRING', name: 'customerNumber', displayName: 'Customer number', indexing: 'searchUnique', validator: { regex: '^C-\\d{7}$', errorMessage: 'Customer numbers look like C-1234567' } }, true, false),
-      attribute('consumers', { type: 'SELECT', name: 'loyaltyTier', displayName: 'Loyalty tier', indexing: 'searchOnly', values: select(['bronze', 'silver', 'gold', 'platinum']), renderType: 'native' }),
-      attribute('consumers', { type: 'DATE', name: 'birthDate', displayName: 'Date of birth', indexing: 'none', renderType: 'native' }),
-      attribute('consumers', { type: 'PHONE_NUMBER', name: 'contactPhone', displayName: 'Contact phone', indexing: 'none' }),
-      attribute('consumers', { type: 'SELECT', name: 'preferredLanguage', displayName: 'Preferred language', indexing: 'none', values: select(['en', 'hu', 'de', 'fr', 'es', 'ja']) }),
+      attribute('consumers', {
+        type: 'STRING',
+        path: 'name',
+        name: 'givenName',
+        displayName: 'Given name',
+        indexing: 'searchOnly',
+        required: true,
+        validator: { min: 1, max: 128 },
+      }),
+      attribute('consumers', {
+        type: 'STRING',
+        path: 'name',
+        name: 'familyName',
+        displayName: 'Family name',
+        indexing: 'searchOnly',
+        validator: { max: 128 },
+      }),
+      attribute(
+        'consumers',
+        {
+          type: 'STRING',
+          name: 'customerNumber',
+          displayName: 'Customer number',
+          indexing: 'searchUnique',
+          validator: { regex: '^C-\\d{7}$', errorMessage: 'Customer numbers look like C-1234567' },
+        },
+        true,
+        false,
+      ),
+      attribute('consumers', {
+        type: 'SELECT',
+        name: 'loyaltyTier',
+        displayName: 'Loyalty tier',
+        indexing: 'searchOnly',
+        values: select(['bronze', 'silver', 'gold', 'platinum']),
+        renderType: 'native',
+      }),
+      attribute('consumers', {
+        type: 'DATE',
+        name: 'birthDate',
+        displayName: 'Date of birth',
+        indexing: 'none',
+        renderType: 'native',
+      }),
+      attribute('consumers', {
+        type: 'PHONE_NUMBER',
+        name: 'contactPhone',
+        displayName: 'Contact phone',
+        indexing: 'none',
+      }),
+      attribute('consumers', {
+        type: 'SELECT',
+        name: 'preferredLanguage',
+        displayName: 'Preferred language',
+        indexing: 'none',
+        values: select(['en', 'hu', 'de', 'fr', 'es', 'ja']),
+      }),
       attribute('consumers', { type: 'CHECKBOX', name: 'newsletter', displayName: 'Newsletter', default: false }),
-      attribute('consumers', { type: 'STRING_LIST', name: 'interests', displayName: 'Interests', indexing: 'none', listValidator: { min: 0, max: 10 } }),
+      attribute('consumers', {
+        type: 'STRING_LIST',
+        name: 'interests',
+        displayName: 'Interests',
+        indexing: 'none',
+        listValidator: { min: 0, max: 10 },
+      }),
       attribute('consumers', {
         type: 'COMPLEX_LIST',
         name: 'addresses',
         displayName: 'Addresses',
         listValidator: { min: 0, max: 5 },
         attributes: [
-          { id: 'consumers-addresses-street', type: 'STRING', name: 'street', displayName: 'Street', path: 'addresses', enabled: true, required: true, indexing: 'none' },
-          { id: 'consumers-addresses-city', type: 'STRING', name: 'city', displayName: 'City', path: 'addresses', enabled: true, required: true, indexing: 'none' },
-          { id: 'consumers-addresses-postalCode', type: 'STRING', name: 'postalCode', displayName: 'Postal code', path: 'addresses', enabled: true, required: false, indexing: 'none' },
-          { id: 'consumers-addresses-country', type: 'SELECT', name: 'country', displayName: 'Country', path: 'addresses', enabled: true, required: true, indexing: 'none', values: select(['HU', 'FR', 'GB', 'DE', 'ES', 'JP', 'CA', 'AU']) },
+          {
+            id: 'consumers-addresses-street',
+            type: 'STRING',
+            name: 'street',
+            displayName: 'Street',
+            path: 'addresses',
+            enabled: true,
+            required: true,
+            indexing: 'none',
+          },
+          {
+            id: 'consumers-addresses-city',
+            type: 'STRING',
+            name: 'city',
+            displayName: 'City',
+            path: 'addresses',
+            enabled: true,
+            required: true,
+            indexing: 'none',
+          },
+          {
+            id: 'consumers-addresses-postalCode',
+            type: 'STRING',
+            name: 'postalCode',
+            displayName: 'Postal code',
+            path: 'addresses',
+            enabled: true,
+            required: false,
+            indexing: 'none',
+          },
+          {
+            id: 'consumers-addresses-country',
+            type: 'SELECT',
+            name: 'country',
+            displayName: 'Country',
+            path: 'addresses',
+            enabled: true,
+            required: true,
+            indexing: 'none',
+            values: select(['HU', 'FR', 'GB', 'DE', 'ES', 'JP', 'CA', 'AU']),
+          },
         ] as unknown as AttributeDefinition[],
       }),
-      attribute('consumers', { type: 'STRING', name: 'fraudScore', displayName: 'Fraud score (internal)', indexing: 'none' }, false, false),
+      attribute(
+        'consumers',
+        { type: 'STRING', name: 'fraudScore', displayName: 'Fraud score (internal)', indexing: 'none' },
+        false,
+        false,
+      ),
     ],
   },
   {
     name: 'business',
     description: 'Employees of the business customers, organized by company.',
-    passwordPolicy: { id: 'business-strict', minLength: 12, requireDigit: true, requireLetter: true, requireSymbol: true },
+    passwordPolicy: {
+      id: 'business-strict',
+      minLength: 12,
+      requireDigit: true,
+      requireLetter: true,
+      requireSymbol: true,
+    },
     maxFailedLogins: 3,
     attributes: [
       ...identifiers('business', ['USERNAME_IDENTIFIER', 'EMAIL_IDENTIFIER']),
-      attribute('business', { type: 'STRING', path: 'name', name: 'givenName', displayName: 'Given name', indexing: 'none', required: true }),
-      attribute('business', { type: 'STRING', path: 'name', name: 'familyName', displayName: 'Family name', indexing: 'searchOnly', required: true }),
-      attribute('business', { type: 'STRING', name: 'employeeId', displayName: 'Employee ID', indexing: 'searchUniqueInOrganization' }, true, false),
-      attribute('business', { type: 'SELECT', name: 'department', displayName: 'Department', indexing: 'searchOnly', values: select(['sales', 'engineering', 'finance', 'support', 'hr', 'legal']) }),
-      attribute('business', { type: 'STRING', name: 'costCenter', displayName: 'Cost center', indexing: 'searchOnly', validator: { regex: '^CC-\\d{4}$', errorMessage: 'Cost centers look like CC-1234' } }),
+      attribute('business', {
+        type: 'STRING',
+        path: 'name',
+        name: 'givenName',
+        displayName: 'Given name',
+        indexing: 'none',
+        required: true,
+      }),
+      attribute('business', {
+        type: 'STRING',
+        path: 'name',
+        name: 'familyName',
+        displayName: 'Family name',
+        indexing: 'searchOnly',
+        required: true,
+      }),
+      attribute(
+        'business',
+        { type: 'STRING', name: 'employeeId', displayName: 'Employee ID', indexing: 'searchUniqueInOrganization' },
+        true,
+        false,
+      ),
+      attribute('business', {
+        type: 'SELECT',
+        name: 'department',
+        displayName: 'Department',
+        indexing: 'searchOnly',
+        values: select(['sales', 'engineering', 'finance', 'support', 'hr', 'legal']),
+      }),
+      attribute('business', {
+        type: 'STRING',
+        name: 'costCenter',
+        displayName: 'Cost center',
+        indexing: 'searchOnly',
+        validator: { regex: '^CC-\\d{4}$', errorMessage: 'Cost centers look like CC-1234' },
+      }),
       attribute('business', { type: 'DATE', name: 'startDate', displayName: 'Start date', indexing: 'searchOnly' }),
       attribute('business', { type: 'STRING', name: 'jobTitle', displayName: 'Job title', indexing: 'none' }),
       attribute('business', { type: 'PHONE_NUMBER', name: 'workPhone', displayName: 'Work phone', indexing: 'none' }),
-      attribute('business', { type: 'EMAIL_LIST', name: 'secondaryEmails', displayName: 'Secondary emails', indexing: 'none', listValidator: { min: 0, max: 5 } }),
+      attribute('business', {
+        type: 'EMAIL_LIST',
+        name: 'secondaryEmails',
+        displayName: 'Secondary emails',
+        indexing: 'none',
+        listValidator: { min: 0, max: 5 },
+      }),
       attribute('business', { type: 'CHECKBOX', name: 'contractor', displayName: 'Contractor', default: false }),
     ],
   },
   {
     name: 'partners',
     description: 'Resellers and integrators with portal access, username login.',
-    passwordPolicy: { id: 'partner-default', minLength: 10, requireDigit: true, requireLetter: true, requireSymbol: false },
+    passwordPolicy: {
+      id: 'partner-default',
+      minLength: 10,
+      requireDigit: true,
+      requireLetter: true,
+      requireSymbol: false,
+    },
     maxFailedLogins: 5,
     attributes: [
       ...identifiers('partners', ['USERNAME_IDENTIFIER', 'EMAIL_IDENTIFIER', 'PHONE_IDENTIFIER']),
-      attribute('partners', { type: 'STRING', path: 'name', name: 'givenName', displayName: 'Given name', indexing: 'none' }),
-      attribute('partners', { type: 'STRING', path: 'name', name: 'familyName', displayName: 'Family name', indexing: 'none' }),
-      attribute('partners', { type: 'STRING', name: 'companyName', displayName: 'Company', indexing: 'searchOnly', required: true }),
-      attribute('partners', { type: 'SELECT', name: 'partnerLevel', displayName: 'Partner level', indexing: 'searchOnly', values: select(['registered', 'silver', 'gold']) }),
-      attribute('partners', { type: 'SELECT_LIST', name: 'regions', displayName: 'Regions', indexing: 'searchOnly', values: select(['emea', 'amer', 'apac']) }),
-      attribute('partners', { type: 'PHONE_NUMBER_LIST', name: 'contactPhones', displayName: 'Contact phones', indexing: 'none' }),
-      attribute('partners', { type: 'DATE_LIST', name: 'certifiedOn', displayName: 'Certification dates', indexing: 'none' }),
-      attribute('partners', { type: 'CHECKBOX', name: 'acceptedResellerTerms', displayName: 'Accepted reseller terms' }),
+      attribute('partners', {
+        type: 'STRING',
+        path: 'name',
+        name: 'givenName',
+        displayName: 'Given name',
+        indexing: 'none',
+      }),
+      attribute('partners', {
+        type: 'STRING',
+        path: 'name',
+        name: 'familyName',
+        displayName: 'Family name',
+        indexing: 'none',
+      }),
+      attribute('partners', {
+        type: 'STRING',
+        name: 'companyName',
+        displayName: 'Company',
+        indexing: 'searchOnly',
+        required: true,
+      }),
+      attribute('partners', {
+        type: 'SELECT',
+        name: 'partnerLevel',
+        displayName: 'Partner level',
+        indexing: 'searchOnly',
+        values: select(['registered', 'silver', 'gold']),
+      }),
+      attribute('partners', {
+        type: 'SELECT_LIST',
+        name: 'regions',
+        displayName: 'Regions',
+        indexing: 'searchOnly',
+        values: select(['emea', 'amer', 'apac']),
+      }),
+      attribute('partners', {
+        type: 'PHONE_NUMBER_LIST',
+        name: 'contactPhones',
+        displayName: 'Contact phones',
+        indexing: 'none',
+      }),
+      attribute('partners', {
+        type: 'DATE_LIST',
+        name: 'certifiedOn',
+        displayName: 'Certification dates',
+        indexing: 'none',
+      }),
+      attribute('partners', {
+        type: 'CHECKBOX',
+        name: 'acceptedResellerTerms',
+        displayName: 'Accepted reseller terms',
+      }),
     ],
   },
 ] as const;
@@ -135,10 +350,22 @@ export const proofingPolicies: Array<[string, string, string]> = [
 
 /** [id, name, versions' texts] — the last text is the current version. */
 export const consents: Array<[string, string, string[]]> = [
-  ['terms-of-service', 'Terms of service', ['I accept the terms of service (2024).', 'I accept the terms of service (2025).', 'I accept the terms of service (2026), including arbitration.']],
+  [
+    'terms-of-service',
+    'Terms of service',
+    [
+      'I accept the terms of service (2024).',
+      'I accept the terms of service (2025).',
+      'I accept the terms of service (2026), including arbitration.',
+    ],
+  ],
   ['marketing-email', 'Marketing emails', ['Send me offers by email.', 'Send me personalised offers by email.']],
   ['partner-sharing', 'Data sharing with partners', ['Share my purchase history with partner brands.']],
-  ['biometrics', 'Biometric processing', ['Use my face to verify my identity.', 'Use my face to verify my identity; templates are deleted after 30 days.']],
+  [
+    'biometrics',
+    'Biometric processing',
+    ['Use my face to verify my identity.', 'Use my face to verify my identity; templates are deleted after 30 days.'],
+  ],
 ];
 
 /** [id, name, brandName, primary colour] */
@@ -159,12 +386,60 @@ export const notificationPolicies: Array<[string, string, string, string]> = [
 ];
 
 /** [id, store, name, type, brand, notification policy, clients: [id, name, type]] */
-export const applications: Array<[string, string, string, 'personal' | 'organizational' | 'hybrid', string, string, Array<[string, string, string]>]> = [
-  ['app-shop', 'consumers', 'Shop', 'personal', 'brand-retail', 'np-retail', [['client-shop-web', 'Shop web', 'oauth2'], ['client-shop-ios', 'Shop iOS app', 'oauth2Native']]],
-  ['app-loyalty', 'consumers', 'Loyalty club', 'personal', 'brand-retail', 'np-retail', [['client-loyalty-web', 'Loyalty web', 'oauth2']]],
-  ['app-workplace', 'business', 'Workplace portal', 'organizational', 'brand-workplace', 'np-business', [['client-workplace-web', 'Workplace web', 'oauth2'], ['client-workplace-orgportal', 'Organization portal', 'orgPortal']]],
-  ['app-hr', 'business', 'HR self-service', 'personal', 'brand-workplace', 'np-business', [['client-hr-web', 'HR self-service web', 'oauth2']]],
-  ['app-partner-portal', 'partners', 'Partner portal', 'hybrid', 'brand-partner', 'np-partner', [['client-partner-web', 'Partner portal web', 'oauth2']]],
+export const applications: Array<
+  [string, string, string, 'personal' | 'organizational' | 'hybrid', string, string, Array<[string, string, string]>]
+> = [
+  [
+    'app-shop',
+    'consumers',
+    'Shop',
+    'personal',
+    'brand-retail',
+    'np-retail',
+    [
+      ['client-shop-web', 'Shop web', 'oauth2'],
+      ['client-shop-ios', 'Shop iOS app', 'oauth2Native'],
+    ],
+  ],
+  [
+    'app-loyalty',
+    'consumers',
+    'Loyalty club',
+    'personal',
+    'brand-retail',
+    'np-retail',
+    [['client-loyalty-web', 'Loyalty web', 'oauth2']],
+  ],
+  [
+    'app-workplace',
+    'business',
+    'Workplace portal',
+    'organizational',
+    'brand-workplace',
+    'np-business',
+    [
+      ['client-workplace-web', 'Workplace web', 'oauth2'],
+      ['client-workplace-orgportal', 'Organization portal', 'orgPortal'],
+    ],
+  ],
+  [
+    'app-hr',
+    'business',
+    'HR self-service',
+    'personal',
+    'brand-workplace',
+    'np-business',
+    [['client-hr-web', 'HR self-service web', 'oauth2']],
+  ],
+  [
+    'app-partner-portal',
+    'partners',
+    'Partner portal',
+    'hybrid',
+    'brand-partner',
+    'np-partner',
+    [['client-partner-web', 'Partner portal web', 'oauth2']],
+  ],
 ];
 
 /** [application, organization, brand override, notification policy override] */

@@ -10,33 +10,62 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 const tokenRequest = (body: Record<string, string>, headers: Record<string, string> = {}) =>
-  fetch(`${sandbox.url}/oauth2/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(body) });
+  fetch(`${sandbox.url}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(body),
+  });
 
 describe('token endpoint', () => {
   it('issues a bearer token with client_secret_basic and with client_secret_post', async () => {
-    const basic = await tokenRequest({ grant_type: 'client_credentials' }, { Authorization: `Basic ${Buffer.from('deskside-viewer:viewer-demo-secret').toString('base64')}` });
+    const basic = await tokenRequest(
+      { grant_type: 'client_credentials' },
+      { Authorization: `Basic ${Buffer.from('deskside-viewer:viewer-demo-secret').toString('base64')}` },
+    );
     expect(basic.status).toBe(200);
     const issued = (await basic.json()) as { token_type: string; expires_in: number; scope: string };
     expect(issued).toMatchObject({ token_type: 'Bearer', expires_in: 60 });
     expect(issued.scope.split(' ')).toContain('read:account');
     expect(issued.scope).not.toContain('write:account');
-    const post = await tokenRequest({ grant_type: 'client_credentials', client_id: 'deskside-supervisor', client_secret: 'supervisor-demo-secret' });
+    const post = await tokenRequest({
+      grant_type: 'client_credentials',
+      client_id: 'deskside-supervisor',
+      client_secret: 'supervisor-demo-secret',
+    });
     expect(((await post.json()) as { scope: string }).scope).toContain('delete:account');
   });
 
   it('refuses a wrong secret with 401 and an unknown grant with 400', async () => {
-    const wrong = await tokenRequest({ grant_type: 'client_credentials', client_id: 'deskside-agent', client_secret: 'nope' });
+    const wrong = await tokenRequest({
+      grant_type: 'client_credentials',
+      client_id: 'deskside-agent',
+      client_secret: 'nope',
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get('www-authenticate')).toContain('Basic');
     expect(await wrong.json()).toMatchObject({ error: 'invalid_client' });
-    const password = await tokenRequest({ grant_type: 'password', client_id: 'deskside-agent', client_secret: 'agent-demo-secret' });
+    const password = await tokenRequest({
+      grant_type: 'password',
+      client_id: 'deskside-agent',
+      client_secret: 'agent-demo-secret',
+    });
     expect(password.status).toBe(400);
   });
 
   it('narrows a token to the scopes asked for, and refuses scopes the client lacks', async () => {
-    const narrowed = await tokenRequest({ grant_type: 'client_credentials', client_id: 'deskside-agent', client_secret: 'agent-demo-secret', scope: 'read:account' });
+    const narrowed = await tokenRequest({
+      grant_type: 'client_credentials',
+      client_id: 'deskside-agent',
+      client_secret: 'agent-demo-secret',
+      scope: 'read:account',
+    });
     expect(((await narrowed.json()) as { scope: string }).scope).toBe('read:account');
-    const tooMuch = await tokenRequest({ grant_type: 'client_credentials', client_id: 'deskside-viewer', client_secret: 'viewer-demo-secret', scope: 'delete:account' });
+    const tooMuch = await tokenRequest({
+      grant_type: 'client_credentials',
+      client_id: 'deskside-viewer',
+      client_secret: 'viewer-demo-secret',
+      scope: 'delete:account',
+    });
     expect(tooMuch.status).toBe(400);
   });
 });
@@ -52,10 +81,14 @@ describe('bearer tokens on the Admin API', () => {
 
   it('answers an expired token with 401 invalid_token', async () => {
     const token = await tokenFor(sandbox, 'viewer');
-    const ok = await fetch(`${sandbox.url}${accountsPath('consumers')}?size=1`, { headers: { Authorization: `Bearer ${token}` } });
+    const ok = await fetch(`${sandbox.url}${accountsPath('consumers')}?size=1`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(ok.status).toBe(200);
     clock += 61_000;
-    const expired = await fetch(`${sandbox.url}${accountsPath('consumers')}?size=1`, { headers: { Authorization: `Bearer ${token}` } });
+    const expired = await fetch(`${sandbox.url}${accountsPath('consumers')}?size=1`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(expired.status).toBe(401);
     expect(expired.headers.get('www-authenticate')).toContain('invalid_token');
     expect(((await expired.json()) as { detail: string }).detail).toMatch(/expired/);
@@ -63,13 +96,35 @@ describe('bearer tokens on the Admin API', () => {
 
   it('refuses every token of a revoked client, and its new token requests', async () => {
     const token = await tokenFor(sandbox, 'agent');
-    const revoke = await fetch(`${sandbox.url}/sandbox/control/clients/deskside-agent/revoke`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const revoke = await fetch(`${sandbox.url}/sandbox/control/clients/deskside-agent/revoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(revoke.status).toBe(204);
-    const refused = await fetch(`${sandbox.url}${accountsPath('consumers')}`, { headers: { Authorization: `Bearer ${token}` } });
+    const refused = await fetch(`${sandbox.url}${accountsPath('consumers')}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(refused.status).toBe(401);
-    const again = await tokenRequest({ grant_type: 'client_credentials', client_id: 'deskside-agent', client_secret: 'agent-demo-secret' });
+    const again = await tokenRequest({
+      grant_type: 'client_credentials',
+      client_id: 'deskside-agent',
+      client_secret: 'agent-demo-secret',
+    });
     expect(again.status).toBe(401);
-    await fetch(`${sandbox.url}/sandbox/control/clients/deskside-agent/revoke`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"revoked":false}' });
-    expect((await tokenRequest({ grant_type: 'client_credentials', client_id: 'deskside-agent', client_secret: 'agent-demo-secret' })).status).toBe(200);
+    await fetch(`${sandbox.url}/sandbox/control/clients/deskside-agent/revoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"revoked":false}',
+    });
+    expect(
+      (
+        await tokenRequest({
+          grant_type: 'client_credentials',
+          client_id: 'deskside-agent',
+          client_secret: 'agent-demo-secret',
+        })
+      ).status,
+    ).toBe(200);
   });
 });

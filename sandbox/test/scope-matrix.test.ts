@@ -28,7 +28,11 @@ describe('scope matrix: every Admin API route against every tier', () => {
         // Ids that do not exist: a request that passes the permission check then ends in 404, changing nothing.
         const url = path.replace('{identityStoreName}', 'consumers').replace(/\{[^}]+\}/g, 'missing-id');
         for (const tier of ['viewer', 'agent', 'supervisor'] as const) {
-          const response = await fetch(`${sandbox.url}${url}`, { method: method.toUpperCase(), headers: { Authorization: `Bearer ${tokens[tier]}` } });
+          const response = await fetch(`${sandbox.url}${url}`, {
+            method: method.toUpperCase(),
+            headers: { Authorization: `Bearer ${tokens[tier]}` },
+          });
+          await response.arrayBuffer();
           const allowed = scopes.every((scope) => tierScopes[tier].includes(scope));
           const label = `${tier} ${method.toUpperCase()} ${path} (${operation.operationId}, needs ${scopes.join(' + ')})`;
           if (allowed) expect([401, 403], label).not.toContain(response.status);

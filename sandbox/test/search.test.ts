@@ -10,7 +10,8 @@ beforeAll(async () => {
   sandbox = await startTestSandbox({ seedAccounts: 400 });
   api = await apiAs(sandbox, 'supervisor');
   all = {};
-  for (const store of ['consumers', 'business', 'partners']) all[store] = (await api.get<AccountJson[]>(`${accountsPath(store)}?size=1000`)).body;
+  for (const store of ['consumers', 'business', 'partners'])
+    all[store] = (await api.get<AccountJson[]>(`${accountsPath(store)}?size=1000`)).body;
 });
 afterAll(() => sandbox.close());
 
@@ -25,11 +26,19 @@ const emailOf = (account: AccountJson) => account.identities.email?.id ?? '';
 describe('listAccounts filters', () => {
   it('finds by login identifier: email, username, or phone, case-insensitively', async () => {
     const consumer = all.consumers!.find((account) => account.identities.phone)!;
-    expect(ids((await search('consumers', `loginIdentifier=${encodeURIComponent(emailOf(consumer).toUpperCase())}`)).body)).toEqual([consumer.id]);
-    expect(ids((await search('consumers', `loginIdentifier=${encodeURIComponent(consumer.identities.phone!.id)}`)).body)).toContain(consumer.id);
+    expect(
+      ids((await search('consumers', `loginIdentifier=${encodeURIComponent(emailOf(consumer).toUpperCase())}`)).body),
+    ).toEqual([consumer.id]);
+    expect(
+      ids((await search('consumers', `loginIdentifier=${encodeURIComponent(consumer.identities.phone!.id)}`)).body),
+    ).toContain(consumer.id);
     const employee = all.business![0]!;
-    expect(ids((await search('business', `loginIdentifier=${employee.identities.local!.id}`)).body)).toEqual([employee.id]);
-    expect(ids((await search('business', `userNameNativeClaim=${employee.identities.local!.id}`)).body)).toEqual([employee.id]);
+    expect(ids((await search('business', `loginIdentifier=${employee.identities.local!.id}`)).body)).toEqual([
+      employee.id,
+    ]);
+    expect(ids((await search('business', `userNameNativeClaim=${employee.identities.local!.id}`)).body)).toEqual([
+      employee.id,
+    ]);
     expect((await search('consumers', `id=${consumer.id}`)).body.map((account) => account.id)).toEqual([consumer.id]);
   });
 
@@ -50,8 +59,12 @@ describe('listAccounts filters', () => {
     expect(gold.body.length).toBeGreaterThan(0);
     const family = (all.business![0]!.accountInfo.name as { familyName: string }).familyName;
     const byName = await search('business', `attribute_name.familyName=${encodeURIComponent(family)}`);
-    expect(byName.body.every((account) => (account.accountInfo.name as { familyName: string }).familyName === family)).toBe(true);
-    const refused = await api.get<{ fieldErrors: Array<{ field: string }> }>(`${accountsPath('consumers')}?attribute_birthDate=1990-01-01`);
+    expect(
+      byName.body.every((account) => (account.accountInfo.name as { familyName: string }).familyName === family),
+    ).toBe(true);
+    const refused = await api.get<{ fieldErrors: Array<{ field: string }> }>(
+      `${accountsPath('consumers')}?attribute_birthDate=1990-01-01`,
+    );
     expect(refused.status).toBe(400);
     expect(refused.body.fieldErrors[0]!.field).toBe('attribute_birthDate');
   });
@@ -86,28 +99,45 @@ describe('listAccounts filters', () => {
     const acme = await search('business', 'organization=acme');
     expect(acme.body.every((account) => account.organization === 'acme')).toBe(true);
     const scope = await search('business', 'organizationScope=acme');
-    expect(new Set(scope.body.map((account) => account.organization))).toEqual(new Set(['acme', 'acme-europe', 'acme-americas']));
+    expect(new Set(scope.body.map((account) => account.organization))).toEqual(
+      new Set(['acme', 'acme-europe', 'acme-americas']),
+    );
 
     const group = 'business-finance-approvers';
     const members = await search('business', `groups=${group}`);
-    expect(ids(members.body)).toEqual(ids(all.business!.filter((account) => account.groups.some((g) => g.id === group))));
+    expect(ids(members.body)).toEqual(
+      ids(all.business!.filter((account) => account.groups.some((g) => g.id === group))),
+    );
     const others = await search('business', `groups=${group}&groupsFilter=exclude`);
     expect(members.body.length + others.body.length).toBe(all.business!.length);
-    const viaMembers = await api.get<AccountJson[]>(`/admin/api/v1/identityStores/business/groups/${group}/members?size=1000`);
+    const viaMembers = await api.get<AccountJson[]>(
+      `/admin/api/v1/identityStores/business/groups/${group}/members?size=1000`,
+    );
     expect(ids(viaMembers.body)).toEqual(ids(members.body));
 
     const withRole = all.business!.find((account) => account.roles.length > 0)!;
     const role = withRole.roles[0]!;
     const byRole = await search('business', `roles=${role.organization}:${role.id}`);
     expect(byRole.body.map((account) => account.id)).toContain(withRole.id);
-    expect(byRole.body.every((account) => account.roles.some((r) => r.id === role.id && r.organization === role.organization))).toBe(true);
+    expect(
+      byRole.body.every((account) =>
+        account.roles.some((r) => r.id === role.id && r.organization === role.organization),
+      ),
+    ).toBe(true);
     const withoutRole = await search('business', `roles=${role.organization}:${role.id}&rolesFilter=exclude`);
     expect(byRole.body.length + withoutRole.body.length).toBe(all.business!.length);
   });
 
   it('combines filters with AND, pages and sorts', async () => {
     const combined = await search('business', 'organization=acme&enabled=true&groups=business-all-staff');
-    expect(combined.body.every((account) => account.organization === 'acme' && account.enabled && account.groups.some((g) => g.id === 'business-all-staff'))).toBe(true);
+    expect(
+      combined.body.every(
+        (account) =>
+          account.organization === 'acme' &&
+          account.enabled &&
+          account.groups.some((g) => g.id === 'business-all-staff'),
+      ),
+    ).toBe(true);
     const page0 = await api.get<AccountJson[]>(`${accountsPath('consumers')}?size=5&page=0&sort=createdAt,asc`);
     const page1 = await api.get<AccountJson[]>(`${accountsPath('consumers')}?size=5&page=1&sort=createdAt,asc`);
     const firstTen = [...page0.body, ...page1.body].map((account) => account.createdAt);

@@ -1,0 +1,213 @@
+import * as OTPAuth from 'otpauth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_PASSWORD } from '../seed/seed';
+import type { RunningSandbox } from '../start';
+import { accountsPath, apiAs, findAccount, startTestSandbox, type AccountJson, type Api } from './helpers';
+
+let sandbox: RunningSandbox;
+let agent: Api;
+let clock = Date.now();
+beforeAll(async () => {
+  sandbox = await startTestSandbox({ seedAccounts: 240, now: () => clock });
+  agent = await apiAs(sandbox, 'agent');
+});
+afterAll(() => sandbox.close());
+
+const customer = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${sandbox.url}/sandbox/customer${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+const me = (token: string) =>
+  fetch(`${sandbox.url}/sandbox/customer/me`, { headers: { Authorization: `Bearer ${token}` } });
+const usable = (account: AccountJson) =>
+  account.enabled &&
+  Object.keys(account.accountLockout.locks).length === 0 &&
+  !account.authenticators.methods.some((method) => method.type === 'softToken');
+type Login = { sessionToken: string; sessionId: string };
+
+describe('customer flows', () => {
+  it('logs in with the password, records the session with user agent, IP and location, and the event', async () => {
+    const account = await findAccount(agent, 'consumers', usable);
+    const response = await customer(
+      '/consumers/login',
+      { identifier: account.identities.email!.id, password: SEED_PASSWORD },
+      {
+        'User-Agent':
+          'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15',
+        'X-Forwarded-For': '81.2.69.160',
+      },
+    );
+    expect(response.status).toBe(200);
+    const login = (await response.json()) as Login;
+    expect((await me(login.sessionToken)).status).toBe(200);
+    const sessions = (
+      await agent.get<
+        Array<{ id: string; lastIP: string; deviceString: string; location: { properties: { city: string } } }>
+      >(`${accountsPath('consumers')}/${account.id}/sessions`)
+    ).body;
+    const session = sessions.find((candidate) => candidate.id === login.sessionId)!;
+    expect(session).toMatchObject({ lastIP: '81.2.69.160', deviceString: 'Safari on macOS' });
+    expect(session.location.properties.city).toBeTruthy();
+    const events = (
+      await agent.get<Array<{ labels: string[]; type: string; actor: { ip: string } }>>(
+        `/admin/api/v1/events/account?subjectAccountIds=${account.id}&size=1`,
+      )
+    ).body;
+    expect(events[0]).toMatchObject({ labels: ['success:login'], type: 'customerFlow', actor: { ip: '81.2.69.160' } });
+    const byIp = (
+      await agent.get<unknown[]>(`/admin/api/v1/events/account?subjectAccountIds=${account.id}&actorIps=81.2.69.0/24`)
+    ).body;
+    expect(byIp).toHaveLength(1);
+  });
+
+  it('ends access when an admin deletes the session', async () => {
+    const account = await findAccount(agent, 'consumers', usable);
+    const login = (await (
+      await customer('/consumers/login', { identifier: account.identities.email!.id, password: SEED_PASSWORD })
+    ).json()) as Login;
+    expect((await me(login.sessionToken)).status).toBe(200);
+    expect((await agent.delete(`${accountsPath('consumers')}/${account.id}/sessions/${login.sessionId}`)).status).toBe(
+      204,
+    );
+    expect((await me(login.sessionToken)).status).toBe(401);
+  });
+
+  it('counts failed logins and locks the password after the store limit; an admin lifts the lock', async () => {
+    const account = await findAccount(
+      agent,
+      'business',
+      (candidate) => usable(candidate) && candidate.accountLockout.failedPasswordAttemptCount === 0,
+    );
+    const identifier = account.identities.local!.id;
+    for (let attempt = 1; attempt <= 3; attempt++)
+      expect((await customer('/business/login', { identifier, password: 'wrong' })).status).toBe(401);
+    const reloaded = (await agent.get<AccountJson>(`${accountsPath('business')}/${account.id}`)).body;
+    expect(reloaded.accountLockout.failedPasswordAttemptCount).toBe(3);
+    expect(reloaded.accountLockout.locks._password!.until).toBeTruthy();
+    expect((await customer('/business/login', { identifier, password: SEED_PASSWORD })).status).toBe(423);
+    expect((await agent.post(`${accountsPath('business')}/${account.id}/liftPasswordLock`)).status).toBe(204);
+    expect((await customer('/business/login', { identifier, password: SEED_PASSWORD })).status).toBe(200);
+    const failures = (
+      await agent.get<unknown[]>(`/admin/api/v1/events/account?subjectAccountIds=${account.id}&labels=failure:login`)
+    ).body;
+    expect(failures.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('asks for the TOTP code where an authenticator app is enrolled, and checks it', async () => {
+    const account = await findAccount(
+      agent,
+      'consumers',
+      (candidate) =>
+        candidate.enabled &&
+        Object.keys(candidate.accountLockout.locks).length === 0 &&
+        candidate.authenticators.methods.some((method) => method.type === 'softToken'),
+    );
+    const secret = (
+      sandbox.db
+        .prepare("SELECT secret FROM authenticators WHERE account_id = ? AND type = 'softToken'")
+        .get(account.id) as { secret: string }
+    ).secret;
+    const identifier = account.identities.email!.id;
+    expect(await (await customer('/consumers/login', { identifier, password: SEED_PASSWORD })).json()).toMatchObject({
+      title: 'totp_required',
+    });
+    expect((await customer('/consumers/login', { identifier, password: SEED_PASSWORD, totp: '000000' })).status).toBe(
+      401,
+    );
+    const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
+      timestamp: clock,
+    });
+    expect((await customer('/consumers/login', { identifier, password: SEED_PASSWORD, totp: code })).status).toBe(200);
+  });
+
+  it('registers a customer and changes the password through the admin API, after which the new one works', async () => {
+    const registered = await customer('/consumers/register', {
+      email: 'fresh@example.com',
+      password: 'Spring-time-1',
+      attributes: { name: { givenName: 'Fresh' } },
+    });
+    expect(registered.status).toBe(201);
+    const { accountId } = (await registered.json()) as { accountId: string };
+    expect(
+      (await customer('/consumers/register', { email: 'fresh@example.com', password: 'Spring-time-1' })).status,
+    ).toBe(409);
+    expect(
+      (
+        await agent.post(`${accountsPath('consumers')}/${accountId}/password/change`, {
+          newPassword: 'Brand-new-pass-2',
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (await customer('/consumers/login', { identifier: 'fresh@example.com', password: 'Spring-time-1' })).status,
+    ).toBe(401);
+    expect(
+      (await customer('/consumers/login', { identifier: 'fresh@example.com', password: 'Brand-new-pass-2' })).status,
+    ).toBe(200);
+  });
+
+  it('refuses a disabled account', async () => {
+    const account = await findAccount(agent, 'consumers', usable);
+    await agent.post(`${accountsPath('consumers')}/${account.id}/disable`);
+    expect(
+      (await customer('/consumers/login', { identifier: account.identities.email!.id, password: SEED_PASSWORD }))
+        .status,
+    ).toBe(403);
+  });
+
+  it('opts in and out of consents, and needs a new opt-in for a new version', async () => {
+    const account = await findAccount(agent, 'consumers', usable);
+    const login = (await (
+      await customer('/consumers/login', { identifier: account.identities.email!.id, password: SEED_PASSWORD })
+    ).json()) as Login;
+    const auth = { Authorization: `Bearer ${login.sessionToken}` };
+    const first = await customer('/consents/marketing-email', { optIn: true }, auth);
+    expect(first.status, await first.clone().text()).toBe(200);
+    sandbox.db.prepare('UPDATE consents SET version = version + 1 WHERE id = ?').run('marketing-email');
+    expect((await customer('/consents/marketing-email', { optIn: true }, auth)).status).toBe(200);
+    const records = (await agent.get<AccountJson>(`${accountsPath('consumers')}/${account.id}`)).body.consents.filter(
+      (consent) => consent.consentId === 'marketing-email',
+    );
+    const open = records.filter((consent) => !consent.optOut);
+    expect(open).toHaveLength(1);
+    expect(open[0]!.consentVersion).toBe(3);
+    expect((await customer('/consents/marketing-email', { optIn: false }, auth)).status).toBe(200);
+    const after = (await agent.get<AccountJson>(`${accountsPath('consumers')}/${account.id}`)).body.consents.filter(
+      (consent) => consent.consentId === 'marketing-email',
+    );
+    expect(after.every((consent) => consent.optOut)).toBe(true);
+  });
+
+  it('records identity verification attempts', async () => {
+    const account = await findAccount(
+      agent,
+      'consumers',
+      (candidate) => usable(candidate) && candidate.accountProofings.length === 0,
+    );
+    const login = (await (
+      await customer('/consumers/login', { identifier: account.identities.email!.id, password: SEED_PASSWORD })
+    ).json()) as Login;
+    const auth = { Authorization: `Bearer ${login.sessionToken}` };
+    await customer('/proofings/knowledge-based/attempts', { success: false }, auth);
+    await customer('/proofings/knowledge-based/attempts', { success: false }, auth);
+    const proofings = (
+      await agent.get<Array<{ attempts: number; proofedAt?: string }>>(
+        `${accountsPath('consumers')}/${account.id}/accountProofings`,
+      )
+    ).body;
+    expect(proofings).toEqual([expect.objectContaining({ policyId: 'knowledge-based', attempts: 2 })]);
+    expect(proofings[0]!.proofedAt).toBeUndefined();
+  });
+
+  it('lets an impersonation link expire after three minutes', async () => {
+    const account = await findAccount(agent, 'consumers', usable);
+    const link = await agent.post<{ impersonationUrl: string }>(
+      `${accountsPath('consumers')}/${account.id}/impersonation`,
+      { clientId: 'client-shop-web', reason: 'Ticket 99' },
+    );
+    clock += 3 * 60_000 + 1;
+    expect((await fetch(link.body.impersonationUrl)).status).toBe(410);
+  });
+});
