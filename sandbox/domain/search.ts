@@ -91,8 +91,9 @@ export function searchAccounts(
   const domainCondition = (value: string) => {
     const reversed = reverseDomain(value);
     if (!reversed) throw fieldError('query', 'loginIdentifier', 'a domain search needs a domain after @');
-    where.push('(a.email_domain_rev = ? OR (a.email_domain_rev > ? AND a.email_domain_rev < ?))');
-    args.push(reversed, `${reversed}.`, `${reversed}/`);
+    // One index range holds the domain and its subdomains: "moc.elpmaxe" up to "moc.elpmaxe/" ('/' follows '.').
+    where.push('a.email_domain_rev >= ? AND a.email_domain_rev < ?');
+    args.push(reversed, `${reversed}/`);
   };
 
   const loginIdentifier = single(params, 'loginIdentifier')?.trim();
