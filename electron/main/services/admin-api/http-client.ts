@@ -1,0 +1,308 @@
+import { DesksideError, type ErrorEnvelope } from '@shared/contracts';
+import type { z } from 'zod';
+import type { Logger } from '../logger';
+
+export interface AdminApiCredentials {
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface AdminApiClientOptions extends AdminApiCredentials {
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Per attempt. */
+  timeoutMs?: number;
+  /** Further attempts after the first, for requests that may be repeated. */
+  maxRetries?: number;
+  /** A Retry-After longer than this is not waited out: the caller gets RATE_LIMITED with the delay. */
+  maxRetryAfterMs?: number;
+  logger: Logger;
+}
+
+export interface RequestOptions<T> {
+  query?: Record<string, string | number | boolean | string[] | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Validates the response body; a mismatch is BAD_RESPONSE, never a crash further in. */
+  schema?: z.ZodType<T>;
+  /**
+   * True for requests that may be sent again after a timeout or a 5xx: reads, and writes whose repetition
+   * changes nothing (enable, disable). Other writes are retried only when the server says it did nothing (429).
+   */
+  idempotent?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface ApiResponse<T> {
+  status: number;
+  data: T;
+  headers: Headers;
+}
+
+/** Renew a token this long before it expires, so no request goes out with one about to lapse. */
+const RENEW_BEFORE_MS = 60_000;
+
+interface ProblemBody {
+  title?: string;
+  detail?: string;
+  status?: number;
+  fieldErrors?: Array<{ field?: string; message?: string }>;
+  error?: string;
+  error_description?: string;
+}
+
+/**
+ * The Admin API over HTTPS with OAuth 2.0 client credentials: fetches and renews the token, times out each attempt,
+ * retries with backoff what may be retried (honouring Retry-After on 429), maps ProblemJson to typed errors, and
+ * validates every response it hands on. The secret never leaves this object, not even in errors or logs.
+ */
+export class AdminApiClient {
+  private readonly fetch: typeof fetch;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly timeoutMs: number;
+  private readonly maxRetries: number;
+  private readonly maxRetryAfterMs: number;
+  private token: { value: string; expiresAt: number; scopes: string[] } | null = null;
+  private tokenRequest: Promise<string> | null = null;
+
+  constructor(private readonly options: AdminApiClientOptions) {
+    this.fetch = options.fetch ?? fetch;
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.maxRetries = options.maxRetries ?? 3;
+    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
+  }
+
+  get baseUrl(): string {
+    return this.options.baseUrl.replace(/\/+$/, '');
+  }
+
+  /** The scopes of the current token (fetching one if needed): the UI disables what they do not allow. */
+  async scopes(): Promise<string[]> {
+    await this.accessToken();
+    return this.token?.scopes ?? [];
+  }
+
+  async request<T = unknown>(method: string, path: string, options: RequestOptions<T> = {}): Promise<ApiResponse<T>> {
+    const retryable = options.idempotent ?? (method === 'GET' || method === 'HEAD');
+    let renewedAfter401 = false;
+    // Set when an earlier attempt may have reached the server (timeout, 5xx, dropped connection).
+    let earlierAttemptUncertain = false;
+    for (let attempt = 0; ; attempt++) {
+      let response: Response;
+      try {
+        response = await this.send(method, path, options, await this.accessToken());
+      } catch (error) {
+        const failure = error instanceof DesksideError ? error : networkError(error, this.baseUrl);
+        // Connection refused means nothing reached the server: any request may go again.
+        const nothingSent = failure.code === 'UNAVAILABLE' && /refused/.test(failure.message);
+        const transient = failure.code === 'UNAVAILABLE' || failure.code === 'TIMEOUT';
+        if (transient && attempt < this.maxRetries && (retryable || nothingSent)) {
+          if (!nothingSent) earlierAttemptUncertain = true;
+          await this.sleep(backoff(attempt));
+          continue;
+        }
+        throw failure;
+      }
+
+      if (response.status === 401 && !renewedAfter401) {
+        // The token may have been revoked or expired early: fetch one new token, once.
+        renewedAfter401 = true;
+        this.token = null;
+        await response.arrayBuffer().catch(() => undefined);
+        continue;
+      }
+      if (response.status === 429 && attempt < this.maxRetries) {
+        const wait = retryAfterMs(response.headers.get('retry-after'), this.now()) ?? backoff(attempt);
+        if (wait <= this.maxRetryAfterMs) {
+          await response.arrayBuffer().catch(() => undefined);
+          await this.sleep(wait);
+          continue;
+        }
+      }
+      if (response.status >= 500 && retryable && attempt < this.maxRetries) {
+        earlierAttemptUncertain = true;
+        await response.arrayBuffer().catch(() => undefined);
+        await this.sleep(retryAfterMs(response.headers.get('retry-after'), this.now()) ?? backoff(attempt));
+        continue;
+      }
+      if (response.status === 404 && method === 'DELETE' && earlierAttemptUncertain) {
+        // The earlier attempt did delete it; what the caller wanted is done.
+        await response.arrayBuffer().catch(() => undefined);
+        return { status: 204, headers: response.headers, data: undefined as T };
+      }
+      if (!response.ok) throw await problemError(response, this.now());
+      return { status: response.status, headers: response.headers, data: await parseBody(response, options.schema, method, path) };
+    }
+  }
+
+  private async send<T>(method: string, path: string, options: RequestOptions<T>, token: string): Promise<Response> {
+    const url = new URL(`${this.baseUrl}${path}`);
+    for (const [name, value] of Object.entries(options.query ?? {})) {
+      if (value === undefined) continue;
+      for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(name, String(item));
+    }
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', Authorization: `Bearer ${token}`, ...options.headers };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    return this.timed((signal) => this.fetch(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), signal }), options.signal);
+  }
+
+  /** Runs one attempt with the timeout; the caller's own abort is CANCELLED, the timeout TIMEOUT. */
+  private async timed(run: (signal: AbortSignal) => Promise<Response>, callerSignal?: AbortSignal): Promise<Response> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DesksideError({ code: 'TIMEOUT', message: `The identity platform did not answer within ${this.timeoutMs / 1000} s.` })), this.timeoutMs);
+    const onCallerAbort = () => controller.abort(new DesksideError({ code: 'CANCELLED', message: 'Cancelled.' }));
+    callerSignal?.addEventListener('abort', onCallerAbort);
+    try {
+      return await run(controller.signal);
+    } catch (error) {
+      if (controller.signal.aborted && controller.signal.reason instanceof DesksideError) throw controller.signal.reason;
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  /** A valid access token, fetched once for all callers waiting at the same time. */
+  private async accessToken(): Promise<string> {
+    if (this.token && this.token.expiresAt - RENEW_BEFORE_MS > this.now()) return this.token.value;
+    this.tokenRequest ??= this.fetchToken().finally(() => {
+      this.tokenRequest = null;
+    });
+    return this.tokenRequest;
+  }
+
+  private async fetchToken(): Promise<string> {
+    const basic = Buffer.from(`${encodeURIComponent(this.options.clientId)}:${encodeURIComponent(this.options.clientSecret)}`).toString('base64');
+    let response: Response;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        response = await this.timed((signal) =>
+          this.fetch(`${this.baseUrl}/oauth2/token`, {
+            method: 'POST',
+            headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+            body: 'grant_type=client_credentials',
+            signal,
+          }),
+        );
+      } catch (error) {
+        const failure = error instanceof DesksideError ? error : networkError(error, this.baseUrl);
+        if (attempt < this.maxRetries && failure.code !== 'CANCELLED') {
+          await this.sleep(backoff(attempt));
+          continue;
+        }
+        throw failure;
+      }
+      if ((response.status === 429 || response.status >= 500) && attempt < this.maxRetries) {
+        await response.arrayBuffer().catch(() => undefined);
+        await this.sleep(retryAfterMs(response.headers.get('retry-after'), this.now()) ?? backoff(attempt));
+        continue;
+      }
+      break;
+    }
+    if (response.status === 401 || response.status === 400) {
+      const body = (await response.json().catch(() => ({}))) as ProblemBody;
+      throw new DesksideError({
+        code: 'UNAUTHORIZED',
+        status: response.status,
+        message: `The identity platform refused the API client ${this.options.clientId}: ${body.error_description ?? body.error ?? 'invalid credentials'}.`,
+      });
+    }
+    if (!response.ok) throw await problemError(response, this.now());
+    const body = (await response.json().catch(() => null)) as { access_token?: unknown; expires_in?: unknown; scope?: unknown } | null;
+    if (!body || typeof body.access_token !== 'string' || typeof body.expires_in !== 'number') {
+      throw new DesksideError({ code: 'BAD_RESPONSE', message: 'The token endpoint answered without an access token.' });
+    }
+    this.token = { value: body.access_token, expiresAt: this.now() + body.expires_in * 1000, scopes: typeof body.scope === 'string' ? body.scope.split(/\s+/).filter(Boolean) : [] };
+    return this.token.value;
+  }
+}
+
+/** 250 ms, 500 ms, 1 s, 2 s ... up to 8 s, with jitter so many clients do not retry in step. */
+export function backoff(attempt: number): number {
+  const base = Math.min(8000, 250 * 2 ** attempt);
+  return Math.round(base / 2 + Math.random() * (base / 2));
+}
+
+/** Retry-After in seconds or as an HTTP date, to milliseconds. */
+export function retryAfterMs(header: string | null, now: number): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+/** Why the platform could not be reached, in words an agent can act on. */
+export function networkError(error: unknown, baseUrl: string): DesksideError {
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  const code = cause?.code ?? (error as { code?: string })?.code ?? '';
+  const host = safeHost(baseUrl);
+  const envelope = (message: string): ErrorEnvelope => ({ code: 'UNAVAILABLE', message });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new DesksideError(envelope(`The name ${host} could not be resolved (DNS).`));
+  if (code === 'ECONNREFUSED') return new DesksideError(envelope(`${host} refused the connection: is the platform running?`));
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return new DesksideError(envelope(`${host} closed the connection.`));
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return new DesksideError(envelope(`The TLS certificate of ${host} is not trusted (${code}).`));
+  return new DesksideError(envelope(`${host} could not be reached${cause?.message ? `: ${cause.message}` : ''}.`));
+}
+
+function safeHost(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return 'the platform';
+  }
+}
+
+/** A non-2xx answer to a typed error; ProblemJson's fieldErrors become the envelope's. */
+async function problemError(response: Response, now: number): Promise<DesksideError> {
+  const body = (await response.json().catch(() => ({}))) as ProblemBody;
+  const detail = body.detail ?? body.error_description ?? body.title ?? response.statusText;
+  const status = response.status;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const error of Array.isArray(body.fieldErrors) ? body.fieldErrors : []) {
+    if (typeof error?.field === 'string') (fieldErrors[error.field] ??= []).push(String(error.message ?? 'is invalid'));
+  }
+  const base = { status, message: String(detail || `HTTP ${status}`).slice(0, 500), ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}) };
+  if (status === 400 || status === 422) return new DesksideError({ code: 'VALIDATION', ...base });
+  if (status === 401) return new DesksideError({ code: 'UNAUTHORIZED', ...base });
+  if (status === 403) return new DesksideError({ code: 'FORBIDDEN', ...base });
+  if (status === 404) return new DesksideError({ code: 'NOT_FOUND', ...base });
+  if (status === 409) return new DesksideError({ code: 'CONFLICT', ...base });
+  if (status === 429) {
+    const wait = retryAfterMs(response.headers.get('retry-after'), now);
+    return new DesksideError({ code: 'RATE_LIMITED', ...base, ...(wait !== null ? { retryAfter: Math.ceil(wait / 1000) } : {}) });
+  }
+  if (status >= 500) return new DesksideError({ code: 'UNAVAILABLE', ...base, message: `The identity platform failed (HTTP ${status}): ${base.message}` });
+  return new DesksideError({ code: 'BAD_RESPONSE', ...base });
+}
+
+async function parseBody<T>(response: Response, schema: z.ZodType<T> | undefined, method: string, path: string): Promise<T> {
+  const text = await response.text();
+  if (!schema) return (text ? safeJson(text) : undefined) as T;
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    throw new DesksideError({ code: 'BAD_RESPONSE', message: `The identity platform answered ${method} ${path.split('?')[0]} with something that is not JSON.` });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const where = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+    throw new DesksideError({ code: 'BAD_RESPONSE', message: `The identity platform's answer to ${method} ${path.split('?')[0]} does not match the Admin API (${where}).` });
+  }
+  return parsed.data;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** What the result list and the cache know of an account, in the console's vocabulary. */
+export const AccountSummary = z.object({
+  id: z.string(),
+  store: z.string(),
+  displayName: z.string(),
+  username: z.string().nullable(),
+  email: z.string().nullable(),
+  emailVerified: z.boolean().nullable(),
+  phone: z.string().nullable(),
+  enabled: z.boolean(),
+  locked: z.boolean(),
+  externalIdentity: z.boolean(),
+  organization: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string().nullable(),
+});
+export type AccountSummary = z.infer<typeof AccountSummary>;
+
+/** The status labels of the result list and the overview. */
+export type StatusLabel = 'enabled' | 'disabled' | 'verified email' | 'unverified email' | 'external identity' | 'locked';
+
+export function statusLabels(account: Pick<AccountSummary, 'enabled' | 'emailVerified' | 'externalIdentity' | 'locked'>): StatusLabel[] {
+  const labels: StatusLabel[] = [account.enabled ? 'enabled' : 'disabled'];
+  if (account.emailVerified !== null) labels.push(account.emailVerified ? 'verified email' : 'unverified email');
+  if (account.externalIdentity) labels.push('external identity');
+  if (account.locked) labels.push('locked');
+  return labels;
+}
