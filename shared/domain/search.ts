@@ -44,5 +44,7 @@ export const SearchPage = z.object({
   /** Where the answer came from: the platform now, or the cache (offline) with the time it was fetched. */
   source: z.enum(['live', 'cache']),
   fetchedAt: z.string(),
+  /** Filters the cache could not apply when the answer came from it (memberships, attributes). */
+  unapplied: z.array(z.string()),
 });
 export type SearchPage = z.infer<typeof SearchPage>;

@@ -1,0 +1,216 @@
+import { AccountSummary } from '@shared/domain/account';
+import type { AccountFilter } from '@shared/domain/search';
+import type { CacheDb } from './cache-database';
+
+export interface CachedSummary {
+  summary: AccountSummary;
+  fetchedAt: number;
+}
+
+export interface LocalSearchResult {
+  items: CachedSummary[];
+  total: number;
+  /** Filters the cache cannot evaluate (it holds no memberships or attributes); the UI says so. */
+  unapplied: string[];
+}
+
+/** FTS5 query text for what the agent typed: each word a quoted prefix, so "ada lov" finds Ada Lovelace. */
+export function ftsQuery(text: string): string | null {
+  const words = text
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 12);
+  if (words.length === 0) return null;
+  return words.map((word) => `"${word.replace(/"/g, '""')}"*`).join(' ');
+}
+
+/** Lower case without accents, as the FTS index compares (remove_diacritics). */
+const fold = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+function matchesText(summary: AccountSummary, filter: AccountFilter): boolean {
+  const lower = (value: string | null | undefined) => fold(value ?? '');
+  const login = filter.loginIdentifier ? fold(filter.loginIdentifier.trim()) : undefined;
+  if (login) {
+    if (login.startsWith('@')) {
+      const domain = login.slice(1);
+      const emailDomain = lower(summary.email).split('@')[1] ?? '';
+      if (emailDomain !== domain && !emailDomain.endsWith(`.${domain}`)) return false;
+    } else if (![summary.username, summary.email, summary.phone, summary.id, summary.displayName].some((value) => lower(value).includes(login))) {
+      return false;
+    }
+  }
+  if (filter.email) {
+    const email = filter.email.trim().toLowerCase();
+    if (email.startsWith('@') ? !lower(summary.email).endsWith(email) && !lower(summary.email).includes(`.${email.slice(1)}`) : lower(summary.email) !== email) return false;
+  }
+  if (filter.username && lower(summary.username) !== filter.username.trim().toLowerCase()) return false;
+  if (filter.id && summary.id !== filter.id.trim()) return false;
+  return true;
+}
+
+/**
+ * The cached copy of accounts: summaries from every search (and profiles from account views), searchable offline
+ * through FTS5 and a few indexed columns.
+ */
+export class AccountCache {
+  constructor(
+    private readonly db: CacheDb,
+    private readonly now: () => number,
+  ) {}
+
+  /** Stores what a search returned; one transaction per page. */
+  upsertSummaries(connectionId: string, summaries: AccountSummary[], fetchedAt = this.now()): void {
+    const find = this.db.prepare('SELECT rowid FROM accounts WHERE connection_id = ? AND store = ? AND id = ?');
+    const insert = this.db.prepare(
+      `INSERT INTO accounts (connection_id, store, id, display_name, enabled, organization, created_at, last_login_at, summary, fetched_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const update = this.db.prepare(
+      'UPDATE accounts SET display_name = ?, enabled = ?, organization = ?, created_at = ?, last_login_at = ?, summary = ?, fetched_at = ? WHERE rowid = ?',
+    );
+    const ftsDelete = this.db.prepare('DELETE FROM accounts_fts WHERE rowid = ?');
+    const ftsInsert = this.db.prepare('INSERT INTO accounts_fts (rowid, display_name, username, email, phone, account_id) VALUES (?, ?, ?, ?, ?, ?)');
+    this.db.transaction(() => {
+      for (const summary of summaries) {
+        const existing = find.get(connectionId, summary.store, summary.id) as { rowid: number } | undefined;
+        const columns = [summary.displayName, summary.enabled ? 1 : 0, summary.organization, summary.createdAt, summary.lastLoginAt, JSON.stringify(summary), fetchedAt] as const;
+        let rowid: number;
+        if (existing) {
+          update.run(...columns, existing.rowid);
+          ftsDelete.run(existing.rowid);
+          rowid = existing.rowid;
+        } else {
+          rowid = Number(insert.run(connectionId, summary.store, summary.id, ...columns).lastInsertRowid);
+        }
+        ftsInsert.run(rowid, summary.displayName, summary.username ?? '', summary.email ?? '', summary.phone ?? '', summary.id);
+      }
+    })();
+  }
+
+  get(connectionId: string, store: string, accountId: string): CachedSummary | null {
+    const row = this.db.prepare('SELECT summary, fetched_at FROM accounts WHERE connection_id = ? AND store = ? AND id = ?').get(connectionId, store, accountId) as
+      | { summary: string; fetched_at: number }
+      | undefined;
+    return row ? { summary: AccountSummary.parse(JSON.parse(row.summary)), fetchedAt: row.fetched_at } : null;
+  }
+
+  /** Forgets accounts the platform says are gone. */
+  remove(connectionId: string, store: string, accountId: string): void {
+    const row = this.db.prepare('SELECT rowid FROM accounts WHERE connection_id = ? AND store = ? AND id = ?').get(connectionId, store, accountId) as { rowid: number } | undefined;
+    if (!row) return;
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM accounts_fts WHERE rowid = ?').run(row.rowid);
+      this.db.prepare('DELETE FROM accounts WHERE rowid = ?').run(row.rowid);
+      this.db.prepare('DELETE FROM recent_accounts WHERE connection_id = ? AND store = ? AND account_id = ?').run(connectionId, store, accountId);
+    })();
+  }
+
+  /**
+   * Searches cached accounts of one store. Text filters go through the FTS index and are then checked exactly;
+   * status, organization and dates are columns; memberships and attributes are not cached and are reported unapplied.
+   */
+  search(connectionId: string, store: string, filter: AccountFilter, page: number, size: number): LocalSearchResult {
+    const where = ['a.connection_id = ?', 'a.store = ?'];
+    const args: unknown[] = [connectionId, store];
+    const text = [filter.loginIdentifier, filter.email, filter.username, filter.id].filter((value): value is string => Boolean(value?.trim())).join(' ');
+    const match = ftsQuery(text);
+    if (match) {
+      where.push('a.rowid IN (SELECT rowid FROM accounts_fts WHERE accounts_fts MATCH ?)');
+      args.push(match);
+    }
+    if (filter.enabled !== undefined) {
+      where.push('a.enabled = ?');
+      args.push(filter.enabled ? 1 : 0);
+    }
+    if (filter.organization) {
+      where.push('a.organization = ?');
+      args.push(filter.organization);
+    }
+    if (filter.neverLoggedIn !== undefined) where.push(filter.neverLoggedIn ? 'a.last_login_at IS NULL' : 'a.last_login_at IS NOT NULL');
+    const unapplied: string[] = [];
+    for (const [field, range] of Object.entries(filter.dates ?? {})) {
+      const column = field === 'createdAt' ? 'created_at' : field === 'lastLoginAt' ? 'last_login_at' : null;
+      if (!column || !range) {
+        unapplied.push(`${field} dates`);
+        continue;
+      }
+      for (const [bound, operator] of [[range.from, '>='], [range.to, '<=']] as const) {
+        if (!bound) continue;
+        where.push(`a.${column} ${operator} ?`);
+        args.push(resolveBound(bound, this.now()));
+      }
+    }
+    if (filter.attributes && Object.keys(filter.attributes).length > 0) unapplied.push('attributes');
+    if (filter.groups?.ids.length) unapplied.push('groups');
+    if (filter.roles?.pairs.length) unapplied.push('roles');
+    if (filter.organizationScope) unapplied.push('organization scope');
+
+    const rows = this.db.prepare(`SELECT a.summary, a.fetched_at FROM accounts a WHERE ${where.join(' AND ')} ORDER BY a.created_at DESC LIMIT 2000`).all(...args) as Array<{
+      summary: string;
+      fetched_at: number;
+    }>;
+    const matching = rows
+      .map((row) => ({ summary: JSON.parse(row.summary) as AccountSummary, fetchedAt: row.fetched_at }))
+      .filter((entry) => matchesText(entry.summary, filter));
+    return { items: matching.slice(page * size, page * size + size), total: matching.length, unapplied };
+  }
+
+  recordRecent(connectionId: string, store: string, accountId: string, openedAt = this.now()): void {
+    this.db
+      .prepare('INSERT INTO recent_accounts (connection_id, store, account_id, opened_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET opened_at = excluded.opened_at')
+      .run(connectionId, store, accountId, openedAt);
+    // Keep the list short: it is a convenience, not a history.
+    this.db
+      .prepare('DELETE FROM recent_accounts WHERE connection_id = ? AND rowid NOT IN (SELECT rowid FROM recent_accounts WHERE connection_id = ? ORDER BY opened_at DESC LIMIT 50)')
+      .run(connectionId, connectionId);
+  }
+
+  recent(connectionId: string, limit: number): Array<CachedSummary & { openedAt: number }> {
+    const rows = this.db
+      .prepare(
+        `SELECT a.summary, a.fetched_at, r.opened_at FROM recent_accounts r
+         JOIN accounts a ON a.connection_id = r.connection_id AND a.store = r.store AND a.id = r.account_id
+         WHERE r.connection_id = ? ORDER BY r.opened_at DESC LIMIT ?`,
+      )
+      .all(connectionId, limit) as Array<{ summary: string; fetched_at: number; opened_at: number }>;
+    return rows.map((row) => ({ summary: JSON.parse(row.summary) as AccountSummary, fetchedAt: row.fetched_at, openedAt: row.opened_at }));
+  }
+
+  /** Deletes personal data older than the retention limit; returns how many accounts went. */
+  purgeOlderThan(cutoff: number): number {
+    return this.db.transaction(() => {
+      const stale = this.db.prepare('SELECT rowid FROM accounts WHERE fetched_at < ?').all(cutoff) as Array<{ rowid: number }>;
+      const ftsDelete = this.db.prepare('DELETE FROM accounts_fts WHERE rowid = ?');
+      for (const row of stale) ftsDelete.run(row.rowid);
+      this.db.prepare('DELETE FROM accounts WHERE fetched_at < ?').run(cutoff);
+      this.db.prepare('DELETE FROM saved_search_results WHERE fetched_at < ?').run(cutoff);
+      this.db.prepare('DELETE FROM recent_accounts WHERE opened_at < ?').run(cutoff);
+      this.db.prepare('DELETE FROM action_journal WHERE started_at < ?').run(cutoff);
+      return stale.length;
+    })();
+  }
+
+  /** "Clear cache": every cached account, result, recent entry and journal line; saved searches stay. */
+  clear(): void {
+    this.db.transaction(() => {
+      for (const table of ['accounts_fts', 'accounts', 'saved_search_results', 'recent_accounts', 'action_journal']) this.db.exec(`DELETE FROM ${table}`);
+    })();
+    this.db.exec('VACUUM');
+  }
+
+  stats(): { accounts: number; oldestFetchedAt: number | null } {
+    const row = this.db.prepare('SELECT COUNT(*) AS n, MIN(fetched_at) AS oldest FROM accounts').get() as { n: number; oldest: number | null };
+    return { accounts: row.n, oldestFetchedAt: row.oldest };
+  }
+}
+
+/** A date bound of the filter (timestamp or signed duration) to an ISO string for comparison. */
+export function resolveBound(bound: string, now: number): string {
+  const match = /^([+-])P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(bound);
+  if (!match) return new Date(Date.parse(bound)).toISOString();
+  const [, sign, y, mo, w, d, h, mi, s] = match;
+  const n = (part: string | undefined) => (part ? Number(part) : 0);
+  const ms = (((n(y) * 365 + n(mo) * 30 + n(w) * 7 + n(d)) * 24 + n(h)) * 60 + n(mi)) * 60_000 + n(s) * 1000;
+  return new Date(sign === '-' ? now - ms : now + ms).toISOString();
+}

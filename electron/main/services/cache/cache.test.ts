@@ -1,0 +1,177 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import type { AccountSummary } from '@shared/domain/account';
+import { silentLogger } from '../logger';
+import { AccountCache, ftsQuery } from './account-cache';
+import { ActionJournal } from './action-journal';
+import { cacheVersion, migrateCache, openCache } from './cache-database';
+import { cacheMigrations } from './migrations';
+import { SavedSearches } from './saved-searches';
+
+const DAY = 86_400_000;
+const NOW = Date.parse('2026-11-29T12:00:00Z');
+
+export function summary(overrides: Partial<AccountSummary> & { id: string }): AccountSummary {
+  return {
+    store: 'consumers',
+    displayName: 'Ada Lovelace',
+    username: null,
+    email: 'ada.lovelace@example.com',
+    emailVerified: true,
+    phone: null,
+    enabled: true,
+    locked: false,
+    externalIdentity: false,
+    organization: null,
+    lastLoginAt: '2026-11-01T00:00:00.000Z',
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: null,
+    ...overrides,
+  };
+}
+
+const freshCache = () => {
+  const { db } = openCache(':memory:', silentLogger);
+  return { db, cache: new AccountCache(db, () => NOW) };
+};
+
+describe('cache database', () => {
+  it('migrates from every earlier schema version to the latest', () => {
+    for (let version = 0; version < cacheMigrations.length; version++) {
+      const db = new Database(':memory:');
+      migrateCache(db, cacheMigrations.slice(0, version));
+      expect(cacheVersion(db)).toBe(version);
+      migrateCache(db);
+      expect(cacheVersion(db)).toBe(cacheMigrations.length);
+      db.close();
+    }
+  });
+
+  it('moves a corrupt file aside, starts a new cache, and says so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deskside-cache-'));
+    const file = join(dir, 'cache.db');
+    writeFileSync(file, 'this is not a database, it is a shopping list');
+    const logger = { ...silentLogger, warn: vi.fn() };
+    const opened = openCache(file, logger, () => NOW);
+    expect(opened.recoveredFrom).toMatch(/cache\.db\.unreadable-2026-11-29/);
+    expect(existsSync(opened.recoveredFrom!)).toBe(true);
+    expect(logger.warn).toHaveBeenCalled();
+    expect(cacheVersion(opened.db)).toBe(cacheMigrations.length);
+    new AccountCache(opened.db, () => NOW).upsertSummaries('c', [summary({ id: '1' })]);
+    opened.db.close();
+    // The new file is healthy: opening it again recovers nothing.
+    const again = openCache(file, logger, () => NOW);
+    expect(again.recoveredFrom).toBeNull();
+    expect(readdirSync(dir).filter((name) => name.includes('unreadable'))).toHaveLength(1);
+    again.db.close();
+  });
+
+  it('refuses a cache from a newer Deskside by starting a new one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deskside-cache-'));
+    const file = join(dir, 'cache.db');
+    const future = new Database(file);
+    future.pragma(`user_version = ${cacheMigrations.length + 5}`);
+    future.close();
+    const opened = openCache(file, silentLogger, () => NOW);
+    expect(opened.recoveredFrom).not.toBeNull();
+    opened.db.close();
+  });
+});
+
+describe('AccountCache', () => {
+  it('finds cached accounts by any part of a name or identifier, per connection and store', () => {
+    const { cache } = freshCache();
+    cache.upsertSummaries('conn-a', [
+      summary({ id: 'a1', displayName: 'Ada Lovelace', email: 'ada.lovelace@example.com' }),
+      summary({ id: 'a2', displayName: 'Grace Hopper', email: 'grace@navy.example', username: 'ghopper' }),
+      summary({ id: 'a3', displayName: 'Zsófia Nagy', email: 'zsofia@eu.inbox.example', phone: '+36301234567' }),
+    ]);
+    cache.upsertSummaries('conn-b', [summary({ id: 'b1', displayName: 'Ada Other', email: 'ada@other.example' })]);
+    const ids = (filter: Parameters<AccountCache['search']>[2]) => cache.search('conn-a', 'consumers', filter, 0, 50).items.map((item) => item.summary.id);
+    expect(ids({ loginIdentifier: 'ada' })).toEqual(['a1']);
+    expect(ids({ loginIdentifier: 'GHOPPER' })).toEqual(['a2']);
+    expect(ids({ loginIdentifier: 'Nagy' })).toEqual(['a3']);
+    expect(ids({ loginIdentifier: 'zsofia nagy' })).toEqual(['a3']);
+    expect(ids({ loginIdentifier: 'Zsófia' })).toEqual(['a3']);
+    expect(ids({ loginIdentifier: 'Zsofia' })).toEqual(['a3']); // accents do not matter
+    expect(ids({ loginIdentifier: '@inbox.example' })).toEqual(['a3']);
+    expect(ids({ loginIdentifier: '@example.com' })).toEqual(['a1']);
+    expect(ids({ loginIdentifier: '+36301234567' })).toEqual(['a3']);
+    expect(ids({ email: 'grace@navy.example' })).toEqual(['a2']);
+    expect(ids({})).toHaveLength(3);
+  });
+
+  it('updates an account in place and in the index', () => {
+    const { cache } = freshCache();
+    cache.upsertSummaries('c', [summary({ id: '1', displayName: 'Old Name' })]);
+    cache.upsertSummaries('c', [summary({ id: '1', displayName: 'New Name', enabled: false })]);
+    expect(cache.search('c', 'consumers', { loginIdentifier: 'old' }, 0, 10).items).toHaveLength(0);
+    const found = cache.search('c', 'consumers', { loginIdentifier: 'new', enabled: false }, 0, 10).items;
+    expect(found.map((item) => item.summary.displayName)).toEqual(['New Name']);
+    expect(cache.stats().accounts).toBe(1);
+    cache.remove('c', 'consumers', '1');
+    expect(cache.stats().accounts).toBe(0);
+  });
+
+  it('applies status, organization and date filters, and names the filters it cannot apply offline', () => {
+    const { cache } = freshCache();
+    cache.upsertSummaries('c', [
+      summary({ id: 'new', createdAt: new Date(NOW - 5 * DAY).toISOString() }),
+      summary({ id: 'old', createdAt: new Date(NOW - 400 * DAY).toISOString(), organization: 'acme' }),
+      summary({ id: 'never', lastLoginAt: null }),
+    ]);
+    const result = cache.search('c', 'consumers', { dates: { createdAt: { from: '-P30D' } }, groups: { ids: ['g'], mode: 'include' } }, 0, 10);
+    expect(result.items.map((item) => item.summary.id)).toEqual(['new']);
+    expect(result.unapplied).toEqual(['groups']);
+    expect(cache.search('c', 'consumers', { organization: 'acme' }, 0, 10).items.map((item) => item.summary.id)).toEqual(['old']);
+    expect(cache.search('c', 'consumers', { neverLoggedIn: true }, 0, 10).items.map((item) => item.summary.id)).toEqual(['never']);
+  });
+
+  it('keeps recent accounts, newest first, and purges everything past the retention limit', () => {
+    let now = NOW;
+    const { db } = openCache(':memory:', silentLogger);
+    const cache = new AccountCache(db, () => now);
+    cache.upsertSummaries('c', [summary({ id: 'r1' }), summary({ id: 'r2' })], NOW - 40 * DAY);
+    cache.upsertSummaries('c', [summary({ id: 'r3' })], NOW);
+    cache.recordRecent('c', 'consumers', 'r1', NOW - 40 * DAY);
+    cache.recordRecent('c', 'consumers', 'r3', NOW - 1000);
+    expect(cache.recent('c', 10).map((entry) => entry.summary.id)).toEqual(['r3', 'r1']);
+    const journal = new ActionJournal(db, () => now);
+    now = NOW - 40 * DAY;
+    journal.start({ id: 'j1', connectionId: 'c', store: 'consumers', action: 'disable', total: 1 });
+    now = NOW;
+    expect(cache.purgeOlderThan(NOW - 30 * DAY)).toBe(2);
+    expect(cache.recent('c', 10).map((entry) => entry.summary.id)).toEqual(['r3']);
+    expect(cache.search('c', 'consumers', { loginIdentifier: 'ada' }, 0, 10).items).toHaveLength(1);
+    expect(journal.list('c')).toHaveLength(0);
+    cache.clear();
+    expect(cache.stats().accounts).toBe(0);
+  });
+
+  it('quotes what the agent typed for FTS5, so operators and quotes are just text', () => {
+    expect(ftsQuery('ada lov')).toBe('"ada"* "lov"*');
+    expect(ftsQuery('a" OR 1=1 --')).toBe('"a"* "OR"* "1"* "1"*');
+    expect(ftsQuery('  @ .. ')).toBeNull();
+  });
+});
+
+describe('SavedSearches', () => {
+  it('saves, lists, updates and removes searches and keeps their last results', () => {
+    const { db } = openCache(':memory:', silentLogger);
+    const searches = new SavedSearches(db, () => NOW);
+    const saved = searches.save({ connectionId: 'c', store: 'business', name: 'Locked at Acme', filter: { organization: 'acme' }, pinned: true });
+    expect(searches.list('c')).toEqual([saved]);
+    searches.save({ ...saved, name: 'Acme, locked' });
+    expect(searches.list('c').map((search) => search.name)).toEqual(['Acme, locked']);
+    const page = { items: [summary({ id: 'x' })], page: 0, size: 50, total: 1, totalCapped: false, source: 'live' as const, fetchedAt: new Date(NOW).toISOString(), unapplied: [] };
+    searches.storeResults(saved.id, page);
+    expect(searches.lastResults(saved.id)).toEqual({ page, fetchedAt: NOW });
+    expect(searches.get(saved.id)!.lastRunAt).toBe(NOW);
+    searches.remove(saved.id);
+    expect(searches.list('c')).toEqual([]);
+    expect(searches.lastResults(saved.id)).toBeNull();
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * The offline cache's schema, one migration per version (PRAGMA user_version). Released migrations never change;
+ * a test migrates from every earlier version.
+ */
+export const cacheMigrations: readonly string[] = [
+  // 1: accounts with a full-text index, saved searches and their last results, recent accounts, the action journal.
+  `
+  CREATE TABLE accounts (
+    rowid INTEGER PRIMARY KEY,
+    connection_id TEXT NOT NULL,
+    store TEXT NOT NULL,
+    id TEXT NOT NULL,
+    display_name TEXT NOT NULL,
+    enabled INTEGER NOT NULL,
+    organization TEXT,
+    created_at TEXT NOT NULL,
+    last_login_at TEXT,
+    summary TEXT NOT NULL,
+    profile TEXT,
+    fetched_at INTEGER NOT NULL,
+    profile_fetched_at INTEGER,
+    UNIQUE (connection_id, store, id)
+  );
+  CREATE INDEX accounts_fetched ON accounts(fetched_at);
+  CREATE INDEX accounts_store_created ON accounts(connection_id, store, created_at);
+  -- Names and identifiers, split into words (an email's parts too) so any of them finds the account.
+  CREATE VIRTUAL TABLE accounts_fts USING fts5(
+    display_name, username, email, phone, account_id,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  CREATE TABLE saved_searches (
+    id TEXT PRIMARY KEY,
+    connection_id TEXT NOT NULL,
+    store TEXT NOT NULL,
+    name TEXT NOT NULL,
+    filter TEXT NOT NULL,
+    pinned INTEGER NOT NULL DEFAULT 1,
+    created_at INTEGER NOT NULL,
+    last_run_at INTEGER
+  );
+  CREATE INDEX saved_searches_connection ON saved_searches(connection_id, store);
+  CREATE TABLE saved_search_results (
+    search_id TEXT PRIMARY KEY REFERENCES saved_searches(id) ON DELETE CASCADE,
+    page TEXT NOT NULL,
+    fetched_at INTEGER NOT NULL
+  );
+  CREATE TABLE recent_accounts (
+    connection_id TEXT NOT NULL,
+    store TEXT NOT NULL,
+    account_id TEXT NOT NULL,
+    opened_at INTEGER NOT NULL,
+    PRIMARY KEY (connection_id, store, account_id)
+  );
+  CREATE INDEX recent_accounts_opened ON recent_accounts(connection_id, opened_at);
+  CREATE TABLE action_journal (
+    id TEXT PRIMARY KEY,
+    connection_id TEXT NOT NULL,
+    store TEXT NOT NULL,
+    action TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    finished_at INTEGER,
+    total INTEGER NOT NULL,
+    results TEXT NOT NULL DEFAULT '[]'
+  );
+  CREATE INDEX action_journal_started ON action_journal(started_at);
+  `,
+];
