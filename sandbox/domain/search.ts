@@ -4,28 +4,28 @@ import { badRequest, fieldError } from './problems';
 import { parseDateFilter } from './time';
 import { reverseDomain } from './ids';
 
-/** Counting stops here: an exact total of a few hundred thousand matches costs more than an agent gains. */
-export const TOTAL_COUNT_CAP = 100_000;
+/** Counting stops here: beyond it an agent narrows the search; an exact total would cost more than it tells. */
+export const TOTAL_COUNT_CAP = 10_000;
 
-const sortColumns: Record<string, string> = {
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
-  disabledAt: 'disabled_at',
-  lastLogin: 'last_login_at',
-  lastLoginAt: 'last_login_at',
-  lastAuthenticationActivity: 'last_auth_at',
-  email: 'email',
-  username: 'username',
-  id: 'id',
-  numberOfLogins: 'number_of_logins',
+/** Sortable properties, each with the index that gives its order within a store. */
+const sortColumns: Record<string, { expression: string; index: string }> = {
+  createdAt: { expression: 'a.created_at', index: 'accounts_created' },
+  updatedAt: { expression: 'a.updated_at', index: 'accounts_updated' },
+  disabledAt: { expression: 'a.disabled_at', index: 'accounts_disabled' },
+  lastLogin: { expression: 'a.last_login_at', index: 'accounts_last_login' },
+  lastLoginAt: { expression: 'a.last_login_at', index: 'accounts_last_login' },
+  lastAuthenticationActivity: { expression: 'a.last_auth_at', index: 'accounts_last_auth' },
+  email: { expression: 'a.email COLLATE NOCASE', index: 'accounts_email' },
+  username: { expression: 'a.username COLLATE NOCASE', index: 'accounts_username' },
+  id: { expression: 'a.id', index: 'sqlite_autoindex_accounts_1' },
 };
 
-const dateFilters: Array<[param: string, column: string]> = [
-  ['updatedAt', 'updated_at'],
-  ['createdAt', 'created_at'],
-  ['disabledAt', 'disabled_at'],
-  ['lastLoginAt', 'last_login_at'],
-  ['lastAuthenticationActivityAt', 'last_auth_at'],
+const dateFilters: Array<[param: string, column: string, index: string]> = [
+  ['updatedAt', 'updated_at', 'accounts_updated'],
+  ['createdAt', 'created_at', 'accounts_created'],
+  ['disabledAt', 'disabled_at', 'accounts_disabled'],
+  ['lastLoginAt', 'last_login_at', 'accounts_last_login'],
+  ['lastAuthenticationActivityAt', 'last_auth_at', 'accounts_last_auth'],
 ];
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -69,8 +69,26 @@ function integerParam(params: SearchParams, name: string, fallback: number, min:
 }
 
 /**
- * listAccounts and listGroupMembers: every filter of the reference, combined with AND.
- * `fixedGroup` restricts to one group's members (the members route).
+ * One filter of a search. `probe` tests a row of accounts `a`; filters that can name their matching accounts
+ * directly also have a `source` (a query of account ids) or an `index` range, so the planner below can start
+ * from the smallest of them.
+ */
+interface Condition {
+  probe: string;
+  args: unknown[];
+  driver?:
+    | { kind: 'ids'; source: string; args: unknown[] }
+    | { kind: 'index'; index: string; countSql: string; args: unknown[] };
+}
+
+/** Below this many candidates, a search starts from them and sorts; above it, it walks the sort order. */
+const DRIVE_LIMIT = 2_000;
+
+/**
+ * listAccounts and listGroupMembers: every filter of the reference, combined with AND. The query plan is chosen
+ * here, not left to SQLite: it counts (up to a limit) the accounts each selective filter names and starts from
+ * the smallest set when it is small, and otherwise walks the index of the sort order, testing each row. That keeps
+ * every filter kind fast at a million accounts. `fixedGroup` restricts to one group's members (the members route).
  */
 export function searchAccounts(
   ctx: SandboxContext,
@@ -78,54 +96,86 @@ export function searchAccounts(
   params: SearchParams,
   fixedGroup?: string,
 ): SearchResult {
-  const where: string[] = ['a.store = ?'];
-  const args: unknown[] = [store];
+  const conditions: Condition[] = [];
   const now = ctx.now();
+  const add = (condition: Condition) => conditions.push(condition);
 
   const id = single(params, 'id');
-  if (id) {
-    where.push('a.id = ?');
-    args.push(id);
-  }
+  if (id) add({ probe: 'a.id = ?', args: [id], driver: { kind: 'ids', source: 'SELECT ?', args: [id] } });
 
-  const domainCondition = (value: string) => {
+  const domainCondition = (value: string, param: string) => {
     const reversed = reverseDomain(value);
-    if (!reversed) throw fieldError('query', 'loginIdentifier', 'a domain search needs a domain after @');
+    if (!reversed) throw fieldError('query', param, 'a domain search needs a domain after @');
     // One index range holds the domain and its subdomains: "moc.elpmaxe" up to "moc.elpmaxe/" ('/' follows '.').
-    where.push('a.email_domain_rev >= ? AND a.email_domain_rev < ?');
-    args.push(reversed, `${reversed}/`);
+    const args = [reversed, `${reversed}/`];
+    add({
+      probe: 'a.email_domain_rev >= ? AND a.email_domain_rev < ?',
+      args,
+      driver: {
+        kind: 'index',
+        index: 'accounts_email_domain',
+        countSql: 'email_domain_rev >= ? AND email_domain_rev < ?',
+        args,
+      },
+    });
   };
+  const identifier = (column: 'username' | 'email' | 'phone', value: string) => ({
+    sql: `SELECT id FROM accounts WHERE store = ? AND ${column} = ?${column === 'phone' ? '' : ' COLLATE NOCASE'}`,
+    args: [store, value],
+  });
 
   const loginIdentifier = single(params, 'loginIdentifier')?.trim();
   if (loginIdentifier) {
-    if (loginIdentifier.startsWith('@')) domainCondition(loginIdentifier);
+    if (loginIdentifier.startsWith('@')) domainCondition(loginIdentifier, 'loginIdentifier');
     else {
-      where.push('(a.username = ? COLLATE NOCASE OR a.email = ? COLLATE NOCASE OR a.phone = ?)');
-      args.push(loginIdentifier, loginIdentifier, loginIdentifier);
+      const parts = (['username', 'email', 'phone'] as const).map((column) => identifier(column, loginIdentifier));
+      add({
+        probe: '(a.username = ? COLLATE NOCASE OR a.email = ? COLLATE NOCASE OR a.phone = ?)',
+        args: [loginIdentifier, loginIdentifier, loginIdentifier],
+        driver: {
+          kind: 'ids',
+          source: parts.map((part) => part.sql).join(' UNION '),
+          args: parts.flatMap((part) => part.args),
+        },
+      });
     }
   }
   const email = single(params, 'emailNativeClaim')?.trim();
   if (email) {
-    if (email.startsWith('@')) domainCondition(email);
+    if (email.startsWith('@')) domainCondition(email, 'emailNativeClaim');
     else {
-      where.push('a.email = ? COLLATE NOCASE');
-      args.push(email);
+      const part = identifier('email', email);
+      add({
+        probe: 'a.email = ? COLLATE NOCASE',
+        args: [email],
+        driver: { kind: 'ids', source: part.sql, args: part.args },
+      });
     }
   }
   const username = single(params, 'userNameNativeClaim')?.trim();
   if (username) {
-    where.push('a.username = ? COLLATE NOCASE');
-    args.push(username);
+    const part = identifier('username', username);
+    add({
+      probe: 'a.username = ? COLLATE NOCASE',
+      args: [username],
+      driver: { kind: 'ids', source: part.sql, args: part.args },
+    });
   }
 
   const enabled = booleanParam(params, 'enabled');
   if (enabled !== undefined) {
-    where.push('a.enabled = ?');
-    args.push(enabled ? 1 : 0);
+    const args = [enabled ? 1 : 0];
+    add({
+      probe: 'a.enabled = ?',
+      args,
+      driver: { kind: 'index', index: 'accounts_enabled', countSql: 'enabled = ?', args },
+    });
   }
 
   const neverLoggedIn = booleanParam(params, 'neverLoggedIn');
-  for (const [param, column] of dateFilters) {
+  for (const [param, column, index] of dateFilters) {
+    const range: string[] = [];
+    const args: unknown[] = [];
     for (const [suffix, operator] of [
       ['StartDate', '>='],
       ['EndDate', '<='],
@@ -139,38 +189,63 @@ export function searchAccounts(
       const value = parseDateFilter(raw, now);
       if (value === null)
         throw fieldError('query', name, 'must be an ISO-8601 timestamp or a signed ISO-8601 duration such as -P30D');
-      where.push(`a.${column} ${operator} ?`);
+      range.push(`${column} ${operator} ?`);
       args.push(value);
     }
+    if (range.length > 0) {
+      add({
+        probe: range.map((term) => `a.${term}`).join(' AND '),
+        args,
+        driver: { kind: 'index', index, countSql: range.join(' AND '), args },
+      });
+    }
   }
-  if (neverLoggedIn !== undefined)
-    where.push(neverLoggedIn ? 'a.last_login_at IS NULL' : 'a.last_login_at IS NOT NULL');
+  if (neverLoggedIn !== undefined) {
+    const test = neverLoggedIn ? 'last_login_at IS NULL' : 'last_login_at IS NOT NULL';
+    add({
+      probe: `a.${test}`,
+      args: [],
+      ...(neverLoggedIn ? { driver: { kind: 'index', index: 'accounts_last_login', countSql: test, args: [] } } : {}),
+    });
+  }
 
   const organization = single(params, 'organization');
   if (organization) {
-    where.push('a.organization = ?');
-    args.push(organization);
+    add({
+      probe: 'a.organization = ?',
+      args: [organization],
+      driver: { kind: 'index', index: 'accounts_organization', countSql: 'organization = ?', args: [organization] },
+    });
   }
   const organizationScope = single(params, 'organizationScope');
   if (organizationScope) {
-    where.push(
-      'a.organization IN (WITH RECURSIVE scope(id) AS (SELECT ? UNION SELECT o.id FROM organizations o JOIN scope ON o.parent_id = scope.id) SELECT id FROM scope)',
-    );
-    args.push(organizationScope);
+    const subtree =
+      'WITH RECURSIVE scope(id) AS (SELECT ? UNION SELECT o.id FROM organizations o JOIN scope ON o.parent_id = scope.id) SELECT id FROM scope';
+    add({
+      probe: `a.organization IN (${subtree})`,
+      args: [organizationScope],
+      driver: {
+        kind: 'ids',
+        source: `SELECT x.id FROM accounts x WHERE x.store = ? AND x.organization IN (${subtree})`,
+        args: [store, organizationScope],
+      },
+    });
   }
 
-  if (fixedGroup) {
-    where.push('a.id IN (SELECT account_id FROM account_groups WHERE group_id = ?)');
-    args.push(fixedGroup);
-  }
+  const membership = (ids: string[], exclude: boolean) => {
+    const marks = ids.map(() => '?').join(',');
+    const probe = `EXISTS (SELECT 1 FROM account_groups g WHERE g.account_id = a.id AND g.group_id IN (${marks}))`;
+    if (exclude) return add({ probe: `NOT ${probe}`, args: ids });
+    add({
+      probe,
+      args: ids,
+      driver: { kind: 'ids', source: `SELECT account_id FROM account_groups WHERE group_id IN (${marks})`, args: ids },
+    });
+  };
+  if (fixedGroup) membership([fixedGroup], false);
   const groups = listParam(params.groups);
-  if (groups.length > 0) {
-    const exclude = filterMode(params, 'groupsFilter') === 'exclude';
-    where.push(
-      `a.id ${exclude ? 'NOT IN' : 'IN'} (SELECT account_id FROM account_groups WHERE group_id IN (${groups.map(() => '?').join(',')}))`,
-    );
-    args.push(...groups);
-  }
+  if (groups.length > 0) membership(groups, filterMode(params, 'groupsFilter') === 'exclude');
+
   const roles = listParam(params.roles);
   if (roles.length > 0) {
     const exclude = filterMode(params, 'rolesFilter') === 'exclude';
@@ -179,10 +254,16 @@ export function searchAccounts(
       if (!org || !role) throw fieldError('query', 'roles', 'each role is organizationId:roleId');
       return [org, role] as const;
     });
-    where.push(
-      `a.id ${exclude ? 'NOT IN' : 'IN'} (SELECT account_id FROM account_roles WHERE ${pairs.map(() => '(organization_id = ? AND role_id = ?)').join(' OR ')})`,
-    );
-    args.push(...pairs.flat());
+    const terms = pairs.map(() => '(r.organization_id = ? AND r.role_id = ?)').join(' OR ');
+    const args = pairs.flat();
+    const probe = `EXISTS (SELECT 1 FROM account_roles r WHERE r.account_id = a.id AND (${terms}))`;
+    if (exclude) add({ probe: `NOT ${probe}`, args });
+    else
+      add({
+        probe,
+        args,
+        driver: { kind: 'ids', source: `SELECT r.account_id FROM account_roles r WHERE ${terms}`, args },
+      });
   }
 
   const indexed = new Set(
@@ -201,23 +282,118 @@ export function searchAccounts(
         name,
         `attribute ${path} is not searchable in this identity store (only indexed attributes are)`,
       );
-    where.push('a.id IN (SELECT account_id FROM account_attribute_values WHERE store = ? AND path = ? AND value = ?)');
-    args.push(store, path, Array.isArray(value) ? value[0] : value);
+    const text = Array.isArray(value) ? value[0] : value;
+    add({
+      probe:
+        'EXISTS (SELECT 1 FROM account_attribute_values v WHERE v.account_id = a.id AND v.path = ? AND v.value = ?)',
+      args: [path, text],
+      driver: {
+        kind: 'ids',
+        source: 'SELECT account_id FROM account_attribute_values WHERE store = ? AND path = ? AND value = ?',
+        args: [store, path, text],
+      },
+    });
   }
 
   const size = integerParam(params, 'size', 20, 1, 1000);
   const page = integerParam(params, 'page', 0, 0, 1_000_000);
-  const order = sortClause(params.sort);
+  const sort = sortTerms(params.sort);
+  return runPlan(ctx, store, conditions, sort, page, size);
+}
+
+/** Counts up to `limit` rows: enough to compare filters, and to report a total, without paying for large ones. */
+function cappedCount(ctx: SandboxContext, sql: string, args: unknown[], limit: number): number {
+  return (ctx.db.prepare(`SELECT COUNT(*) AS n FROM (${sql} LIMIT ${limit})`).get(...args) as { n: number }).n;
+}
+
+function runPlan(
+  ctx: SandboxContext,
+  store: string,
+  conditions: Condition[],
+  sort: SortTerm[],
+  page: number,
+  size: number,
+): SearchResult {
+  const where = ['a.store = ?', ...conditions.map((condition) => condition.probe)];
+  const whereArgs = [store, ...conditions.flatMap((condition) => condition.args)];
   const whereSql = where.join(' AND ');
+
+  // How many accounts each selective filter names, counted up to a limit, using its index alone.
+  const sized = conditions
+    .filter(
+      (condition): condition is Condition & { driver: NonNullable<Condition['driver']> } =>
+        condition.driver !== undefined,
+    )
+    .map((condition) => ({
+      condition,
+      count: cappedCount(
+        ctx,
+        driverRows(condition.driver, store),
+        driverArgs(condition.driver, store),
+        TOTAL_COUNT_CAP + 1,
+      ),
+    }))
+    .sort((a, b) => a.count - b.count);
+  const best = sized[0] ?? null;
+
+  let from: string;
+  let fromArgs: unknown[] = [];
+  let order: string;
+  if (best && best.count <= DRIVE_LIMIT) {
+    // Few candidates: start from them, then sort the ones that pass every filter.
+    if (best.condition.driver.kind === 'ids') {
+      from = `accounts a INDEXED BY sqlite_autoindex_accounts_1 WHERE a.id IN (${best.condition.driver.source}) AND`;
+      fromArgs = best.condition.driver.args;
+    } else {
+      from = `accounts a INDEXED BY ${best.condition.driver.index} WHERE`;
+    }
+    order = sort.map((term) => `+${term.expression} ${term.direction}`).join(', ');
+  } else {
+    // Every filter is broad: walk the sort order (its index ends in rowid, the tie-break) and stop at the page.
+    from = `accounts a INDEXED BY ${sort[0]!.index} WHERE`;
+    order = sort.map((term) => `${term.expression} ${term.direction}`).join(', ');
+  }
   const rows = ctx.db
-    .prepare(`SELECT a.* FROM accounts a WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...args, size, page * size) as AccountRow[];
-  const counted = (
-    ctx.db
-      .prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM accounts a WHERE ${whereSql} LIMIT ?)`)
-      .get(...args, TOTAL_COUNT_CAP + 1) as { n: number }
-  ).n;
-  return { rows, total: Math.min(counted, TOTAL_COUNT_CAP), totalCapped: counted > TOTAL_COUNT_CAP };
+    .prepare(`SELECT a.* FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...fromArgs, ...whereArgs, size, page * size) as AccountRow[];
+
+  // The total: exact when one filter decides it or the candidates are few; otherwise counted among the first
+  // TOTAL_COUNT_CAP accounts of the smallest filter (or of the store) and marked as a lower bound.
+  let total: number;
+  let capped: boolean;
+  if (best && conditions.length === 1) {
+    total = best.count;
+    capped = best.count > TOTAL_COUNT_CAP;
+  } else if (best && best.count <= DRIVE_LIMIT) {
+    total = cappedCount(ctx, `SELECT 1 FROM ${from} ${whereSql}`, [...fromArgs, ...whereArgs], TOTAL_COUNT_CAP + 1);
+    capped = false;
+  } else {
+    const base = best
+      ? driverRows(best.condition.driver, store, 'rowid')
+      : 'SELECT rowid FROM accounts INDEXED BY accounts_created WHERE store = ?';
+    const baseArgs = best ? driverArgs(best.condition.driver, store) : [store];
+    total = cappedCount(
+      ctx,
+      `SELECT 1 FROM (${base} LIMIT ${TOTAL_COUNT_CAP}) s JOIN accounts a ON a.rowid = s.rowid WHERE ${whereSql}`,
+      [...baseArgs, ...whereArgs],
+      TOTAL_COUNT_CAP + 1,
+    );
+    capped = (best ? best.count : TOTAL_COUNT_CAP + 1) > TOTAL_COUNT_CAP;
+  }
+  return { rows, total: Math.min(total, TOTAL_COUNT_CAP), totalCapped: capped };
+}
+
+/** The rows a driver names, from its own index (no account row is read). */
+function driverRows(driver: NonNullable<Condition['driver']>, _store: string, column: 'rowid' | '1' = '1'): string {
+  if (driver.kind === 'index')
+    return `SELECT ${column === 'rowid' ? 'rowid' : '1'} FROM accounts INDEXED BY ${driver.index} WHERE store = ? AND ${driver.countSql}`;
+  return column === 'rowid'
+    ? `SELECT x.rowid FROM accounts x WHERE x.id IN (${driver.source})`
+    : `SELECT 1 FROM (${driver.source})`;
+}
+
+function driverArgs(driver: NonNullable<Condition['driver']>, store: string): unknown[] {
+  return driver.kind === 'index' ? [store, ...driver.args] : driver.args;
 }
 
 function filterMode(params: SearchParams, name: string): 'include' | 'exclude' {
@@ -226,19 +402,27 @@ function filterMode(params: SearchParams, name: string): 'include' | 'exclude' {
   return value;
 }
 
-/** `sort=createdAt,desc&sort=email` to SQL; newest first when nothing is asked. */
-function sortClause(sort: string | string[] | undefined): string {
+interface SortTerm {
+  expression: string;
+  direction: 'ASC' | 'DESC';
+  /** The index that yields rows in this order within a store. */
+  index: string;
+}
+
+/** `sort=createdAt,desc&sort=email` to SQL terms; newest first when nothing is asked. */
+function sortTerms(sort: string | string[] | undefined): SortTerm[] {
   const values = Array.isArray(sort) ? sort : sort ? [sort] : [];
-  const terms: string[] = [];
+  const terms: SortTerm[] = [];
   for (const value of values) {
     const [property, direction = 'asc'] = value.split(',').map((part) => part.trim());
     const column = property ? sortColumns[property] : undefined;
     if (!column) throw badRequest(`Cannot sort by ${property}; sortable: ${Object.keys(sortColumns).join(', ')}`);
     if (direction !== 'asc' && direction !== 'desc')
       throw badRequest(`Sort direction must be asc or desc, not ${direction}`);
-    terms.push(`a.${column} ${direction.toUpperCase()}`);
+    terms.push({ ...column, direction: direction === 'asc' ? 'ASC' : 'DESC' });
   }
-  if (terms.length === 0) terms.push('a.created_at DESC');
-  terms.push('a.id ASC');
-  return terms.join(', ');
+  if (terms.length === 0) terms.push({ ...sortColumns.createdAt!, direction: 'DESC' });
+  // The tie-break is the rowid: every index of the sort order ends in it, so no extra sort is needed.
+  terms.push({ expression: 'a.rowid', index: 'accounts_created', direction: terms[0]!.direction });
+  return terms;
 }

@@ -248,12 +248,26 @@ function seedAccounts(db: Db, rng: Prng, options: SeedOptions, now: number): See
   return { accounts: total, events, hostileAccounts: hostile };
 }
 
-const bulkTables = ['accounts', 'account_attribute_values', 'account_groups', 'account_roles', 'authenticators', 'sessions', 'external_identities', 'account_consents', 'account_proofings', 'events', 'notifications'];
+const bulkTables = [
+  'accounts',
+  'account_attribute_values',
+  'account_groups',
+  'account_roles',
+  'authenticators',
+  'sessions',
+  'external_identities',
+  'account_consents',
+  'account_proofings',
+  'events',
+  'notifications',
+];
 
 /** Drops the secondary indexes of the tables a seed fills and returns the statements that recreate them. */
 function dropSecondaryIndexes(db: Db): string[] {
   const indexes = db
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${bulkTables.map(() => '?').join(',')})`)
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${bulkTables.map(() => '?').join(',')})`,
+    )
     .all(...bulkTables) as Array<{ name: string; sql: string }>;
   for (const index of indexes) db.exec(`DROP INDEX ${index.name}`);
   return indexes.map((index) => index.sql);

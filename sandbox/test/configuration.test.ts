@@ -16,7 +16,9 @@ type Paged<T> = { content: T[]; page: { totalElements: number; size: number; num
 
 describe('configuration reads', () => {
   it('lists identity stores as a paged model and reads one', async () => {
-    const stores = await viewer.get<Paged<{ name: string; passwordPolicy: { id: string } }>>('/admin/api/v1/identityStores?size=2');
+    const stores = await viewer.get<Paged<{ name: string; passwordPolicy: { id: string } }>>(
+      '/admin/api/v1/identityStores?size=2',
+    );
     expect(stores.body.content.map((store) => store.name)).toEqual(['consumers', 'business']);
     expect(stores.body.page).toEqual({ number: 0, size: 2, totalElements: 3, totalPages: 2 });
     expect((await viewer.get<{ name: string }>('/admin/api/v1/identityStores/partners')).body.name).toBe('partners');
@@ -24,28 +26,67 @@ describe('configuration reads', () => {
   });
 
   it("serves each store's attribute schema with visibility, editability and indexing", async () => {
-    const attributes = (await viewer.get<Array<{ id: string; type: string; path: string; name: string; displayOnAdminConsole: boolean; editableOnAdminConsole: boolean; indexing?: string; values?: unknown[]; attributes?: unknown[] }>>('/admin/api/v1/identityStores/consumers/attributes')).body;
+    const attributes = (
+      await viewer.get<
+        Array<{
+          id: string;
+          type: string;
+          path: string;
+          name: string;
+          displayOnAdminConsole: boolean;
+          editableOnAdminConsole: boolean;
+          indexing?: string;
+          values?: unknown[];
+          attributes?: unknown[];
+        }>
+      >('/admin/api/v1/identityStores/consumers/attributes')
+    ).body;
     const byName = Object.fromEntries(attributes.map((attribute) => [attribute.name, attribute]));
-    expect(byName.givenName).toMatchObject({ type: 'STRING', path: 'name', indexing: 'searchOnly', editableOnAdminConsole: true });
+    expect(byName.givenName).toMatchObject({
+      type: 'STRING',
+      path: 'name',
+      indexing: 'searchOnly',
+      editableOnAdminConsole: true,
+    });
     expect(byName.customerNumber).toMatchObject({ editableOnAdminConsole: false, displayOnAdminConsole: true });
     expect(byName.fraudScore).toMatchObject({ displayOnAdminConsole: false });
     expect(byName.loyaltyTier!.values).toHaveLength(4);
     expect(byName.addresses!.attributes).toHaveLength(4);
-    const one = await viewer.get<{ name: string }>(`/admin/api/v1/identityStores/consumers/attributes/${byName.birthDate!.id}`);
+    const one = await viewer.get<{ name: string }>(
+      `/admin/api/v1/identityStores/consumers/attributes/${byName.birthDate!.id}`,
+    );
     expect(one.body.name).toBe('birthDate');
-    const business = (await viewer.get<Array<{ name: string }>>('/admin/api/v1/identityStores/business/attributes')).body.map((attribute) => attribute.name);
+    const business = (
+      await viewer.get<Array<{ name: string }>>('/admin/api/v1/identityStores/business/attributes')
+    ).body.map((attribute) => attribute.name);
     expect(business).toContain('costCenter');
     expect(business).not.toContain('loyaltyTier');
   });
 
   it('lists and reads groups, organizations and roles', async () => {
-    const groups = (await viewer.get<Paged<{ id: string; name: string }>>('/admin/api/v1/identityStores/business/groups?name=finance')).body.content;
+    const groups = (
+      await viewer.get<Paged<{ id: string; name: string }>>('/admin/api/v1/identityStores/business/groups?name=finance')
+    ).body.content;
     expect(groups.map((group) => group.id)).toEqual(['business-finance-approvers']);
-    expect((await viewer.get<{ name: string }>('/admin/api/v1/identityStores/business/groups/business-engineering')).body.name).toBe('Engineering');
-    const organizations = (await viewer.get<Array<{ id: string; parent?: { id: string } }>>('/admin/api/v1/identityStores/business/organizations?size=100')).body;
-    expect(organizations.find((organization) => organization.id === 'acme-europe')!.parent).toEqual({ id: 'acme', name: 'Acme Corporation' });
-    expect((await viewer.get<{ routes: string[] }>('/admin/api/v1/identityStores/business/organizations/acme')).body.routes).toEqual(['acme']);
-    const roles = (await viewer.get<Paged<{ id: string; scopes: string[] }>>('/admin/api/v1/identityStores/business/roles')).body.content;
+    expect(
+      (await viewer.get<{ name: string }>('/admin/api/v1/identityStores/business/groups/business-engineering')).body
+        .name,
+    ).toBe('Engineering');
+    const organizations = (
+      await viewer.get<Array<{ id: string; parent?: { id: string } }>>(
+        '/admin/api/v1/identityStores/business/organizations?size=100',
+      )
+    ).body;
+    expect(organizations.find((organization) => organization.id === 'acme-europe')!.parent).toEqual({
+      id: 'acme',
+      name: 'Acme Corporation',
+    });
+    expect(
+      (await viewer.get<{ routes: string[] }>('/admin/api/v1/identityStores/business/organizations/acme')).body.routes,
+    ).toEqual(['acme']);
+    const roles = (
+      await viewer.get<Paged<{ id: string; scopes: string[] }>>('/admin/api/v1/identityStores/business/roles')
+    ).body.content;
     expect(roles.map((role) => role.id)).toContain('business-org-admin');
     expect((await viewer.get('/admin/api/v1/identityStores/business/roles/consumers-tester')).status).toBe(404);
   });
@@ -53,28 +94,61 @@ describe('configuration reads', () => {
   it('lists verification policies, consents with their versions, brands and notification policies', async () => {
     const policies = (await viewer.get<Paged<{ id: string }>>('/admin/api/v1/identityProofings')).body.content;
     expect(policies.map((policy) => policy.id)).toEqual(expect.arrayContaining(['document-check', 'knowledge-based']));
-    expect((await viewer.get<{ failureMessage: { displayText: string } }>('/admin/api/v1/identityProofings/document-check')).body.failureMessage.displayText).toBeTruthy();
-    const consent = (await viewer.get<{ version: number; versions: Array<{ version: number }> }>('/admin/api/v1/consents/terms-of-service')).body;
+    expect(
+      (await viewer.get<{ failureMessage: { displayText: string } }>('/admin/api/v1/identityProofings/document-check'))
+        .body.failureMessage.displayText,
+    ).toBeTruthy();
+    const consent = (
+      await viewer.get<{ version: number; versions: Array<{ version: number }> }>(
+        '/admin/api/v1/consents/terms-of-service',
+      )
+    ).body;
     expect(consent.version).toBe(3);
     expect(consent.versions.map((version) => version.version)).toEqual([1, 2, 3]);
     expect((await viewer.get<Paged<unknown>>('/admin/api/v1/consents')).body.page.totalElements).toBe(4);
-    expect((await viewer.get<{ brandName: string }>('/admin/api/v1/brands/brand-acme')).body.brandName).toBe('Acme Corporation');
+    expect((await viewer.get<{ brandName: string }>('/admin/api/v1/brands/brand-acme')).body.brandName).toBe(
+      'Acme Corporation',
+    );
     expect((await viewer.get<Paged<unknown>>('/admin/api/v1/brands')).body.content.length).toBeGreaterThan(3);
-    expect((await viewer.get<{ sender: string }>('/admin/api/v1/notificationPolicies/np-acme')).body.sender).toBe('it-help');
+    expect((await viewer.get<{ sender: string }>('/admin/api/v1/notificationPolicies/np-acme')).body.sender).toBe(
+      'it-help',
+    );
     expect((await viewer.get<Paged<unknown>>('/admin/api/v1/notificationPolicies')).body.content.length).toBe(4);
   });
 
   it('lists applications of both kinds with their clients, policies and per-organization overrides', async () => {
-    const applications = (await viewer.get<Paged<{ id: string; type: string; clients: Array<{ id: string }>; policies: { brand?: { id: string } } }>>('/admin/api/v2/applications')).body.content;
+    const applications = (
+      await viewer.get<
+        Paged<{ id: string; type: string; clients: Array<{ id: string }>; policies: { brand?: { id: string } } }>
+      >('/admin/api/v2/applications')
+    ).body.content;
     const workplace = applications.find((application) => application.id === 'app-workplace')!;
     expect(workplace).toMatchObject({ type: 'organizational', policies: { brand: { id: 'brand-workplace' } } });
     expect(applications.find((application) => application.id === 'app-shop')!.type).toBe('personal');
-    const clients = (await viewer.get<Array<{ id: string; type: string }>>('/admin/api/v2/applications/app-workplace/clients')).body;
+    const clients = (
+      await viewer.get<Array<{ id: string; type: string }>>('/admin/api/v2/applications/app-workplace/clients')
+    ).body;
     expect(clients.map((client) => client.id).sort()).toEqual(['client-workplace-orgportal', 'client-workplace-web']);
-    expect((await viewer.get<{ type: string }>('/admin/api/v2/applications/app-workplace/clients/client-workplace-orgportal')).body.type).toBe('orgPortal');
-    const overrides = (await viewer.get<Paged<{ organization: { id: string } }>>('/admin/api/v2/applications/app-workplace/organizations')).body.content;
+    expect(
+      (
+        await viewer.get<{ type: string }>(
+          '/admin/api/v2/applications/app-workplace/clients/client-workplace-orgportal',
+        )
+      ).body.type,
+    ).toBe('orgPortal');
+    const overrides = (
+      await viewer.get<Paged<{ organization: { id: string } }>>(
+        '/admin/api/v2/applications/app-workplace/organizations',
+      )
+    ).body.content;
     expect(overrides.map((override) => override.organization.id)).toEqual(['acme', 'acme-europe', 'globex']);
-    expect((await viewer.get<{ policies: { notificationPolicy: null } }>('/admin/api/v2/applications/app-workplace/organizations/globex')).body.policies.notificationPolicy).toBeNull();
+    expect(
+      (
+        await viewer.get<{ policies: { notificationPolicy: null } }>(
+          '/admin/api/v2/applications/app-workplace/organizations/globex',
+        )
+      ).body.policies.notificationPolicy,
+    ).toBeNull();
     expect((await viewer.get('/admin/api/v2/applications/app-nope')).status).toBe(404);
   });
 });
@@ -82,20 +156,42 @@ describe('configuration reads', () => {
 describe('events', () => {
   it('filters account events by type, label, store, dates, and pages them; an event carries its actions', async () => {
     const account = await findAccount(viewer, 'consumers', (candidate) => Boolean(candidate.lastLogin));
-    const all = (await viewer.get<Array<{ eventId: string; type: string; labels: string[]; startTimestamp: string }>>(`/admin/api/v1/events/account?subjectAccountIds=${account.id}&size=100`)).body;
+    const all = (
+      await viewer.get<Array<{ eventId: string; type: string; labels: string[]; startTimestamp: string }>>(
+        `/admin/api/v1/events/account?subjectAccountIds=${account.id}&size=100`,
+      )
+    ).body;
     expect(all.length).toBeGreaterThan(0);
     const times = all.map((event) => event.startTimestamp);
     expect(times).toEqual([...times].sort().reverse());
-    const customer = (await viewer.get<Array<{ type: string }>>(`/admin/api/v1/events/account?subjectAccountIds=${account.id}&eventTypes=customerFlow&size=100`)).body;
+    const customer = (
+      await viewer.get<Array<{ type: string }>>(
+        `/admin/api/v1/events/account?subjectAccountIds=${account.id}&eventTypes=customerFlow&size=100`,
+      )
+    ).body;
     expect(customer.every((event) => event.type === 'customerFlow')).toBe(true);
-    const registration = (await viewer.get<Array<{ labels: string[] }>>(`/admin/api/v1/events/account?subjectAccountIds=${account.id}&labels=success:registration`)).body;
+    const registration = (
+      await viewer.get<Array<{ labels: string[] }>>(
+        `/admin/api/v1/events/account?subjectAccountIds=${account.id}&labels=success:registration`,
+      )
+    ).body;
     expect(registration).toHaveLength(1);
     const start = all.at(-1)!.startTimestamp;
-    const windowed = (await viewer.get<unknown[]>(`/admin/api/v1/events/account?subjectAccountIds=${account.id}&startDate=${encodeURIComponent(start)}&endDate=${encodeURIComponent(start)}`)).body;
+    const windowed = (
+      await viewer.get<unknown[]>(
+        `/admin/api/v1/events/account?subjectAccountIds=${account.id}&startDate=${encodeURIComponent(start)}&endDate=${encodeURIComponent(start)}`,
+      )
+    ).body;
     expect(windowed.length).toBeGreaterThanOrEqual(1);
-    const page = (await viewer.get<unknown[]>(`/admin/api/v1/events/account?subjectIdentityStores=business&size=3&page=1`)).body;
+    const page = (
+      await viewer.get<unknown[]>(`/admin/api/v1/events/account?subjectIdentityStores=business&size=3&page=1`)
+    ).body;
     expect(page).toHaveLength(3);
-    const detail = (await viewer.get<{ actions: Array<{ details: Array<{ name: string }> }> }>(`/admin/api/v1/events/account/${all[0]!.eventId}`)).body;
+    const detail = (
+      await viewer.get<{ actions: Array<{ details: Array<{ name: string }> }> }>(
+        `/admin/api/v1/events/account/${all[0]!.eventId}`,
+      )
+    ).body;
     expect(detail.actions[0]!.details[0]!.name).toBeTruthy();
     expect((await viewer.get('/admin/api/v1/events/account/nope')).status).toBe(404);
     const descriptor = (await viewer.get<string[]>('/admin/api/v1/events/descriptor')).body;
@@ -106,21 +202,48 @@ describe('events', () => {
 describe('account reads and the remaining writes', () => {
   it('lists identities and unlinks an external identity', async () => {
     const account = await findAccount(supervisor, 'consumers', (candidate) => candidate.identities.external.length > 0);
-    const identities = (await viewer.get<{ external: Array<{ id: string; metadata: { provider: string } }> }>(`${accountsPath('consumers')}/${account.id}/identities`)).body;
+    const identities = (
+      await viewer.get<{ external: Array<{ id: string; metadata: { provider: string } }> }>(
+        `${accountsPath('consumers')}/${account.id}/identities`,
+      )
+    ).body;
     const external = identities.external[0]!;
     expect(['Google', 'Microsoft', 'Apple']).toContain(external.metadata.provider);
-    expect((await supervisor.delete(`${accountsPath('consumers')}/${account.id}/identities/${external.id}`)).status).toBe(204);
-    expect((await viewer.get<{ external: unknown[] }>(`${accountsPath('consumers')}/${account.id}/identities`)).body.external).toHaveLength(identities.external.length - 1);
+    expect(
+      (await supervisor.delete(`${accountsPath('consumers')}/${account.id}/identities/${external.id}`)).status,
+    ).toBe(204);
+    expect(
+      (await viewer.get<{ external: unknown[] }>(`${accountsPath('consumers')}/${account.id}/identities`)).body
+        .external,
+    ).toHaveLength(identities.external.length - 1);
     expect((await latestEvent(viewer, account.id)).labels).toEqual(['success:externalIdentityUnlink']);
   });
 
   it('adds a member through the group route and lifts a passcode lock', async () => {
-    const account = await findAccount(supervisor, 'partners', (candidate) => !candidate.groups.some((group) => group.id === 'partners-integrators'));
-    expect((await supervisor.post('/admin/api/v1/identityStores/partners/groups/partners-integrators/members', { id: account.id })).status).toBe(204);
-    expect((await viewer.get<AccountJson>(`${accountsPath('partners')}/${account.id}`)).body.groups.map((group) => group.id)).toContain('partners-integrators');
-    sandbox.db.prepare(`UPDATE accounts SET locks = '{"_passcode":{"until":null}}', failed_passcode_attempts = 4 WHERE id = ?`).run(account.id);
+    const account = await findAccount(
+      supervisor,
+      'partners',
+      (candidate) => !candidate.groups.some((group) => group.id === 'partners-integrators'),
+    );
+    expect(
+      (
+        await supervisor.post('/admin/api/v1/identityStores/partners/groups/partners-integrators/members', {
+          id: account.id,
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (await viewer.get<AccountJson>(`${accountsPath('partners')}/${account.id}`)).body.groups.map((group) => group.id),
+    ).toContain('partners-integrators');
+    sandbox.db
+      .prepare(`UPDATE accounts SET locks = '{"_passcode":{"until":null}}', failed_passcode_attempts = 4 WHERE id = ?`)
+      .run(account.id);
     expect((await supervisor.post(`${accountsPath('partners')}/${account.id}/liftPasscodeLock`)).status).toBe(204);
-    const after = (await viewer.get<AccountJson & { accountLockout: { failedPasscodeAttemptCount: number } }>(`${accountsPath('partners')}/${account.id}`)).body;
+    const after = (
+      await viewer.get<AccountJson & { accountLockout: { failedPasscodeAttemptCount: number } }>(
+        `${accountsPath('partners')}/${account.id}`,
+      )
+    ).body;
     expect(after.accountLockout.locks).toEqual({});
     expect(after.accountLockout.failedPasscodeAttemptCount).toBe(0);
   });
