@@ -160,28 +160,33 @@ export const migrations: readonly string[] = [
   CREATE INDEX accounts_enabled ON accounts(store, enabled, created_at);
   CREATE INDEX accounts_organization ON accounts(store, organization, created_at);
 
+  -- Memberships and indexed values carry the account's creation time, so a search can walk them in the default
+  -- order (newest first) without reading every account they name.
   CREATE TABLE account_attribute_values (
     account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
     store TEXT NOT NULL,
     path TEXT NOT NULL,
-    value TEXT NOT NULL COLLATE NOCASE
+    value TEXT NOT NULL COLLATE NOCASE,
+    account_created_at INTEGER NOT NULL
   );
-  CREATE INDEX account_attribute_values_lookup ON account_attribute_values(store, path, value);
-  CREATE INDEX account_attribute_values_account ON account_attribute_values(account_id);
+  CREATE INDEX account_attribute_values_lookup ON account_attribute_values(store, path, value, account_created_at);
+  CREATE INDEX account_attribute_values_account ON account_attribute_values(account_id, path, value);
 
   CREATE TABLE account_groups (
     account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
     group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    account_created_at INTEGER NOT NULL,
     PRIMARY KEY (account_id, group_id)
   ) WITHOUT ROWID;
-  CREATE INDEX account_groups_group ON account_groups(group_id, account_id);
+  CREATE INDEX account_groups_group ON account_groups(group_id, account_created_at, account_id);
   CREATE TABLE account_roles (
     account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
     organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
     role_id TEXT NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
+    account_created_at INTEGER NOT NULL,
     PRIMARY KEY (account_id, organization_id, role_id)
   ) WITHOUT ROWID;
-  CREATE INDEX account_roles_role ON account_roles(organization_id, role_id, account_id);
+  CREATE INDEX account_roles_role ON account_roles(organization_id, role_id, account_created_at, account_id);
 
   CREATE TABLE authenticators (
     id TEXT PRIMARY KEY,

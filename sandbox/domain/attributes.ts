@@ -189,15 +189,19 @@ export function reindexAccount(
   data: Record<string, unknown>,
 ): void {
   db.prepare('DELETE FROM account_attribute_values WHERE account_id = ?').run(accountId);
+  const { created_at: createdAt } = db.prepare('SELECT created_at FROM accounts WHERE id = ?').get(accountId) as {
+    created_at: number;
+  };
   const insert = db.prepare(
-    'INSERT INTO account_attribute_values (account_id, store, path, value) VALUES (?, ?, ?, ?)',
+    'INSERT INTO account_attribute_values (account_id, store, path, value, account_created_at) VALUES (?, ?, ?, ?, ?)',
   );
   for (const attribute of attributes) {
     if (!attribute.indexing || attribute.indexing === 'none') continue;
     const key = attributeKey(attribute);
     const value = getAt(data, key);
     for (const item of Array.isArray(value) ? value : [value]) {
-      if (typeof item === 'string' || typeof item === 'number') insert.run(accountId, store, key, String(item));
+      if (typeof item === 'string' || typeof item === 'number')
+        insert.run(accountId, store, key, String(item), createdAt);
     }
   }
 }

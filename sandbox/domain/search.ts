@@ -77,8 +77,17 @@ interface Condition {
   probe: string;
   args: unknown[];
   driver?:
-    | { kind: 'ids'; source: string; args: unknown[] }
+    | { kind: 'ids'; source: string; args: unknown[]; ordered?: OrderedSource }
     | { kind: 'index'; index: string; countSql: string; args: unknown[] };
+}
+
+/** A membership or value table whose index lists the accounts it names newest first (account_created_at). */
+interface OrderedSource {
+  /** `table v INDEXED BY index`. */
+  from: string;
+  where: string;
+  args: unknown[];
+  tieBreak: string;
 }
 
 /** Below this many candidates, a search starts from them and sorts; above it, it walks the sort order. */
@@ -95,6 +104,8 @@ export function searchAccounts(
   store: string,
   params: SearchParams,
   fixedGroup?: string,
+  /** Tests set it to force each plan and compare their answers. */
+  driveLimit = DRIVE_LIMIT,
 ): SearchResult {
   const conditions: Condition[] = [];
   const now = ctx.now();
@@ -239,7 +250,11 @@ export function searchAccounts(
     add({
       probe,
       args: ids,
-      driver: { kind: 'ids', source: `SELECT account_id FROM account_groups WHERE group_id IN (${marks})`, args: ids },
+      driver: {
+        kind: 'ids',
+        source: `SELECT DISTINCT account_id FROM account_groups WHERE group_id IN (${marks})`,
+        args: ids,
+      },
     });
   };
   if (fixedGroup) membership([fixedGroup], false);
@@ -262,7 +277,7 @@ export function searchAccounts(
       add({
         probe,
         args,
-        driver: { kind: 'ids', source: `SELECT r.account_id FROM account_roles r WHERE ${terms}`, args },
+        driver: { kind: 'ids', source: `SELECT DISTINCT r.account_id FROM account_roles r WHERE ${terms}`, args },
       });
   }
 
@@ -298,7 +313,7 @@ export function searchAccounts(
   const size = integerParam(params, 'size', 20, 1, 1000);
   const page = integerParam(params, 'page', 0, 0, 1_000_000);
   const sort = sortTerms(params.sort);
-  return runPlan(ctx, store, conditions, sort, page, size);
+  return runPlan(ctx, store, conditions, sort, page, size, driveLimit);
 }
 
 /** Counts up to `limit` rows: enough to compare filters, and to report a total, without paying for large ones. */
@@ -313,6 +328,7 @@ function runPlan(
   sort: SortTerm[],
   page: number,
   size: number,
+  driveLimit: number,
 ): SearchResult {
   const where = ['a.store = ?', ...conditions.map((condition) => condition.probe)];
   const whereArgs = [store, ...conditions.flatMap((condition) => condition.args)];
@@ -339,7 +355,15 @@ function runPlan(
   let from: string;
   let fromArgs: unknown[] = [];
   let order: string;
-  if (best && best.count <= DRIVE_LIMIT) {
+  const ordered = best?.condition.driver.kind === 'ids' ? best.condition.driver.ordered : undefined;
+  if (best && best.count > driveLimit && ordered && sort[0]!.expression === 'a.created_at') {
+    // A large membership or value in the default order: walk its own index newest first and read only the
+    // accounts of the page (CROSS JOIN keeps that table the outer loop).
+    from = `${ordered.from} CROSS JOIN accounts a ON a.id = v.account_id WHERE ${ordered.where} AND`;
+    fromArgs = ordered.args;
+    const direction = sort[0]!.direction;
+    order = `v.account_created_at ${direction}, ${ordered.tieBreak} ${direction}`;
+  } else if (best && best.count <= driveLimit) {
     // Few candidates: start from them, then sort the ones that pass every filter.
     if (best.condition.driver.kind === 'ids') {
       from = `accounts a INDEXED BY sqlite_autoindex_accounts_1 WHERE a.id IN (${best.condition.driver.source}) AND`;
@@ -364,7 +388,7 @@ function runPlan(
   if (best && conditions.length === 1) {
     total = best.count;
     capped = best.count > TOTAL_COUNT_CAP;
-  } else if (best && best.count <= DRIVE_LIMIT) {
+  } else if (best && best.count <= driveLimit) {
     total = cappedCount(ctx, `SELECT 1 FROM ${from} ${whereSql}`, [...fromArgs, ...whereArgs], TOTAL_COUNT_CAP + 1);
     capped = false;
   } else {

@@ -441,9 +441,9 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
           throw notFound('Role', role.id);
       write(() => {
         const insert = db.prepare(
-          'INSERT OR IGNORE INTO account_roles (account_id, organization_id, role_id) VALUES (?, ?, ?)',
+          'INSERT OR IGNORE INTO account_roles (account_id, organization_id, role_id, account_created_at) VALUES (?, ?, ?, ?)',
         );
-        for (const role of roles) insert.run(row.id, organization, role.id);
+        for (const role of roles) insert.run(row.id, organization, role.id, row.created_at);
         recordAdminWrite(
           ctx,
           request,

@@ -359,8 +359,10 @@ export function addToGroups(
   groups: Array<{ id: string; name: string }>,
 ): void {
   ctx.db.transaction(() => {
-    const insert = ctx.db.prepare('INSERT OR IGNORE INTO account_groups (account_id, group_id) VALUES (?, ?)');
-    for (const group of groups) insert.run(row.id, group.id);
+    const insert = ctx.db.prepare(
+      'INSERT OR IGNORE INTO account_groups (account_id, group_id, account_created_at) VALUES (?, ?, ?)',
+    );
+    for (const group of groups) insert.run(row.id, group.id, row.created_at);
     ctx.db.prepare('UPDATE accounts SET updated_at = ? WHERE id = ?').run(ctx.now(), row.id);
     recordAdminEvent(
       ctx,

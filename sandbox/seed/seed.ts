@@ -188,10 +188,14 @@ function seedAccounts(db: Db, rng: Prng, options: SeedOptions, now: number): See
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     attributeValue: db.prepare(
-      'INSERT INTO account_attribute_values (account_id, store, path, value) VALUES (?, ?, ?, ?)',
+      'INSERT INTO account_attribute_values (account_id, store, path, value, account_created_at) VALUES (?, ?, ?, ?, ?)',
     ),
-    group: db.prepare('INSERT OR IGNORE INTO account_groups (account_id, group_id) VALUES (?, ?)'),
-    role: db.prepare('INSERT OR IGNORE INTO account_roles (account_id, organization_id, role_id) VALUES (?, ?, ?)'),
+    group: db.prepare(
+      'INSERT OR IGNORE INTO account_groups (account_id, group_id, account_created_at) VALUES (?, ?, ?)',
+    ),
+    role: db.prepare(
+      'INSERT OR IGNORE INTO account_roles (account_id, organization_id, role_id, account_created_at) VALUES (?, ?, ?, ?)',
+    ),
     authenticator: db.prepare(
       'INSERT INTO authenticators (id, account_id, type, sub_type, target, methods, public_metadata, secret, created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -449,16 +453,17 @@ function generateAccount(
       .split('.')
       .reduce<unknown>((current, part) => (current as Record<string, unknown> | undefined)?.[part], metadata);
     for (const item of Array.isArray(value) ? value : [value])
-      if (typeof item === 'string') s.attributeValue.run(id, store, key, item);
+      if (typeof item === 'string') s.attributeValue.run(id, store, key, item, createdAt);
   }
 
   // Memberships
   for (const name of config.groups[store]!)
-    if (rng.chance(store === 'business' && name === 'All staff' ? 0.9 : 0.15)) s.group.run(id, groupId(store, name));
+    if (rng.chance(store === 'business' && name === 'All staff' ? 0.9 : 0.15))
+      s.group.run(id, groupId(store, name), createdAt);
   if (organization) {
     const storeRoles = config.roles.filter(([, roleStore]) => roleStore === store);
-    if (storeRoles.length > 0 && rng.chance(0.7)) s.role.run(id, organization, rng.pick(storeRoles)[0]);
-    if (storeRoles.length > 1 && rng.chance(0.15)) s.role.run(id, organization, rng.pick(storeRoles)[0]);
+    if (storeRoles.length > 0 && rng.chance(0.7)) s.role.run(id, organization, rng.pick(storeRoles)[0], createdAt);
+    if (storeRoles.length > 1 && rng.chance(0.15)) s.role.run(id, organization, rng.pick(storeRoles)[0], createdAt);
   }
 
   // Authenticators: password, email, and a mix of the stronger kinds.
