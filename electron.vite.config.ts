@@ -14,6 +14,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           web: resolve(__dirname, 'electron/web/cli.ts'),
+          // The embedded sandbox identity platform, started by Deskside when no connection is configured.
+          sandbox: resolve(__dirname, 'sandbox/cli.ts'),
         },
       },
     },

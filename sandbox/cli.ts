@@ -3,6 +3,7 @@
  *   --port N (4100)  --host ADDRESS (127.0.0.1; another address needs non-default client secrets)
  *   --data FILE (.sandbox/sandbox.db)  --seed N (start from a fresh database with N accounts; default on first start: 5,000)
  *   --token-ttl SECONDS (3600)  --latency MS  --fail-rate R  --fail-status 429|500|503  --fault-route REGEX
+ *   --quiet (no seeding progress)  --exit-with-stdin (stop when standard input closes: for embedding)
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
       'fail-status': { type: 'string' },
       'fault-route': { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      'exit-with-stdin': { type: 'boolean', default: false },
     },
   });
   const number = (name: string, value: string | undefined, min: number, max: number) => {
@@ -86,6 +88,11 @@ async function main(): Promise<void> {
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
+  // Embedded in Deskside: when Deskside goes away (its end of stdin closes), so does the sandbox.
+  if (values['exit-with-stdin']) {
+    process.stdin.on('end', () => void stop('parent gone'));
+    process.stdin.resume();
+  }
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 

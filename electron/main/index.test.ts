@@ -41,7 +41,7 @@ beforeAll(async () => {
 describe('Electron main entry', () => {
   it('takes the single-instance lock and focuses the window on a second launch', () => {
     expect(fake.module.app.requestSingleInstanceLock).toHaveBeenCalled();
-    fake.module.app.emit('second-instance');
+    fake.module.app.emit('second-instance', {}, []);
     expect(fake.windows[0]!.focus).toHaveBeenCalled();
   });
 
@@ -114,6 +114,17 @@ describe('Electron main entry', () => {
     const handler = fake.protocolHandlers.get('app')!;
     expect((await handler(new Request('app://deskside/%2e%2e/%2e%2e/package.json'))).status).toBe(404);
     expect((await handler(new Request('app://other/index.html'))).status).toBe(404);
+  });
+
+  it('registers the deskside:// scheme and opens the account a link names, ignoring anything else', () => {
+    expect(fake.module.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('deskside');
+    const send = fake.windows[0]!.webContents.send;
+    send.mockClear();
+    fake.module.app.emit('open-url', { preventDefault: vi.fn() }, 'deskside://account/consumers/abc-123');
+    expect(send).toHaveBeenCalledWith('app:open-account', { store: 'consumers', accountId: 'abc-123' });
+    fake.module.app.emit('second-instance', {}, ['deskside', 'deskside://account/business/x%2F..%2F']);
+    fake.module.app.emit('second-instance', {}, ['deskside', 'deskside://settings/reset']);
+    expect(send).toHaveBeenCalledTimes(1);
   });
 
   it('sets an application menu whose About item reaches the renderer', () => {

@@ -4,16 +4,18 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, safeStorage, screen, session, shell } from 'electron';
 import { events } from '@shared/contracts';
+import { LINK_SCHEME, parseAccountLink } from '@shared/domain/links';
 import { createRegistry } from './handlers';
 import { EventBus } from './ipc/event-bus';
 import { bindRegistryToIpc, forwardEventsToWindow, originOf } from './ipc/electron-ipc';
 import { registerAppScheme, serveRenderer } from './platform/app-protocol';
 import { createElectronSettingsStore } from './platform/electron-settings-store';
 import { createSafeStorageSecretStore } from './platform/safe-storage-secrets';
+import { utilitySandboxLauncher } from './platform/utility-sandbox';
 import { createWindowStateKeeper } from './platform/window-state-store';
+import { createAppServices, type AppServices } from './services/app-services';
 import { consoleLogger } from './services/logger';
 import { APP_NAME } from './services/data-dir';
-import { SettingsService } from './services/settings/settings-service';
 import { contentSecurityPolicy, securityHeaders } from './window/csp';
 import { applicationMenuTemplate, type MenuItemSpec } from './window/menu';
 import {
@@ -33,11 +35,26 @@ const appOrigin = (devServerUrl && originOf(devServerUrl)) || APP_ORIGIN;
 const logger = consoleLogger;
 const bus = new EventBus();
 let mainWindow: BrowserWindow | null = null;
+let services: AppServices | null = null;
+/** A link that arrived before the window could take it. */
+let pendingLink: string | null = null;
 
 function showMainWindow(): void {
   if (!mainWindow) return;
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
+}
+
+/** Opens the account a deskside:// link names; anything else in a link is ignored. */
+function openLink(link: string): void {
+  const target = parseAccountLink(link);
+  if (!target) return;
+  if (!mainWindow) {
+    pendingLink = link;
+    return;
+  }
+  showMainWindow();
+  bus.emit(events.openAccount, target);
 }
 
 function hardenWebContents(): void {
@@ -85,11 +102,13 @@ function createMainWindow(windowState: ReturnType<typeof createWindowStateKeeper
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const csp = contentSecurityPolicy(devServerUrl ? { devServerOrigin: appOrigin } : {});
-  const secrets = createSafeStorageSecretStore(safeStorage, join(dataDir, 'secrets.json'), logger);
-  const registry = createRegistry({
+  services = createAppServices({
+    dataDir,
     logger,
-    secrets,
-    settings: new SettingsService(createElectronSettingsStore(), bus),
+    bus,
+    secrets: createSafeStorageSecretStore(safeStorage, join(dataDir, 'secrets.json'), logger),
+    settingsStore: createElectronSettingsStore(),
+    sandboxLauncher: utilitySandboxLauncher(join(here, 'sandbox.js'), logger),
     appInfo: {
       name: APP_NAME,
       version: app.getVersion(),
@@ -99,6 +118,7 @@ async function start(): Promise<void> {
       versions: { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome },
     },
   });
+  const registry = createRegistry(services);
 
   hardenWebContents();
   if (devServerUrl) {
@@ -119,6 +139,11 @@ async function start(): Promise<void> {
 
   const windowState = createWindowStateKeeper(() => screen.getAllDisplays().map((display) => display.workArea));
   mainWindow = createMainWindow(windowState);
+  mainWindow.webContents.once('did-finish-load', () => {
+    const link = pendingLink ?? process.argv.find((arg) => arg.startsWith(`${LINK_SCHEME}://`));
+    pendingLink = null;
+    if (link) openLink(link);
+  });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(windowState);
   });
@@ -127,7 +152,25 @@ async function start(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', showMainWindow);
+  app.setAsDefaultProtocolClient(LINK_SCHEME);
+  // Windows and Linux hand a link to a second instance's command line; macOS sends open-url.
+  app.on('second-instance', (_event, argv: string[]) => {
+    showMainWindow();
+    const link = argv.find((arg) => arg.startsWith(`${LINK_SCHEME}://`));
+    if (link) openLink(link);
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openLink(url);
+  });
+  app.on('before-quit', (event) => {
+    if (!services) return;
+    // Stop the embedded sandbox and close the cache before leaving.
+    event.preventDefault();
+    const stopping = services;
+    services = null;
+    void stopping.shutdown().finally(() => app.quit());
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

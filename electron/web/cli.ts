@@ -13,7 +13,8 @@ import { defaultDataDir, APP_NAME } from '../main/services/data-dir';
 import { consoleLogger } from '../main/services/logger';
 import { MemorySecretStore } from '../main/services/secrets';
 import { JsonFileSettingsStore } from '../main/services/settings/json-file-settings-store';
-import { SettingsService } from '../main/services/settings/settings-service';
+import { createAppServices } from '../main/services/app-services';
+import { childProcessSandboxLauncher } from '../main/services/connections/child-process-sandbox';
 import { contentSecurityPolicy } from '../main/window/csp';
 import { version } from '../../package.json';
 import { startWebHost } from './server';
@@ -33,11 +34,14 @@ async function main(): Promise<void> {
 
   const logger = consoleLogger;
   const bus = new EventBus();
-  const registry = createRegistry({
+  const services = createAppServices({
+    dataDir,
     logger,
+    bus,
     // The web host has no OS keychain: secrets entered here live only as long as the process.
     secrets: new MemorySecretStore(),
-    settings: new SettingsService(new JsonFileSettingsStore(dataDir, logger), bus),
+    settingsStore: new JsonFileSettingsStore(dataDir, logger),
+    sandboxLauncher: childProcessSandboxLauncher(join(import.meta.dirname, 'sandbox.js'), logger),
     appInfo: {
       name: APP_NAME,
       version,
@@ -47,6 +51,7 @@ async function main(): Promise<void> {
       versions: { node: process.versions.node },
     },
   });
+  const registry = createRegistry(services);
   const host = await startWebHost({
     registry,
     bus,
@@ -58,7 +63,7 @@ async function main(): Promise<void> {
   });
   console.log(`Deskside web host: ${host.url}`);
 
-  const stop = () => void host.close().then(() => process.exit(0));
+  const stop = () => void Promise.all([host.close(), services.shutdown()]).then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allContracts } from '@shared/contracts';
+import { defaultSettings } from '@shared/domain/settings';
 import { createRegistry } from '../main/handlers';
 import { EventBus } from '../main/ipc/event-bus';
 import { silentLogger } from '../main/services/logger';
@@ -165,9 +166,10 @@ describe('web host boundary', () => {
     await reader.read(); // the ": connected" comment
     await call('settings:set', { theme: 'dark' });
     const { value } = await reader.read();
-    expect(new TextDecoder().decode(value)).toBe(
-      'event: settings:changed\ndata: {"theme":"dark","density":"comfortable"}\n\n',
-    );
+    expect(new TextDecoder().decode(value)).toBe(`event: settings:changed
+data: ${JSON.stringify({ ...defaultSettings, theme: 'dark' })}
+
+`);
     await reader.cancel();
   });
 });

@@ -1,5 +1,9 @@
 import { appContracts, appEvents } from './app';
 import { listContracts, type EventContract } from './define';
+import { accountContracts, searchContracts, storeContracts } from './accounts';
+import { bulkContracts, bulkEvents } from './bulk';
+import { cacheContracts, cacheEvents } from './cache';
+import { connectionContracts, connectionEvents } from './connections';
 import { settingsContracts, settingsEvents } from './settings';
 
 export * from './define';
@@ -10,13 +14,23 @@ export * from './bridge';
 export const contracts = {
   app: appContracts,
   settings: settingsContracts,
+  connections: connectionContracts,
+  stores: storeContracts,
+  accounts: accountContracts,
+  searches: searchContracts,
+  bulk: bulkContracts,
+  cache: cacheContracts,
 };
 export type Contracts = typeof contracts;
 
 /** Every pushed event, by name. */
 export const events = {
   showAbout: appEvents.showAbout,
+  openAccount: appEvents.openAccount,
   settingsChanged: settingsEvents.changed,
+  connectivityChanged: connectionEvents.connectivityChanged,
+  bulkProgress: bulkEvents.progress,
+  cacheChanged: cacheEvents.changed,
 };
 export type Events = typeof events;
 

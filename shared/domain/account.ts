@@ -20,9 +20,12 @@ export const AccountSummary = z.object({
 export type AccountSummary = z.infer<typeof AccountSummary>;
 
 /** The status labels of the result list and the overview. */
-export type StatusLabel = 'enabled' | 'disabled' | 'verified email' | 'unverified email' | 'external identity' | 'locked';
+export type StatusLabel =
+  'enabled' | 'disabled' | 'verified email' | 'unverified email' | 'external identity' | 'locked';
 
-export function statusLabels(account: Pick<AccountSummary, 'enabled' | 'emailVerified' | 'externalIdentity' | 'locked'>): StatusLabel[] {
+export function statusLabels(
+  account: Pick<AccountSummary, 'enabled' | 'emailVerified' | 'externalIdentity' | 'locked'>,
+): StatusLabel[] {
   const labels: StatusLabel[] = [account.enabled ? 'enabled' : 'disabled'];
   if (account.emailVerified !== null) labels.push(account.emailVerified ? 'verified email' : 'unverified email');
   if (account.externalIdentity) labels.push('external identity');

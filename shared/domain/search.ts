@@ -1,11 +1,22 @@
 import { z } from 'zod';
 import { AccountSummary } from './account';
 
-export const DateField = z.enum(['createdAt', 'updatedAt', 'disabledAt', 'lastLoginAt', 'lastAuthenticationActivityAt']);
+export const DateField = z.enum([
+  'createdAt',
+  'updatedAt',
+  'disabledAt',
+  'lastLoginAt',
+  'lastAuthenticationActivityAt',
+]);
 export type DateField = z.infer<typeof DateField>;
 
 /** A date bound: an ISO timestamp or a signed ISO-8601 duration relative to now (-P30D). */
-const DateBound = z.string().regex(/^([+-]P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?|\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?)$/, 'a date or a duration such as -P30D');
+const DateBound = z
+  .string()
+  .regex(
+    /^([+-]P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?|\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?)$/,
+    'a date or a duration such as -P30D',
+  );
 
 /** Every filter listAccounts offers, in the console's words. All combine with AND. */
 export const AccountFilter = z.strictObject({
@@ -20,7 +31,12 @@ export const AccountFilter = z.strictObject({
   organization: z.string().max(64).optional(),
   organizationScope: z.string().max(64).optional(),
   groups: z.object({ ids: z.array(z.string().max(64)).max(50), mode: z.enum(['include', 'exclude']) }).optional(),
-  roles: z.object({ pairs: z.array(z.object({ organization: z.string().max(64), role: z.string().max(64) })).max(50), mode: z.enum(['include', 'exclude']) }).optional(),
+  roles: z
+    .object({
+      pairs: z.array(z.object({ organization: z.string().max(64), role: z.string().max(64) })).max(50),
+      mode: z.enum(['include', 'exclude']),
+    })
+    .optional(),
 });
 export type AccountFilter = z.infer<typeof AccountFilter>;
 

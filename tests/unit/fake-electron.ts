@@ -12,6 +12,7 @@ export function createFakeElectron(options: { userData: string; singleInstance?:
     getVersion: () => '1.2.3',
     getPath: vi.fn((name: string) => (name === 'userData' ? options.userData : `/fake/${name}`)),
     requestSingleInstanceLock: vi.fn(() => options.singleInstance ?? true),
+    setAsDefaultProtocolClient: vi.fn(() => true),
     quit: vi.fn(),
     exit: vi.fn(),
     ready: null as null | (() => void),
@@ -71,6 +72,7 @@ export function createFakeElectron(options: { userData: string; singleInstance?:
   const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
   const shell = { openExternal: vi.fn(async () => {}) };
   const contextBridge = { exposeInMainWorld: vi.fn() };
+  const utilityProcess = { fork: vi.fn() };
 
   return {
     module: {

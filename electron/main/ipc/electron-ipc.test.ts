@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { events } from '@shared/contracts';
+import { defaultSettings } from '@shared/domain/settings';
 import { createRegistry } from '../handlers';
 import { APP_ORIGIN } from '../window/policy';
 import { makeServices } from '../../../tests/unit/main-services';
@@ -100,13 +101,13 @@ describe('forwardEventsToWindow', () => {
       isDestroyed: () => destroyed,
       send: (channel, payload) => sent.push([channel, payload]),
     });
-    bus.emit(events.settingsChanged, { theme: 'dark', density: 'compact' });
+    bus.emit(events.settingsChanged, { ...defaultSettings, theme: 'dark', density: 'compact' });
     destroyed = true;
-    bus.emit(events.settingsChanged, { theme: 'light', density: 'compact' });
+    bus.emit(events.settingsChanged, { ...defaultSettings, theme: 'light', density: 'compact' });
     stop();
     destroyed = false;
-    bus.emit(events.settingsChanged, { theme: 'light', density: 'compact' });
-    expect(sent).toEqual([['settings:changed', { theme: 'dark', density: 'compact' }]]);
+    bus.emit(events.settingsChanged, { ...defaultSettings, theme: 'light', density: 'compact' });
+    expect(sent).toEqual([['settings:changed', { ...defaultSettings, theme: 'dark', density: 'compact' }]]);
     expect(() => bus.emit(events.settingsChanged, { theme: 'neon' } as never)).toThrow();
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { defaultSettings } from '@shared/domain/settings';
 import { createFakeElectron } from '../../../tests/unit/fake-electron';
 
 const fake = createFakeElectron({ userData: mkdtempSync(join(tmpdir(), 'deskside-userdata-')) });
@@ -50,9 +51,9 @@ describe('electron-store settings', () => {
   it('uses settings.json and keeps only valid values', () => {
     const store = createElectronSettingsStore();
     expect(storeOptions.at(-1)).toMatchObject({ name: 'settings' });
-    expect(store.read()).toEqual({ theme: 'dark', density: 'comfortable' });
-    store.write({ theme: 'light', density: 'compact' });
-    expect(store.read()).toEqual({ theme: 'light', density: 'compact' });
+    expect(store.read()).toEqual({ ...defaultSettings, theme: 'dark' });
+    store.write({ ...defaultSettings, theme: 'light', density: 'compact' });
+    expect(store.read()).toEqual({ ...defaultSettings, theme: 'light', density: 'compact' });
   });
 });
 

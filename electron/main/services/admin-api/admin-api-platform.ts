@@ -35,7 +35,8 @@ export function filterToQuery(filter: AccountFilter): Record<string, string | st
     if (range.from) query[`${param}StartDate`] = range.from;
     if (range.to) query[`${param}EndDate`] = range.to;
   }
-  for (const [key, value] of Object.entries(filter.attributes ?? {})) if (value !== '') query[`attribute_${key}`] = value;
+  for (const [key, value] of Object.entries(filter.attributes ?? {}))
+    if (value !== '') query[`attribute_${key}`] = value;
   if (filter.groups && filter.groups.ids.length > 0) {
     query.groups = filter.groups.ids;
     query.groupsFilter = filter.groups.mode;
@@ -47,7 +48,13 @@ export function filterToQuery(filter: AccountFilter): Record<string, string | st
   return query;
 }
 
-const sortParams: Record<string, string> = { createdAt: 'createdAt', updatedAt: 'updatedAt', lastLogin: 'lastLogin', email: 'email', username: 'username' };
+const sortParams: Record<string, string> = {
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt',
+  lastLogin: 'lastLogin',
+  email: 'email',
+  username: 'username',
+};
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
@@ -73,7 +80,9 @@ export function toSummary(account: ApiAccount, store: string, now = Date.now()):
     phone: text(phone?.id),
     enabled: account.enabled,
     locked: locks.some((lock) => !lock.until || Date.parse(lock.until) > now),
-    externalIdentity: Array.isArray(external) ? external.length > 0 : Object.keys(identities).some((key) => !['local', 'email', 'phone', 'external'].includes(key)),
+    externalIdentity: Array.isArray(external)
+      ? external.length > 0
+      : Object.keys(identities).some((key) => !['local', 'email', 'phone', 'external'].includes(key)),
     organization: account.organization ?? null,
     lastLoginAt: account.lastLogin?.time ?? null,
     createdAt: account.createdAt ?? new Date(0).toISOString(),
@@ -83,7 +92,12 @@ export function toSummary(account: ApiAccount, store: string, now = Date.now()):
 
 /** The Identity Platform port over the Admin API. */
 export class AdminApiPlatform implements IdentityPlatform {
-  readonly capabilities: PlatformCapabilities = { totalCount: true, deleteAccount: true, groupMembership: true, enableDisable: true };
+  readonly capabilities: PlatformCapabilities = {
+    totalCount: true,
+    deleteAccount: true,
+    groupMembership: true,
+    enableDisable: true,
+  };
 
   constructor(private readonly client: AdminApiClient) {}
 
@@ -92,12 +106,17 @@ export class AdminApiPlatform implements IdentityPlatform {
   }
 
   async listIdentityStores(): Promise<IdentityStore[]> {
-    const { data } = await this.client.request('GET', `${V1}/identityStores`, { query: { size: 200 }, schema: ApiPaged(ApiIdentityStore) });
+    const { data } = await this.client.request('GET', `${V1}/identityStores`, {
+      query: { size: 200 },
+      schema: ApiPaged(ApiIdentityStore),
+    });
     return data.content.map((store) => ({ name: store.name, description: store.description ?? '' }));
   }
 
   async attributeSchema(store: string): Promise<AttributeDefinition[]> {
-    const { data } = await this.client.request('GET', `${V1}/identityStores/${enc(store)}/attributes`, { schema: z.array(ApiAttribute) });
+    const { data } = await this.client.request('GET', `${V1}/identityStores/${enc(store)}/attributes`, {
+      schema: z.array(ApiAttribute),
+    });
     return data.map((attribute) => ({
       id: attribute.id,
       key: attribute.path ? `${attribute.path}.${attribute.name}` : attribute.name,
@@ -112,17 +131,30 @@ export class AdminApiPlatform implements IdentityPlatform {
   }
 
   async listGroups(store: string): Promise<NamedEntity[]> {
-    const { data } = await this.client.request('GET', `${V1}/identityStores/${enc(store)}/groups`, { query: { size: 1000 }, schema: ApiPaged(ApiGroup) });
+    const { data } = await this.client.request('GET', `${V1}/identityStores/${enc(store)}/groups`, {
+      query: { size: 1000 },
+      schema: ApiPaged(ApiGroup),
+    });
     return data.content.map((group) => ({ id: group.id, name: group.name }));
   }
 
   async listOrganizations(store: string): Promise<Organization[]> {
-    const { data } = await this.client.request('GET', `${V1}/identityStores/${enc(store)}/organizations`, { query: { size: 1000 }, schema: z.array(ApiOrganization) });
-    return data.map((organization) => ({ id: organization.id, name: organization.name, parentId: organization.parent?.id ?? null }));
+    const { data } = await this.client.request('GET', `${V1}/identityStores/${enc(store)}/organizations`, {
+      query: { size: 1000 },
+      schema: z.array(ApiOrganization),
+    });
+    return data.map((organization) => ({
+      id: organization.id,
+      name: organization.name,
+      parentId: organization.parent?.id ?? null,
+    }));
   }
 
   async listRoles(store: string): Promise<NamedEntity[]> {
-    const { data } = await this.client.request('GET', `${V1}/identityStores/${enc(store)}/roles`, { query: { size: 1000 }, schema: ApiPaged(ApiRole) });
+    const { data } = await this.client.request('GET', `${V1}/identityStores/${enc(store)}/roles`, {
+      query: { size: 1000 },
+      schema: ApiPaged(ApiRole),
+    });
     return data.content.map((role) => ({ id: role.id, name: role.name }));
   }
 
@@ -133,34 +165,57 @@ export class AdminApiPlatform implements IdentityPlatform {
       size: String(request.size),
       ...(request.sort ? { sort: `${sortParams[request.sort.field]},${request.sort.direction}` } : {}),
     };
-    const { data, headers } = await this.client.request('GET', `${V1}/identityStores/${enc(request.store)}/accounts`, { query, schema: z.array(ApiAccount), ...(signal ? { signal } : {}) });
+    const { data, headers } = await this.client.request('GET', `${V1}/identityStores/${enc(request.store)}/accounts`, {
+      query,
+      schema: z.array(ApiAccount),
+      ...(signal ? { signal } : {}),
+    });
     const totalHeader = headers.get('x-total-count');
     const total = totalHeader !== null && /^\d+$/.test(totalHeader) ? Number(totalHeader) : null;
-    return { items: data.map((account) => toSummary(account, request.store)), total, totalCapped: headers.get('x-total-count-capped') === 'true' };
+    return {
+      items: data.map((account) => toSummary(account, request.store)),
+      total,
+      totalCapped: headers.get('x-total-count-capped') === 'true',
+    };
   }
 
   async getAccountSummary(store: string, accountId: string): Promise<AccountSummary> {
-    const { data } = await this.client.request('GET', `${V1}/identityStores/${enc(store)}/accounts/${enc(accountId)}`, { schema: ApiAccount });
+    const { data } = await this.client.request('GET', `${V1}/identityStores/${enc(store)}/accounts/${enc(accountId)}`, {
+      schema: ApiAccount,
+    });
     return toSummary(data, store);
   }
 
   async enableAccount(store: string, accountId: string): Promise<void> {
-    await this.client.request('POST', `${V1}/identityStores/${enc(store)}/accounts/${enc(accountId)}/enable`, { idempotent: true });
+    await this.client.request('POST', `${V1}/identityStores/${enc(store)}/accounts/${enc(accountId)}/enable`, {
+      idempotent: true,
+    });
   }
 
   async disableAccount(store: string, accountId: string): Promise<void> {
-    await this.client.request('POST', `${V1}/identityStores/${enc(store)}/accounts/${enc(accountId)}/disable`, { idempotent: true });
+    await this.client.request('POST', `${V1}/identityStores/${enc(store)}/accounts/${enc(accountId)}/disable`, {
+      idempotent: true,
+    });
   }
 
   async deleteAccount(store: string, accountId: string): Promise<void> {
-    await this.client.request('DELETE', `${V1}/identityStores/${enc(store)}/accounts/${enc(accountId)}`, { idempotent: true });
+    await this.client.request('DELETE', `${V1}/identityStores/${enc(store)}/accounts/${enc(accountId)}`, {
+      idempotent: true,
+    });
   }
 
   async addToGroup(store: string, accountId: string, groupId: string): Promise<void> {
-    await this.client.request('POST', `${V1}/identityStores/${enc(store)}/accounts/${enc(accountId)}/groups`, { body: [{ id: groupId }], idempotent: true });
+    await this.client.request('POST', `${V1}/identityStores/${enc(store)}/accounts/${enc(accountId)}/groups`, {
+      body: [{ id: groupId }],
+      idempotent: true,
+    });
   }
 
   async removeFromGroup(store: string, accountId: string, groupId: string): Promise<void> {
-    await this.client.request('DELETE', `${V1}/identityStores/${enc(store)}/groups/${enc(groupId)}/members/${enc(accountId)}`, { idempotent: true });
+    await this.client.request(
+      'DELETE',
+      `${V1}/identityStores/${enc(store)}/groups/${enc(groupId)}/members/${enc(accountId)}`,
+      { idempotent: true },
+    );
   }
 }

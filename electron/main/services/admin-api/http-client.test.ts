@@ -11,7 +11,13 @@ import { AdminApiPlatform } from './admin-api-platform';
 let sandbox: RunningSandbox;
 let clock = Date.now();
 beforeAll(async () => {
-  sandbox = await startSandbox({ dataFile: ':memory:', port: 0, seedAccounts: 60, now: () => clock, tokenTtlSeconds: 600 });
+  sandbox = await startSandbox({
+    dataFile: ':memory:',
+    port: 0,
+    seedAccounts: 60,
+    now: () => clock,
+    tokenTtlSeconds: 600,
+  });
 });
 afterAll(() => sandbox.close());
 
@@ -37,7 +43,11 @@ function client(overrides: Partial<AdminApiClientOptions> = {}) {
 }
 
 const setFaults = (rules: unknown[]) =>
-  fetch(`${sandbox.url}/sandbox/control/faults`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ rules }) });
+  fetch(`${sandbox.url}/sandbox/control/faults`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ rules }),
+  });
 
 describe('AdminApiClient', () => {
   it('fetches a token once for concurrent requests and reuses it', async () => {
@@ -82,7 +92,8 @@ describe('AdminApiClient', () => {
     const { api, waits } = client();
     await setFaults([{ route: 'GET /admin/api/v1/identityStores', failureRate: 0.5, status: 503, retryAfter: 0 }]);
     try {
-      for (let i = 0; i < 6; i++) await expect(api.request('GET', '/admin/api/v1/identityStores')).resolves.toMatchObject({ status: 200 });
+      for (let i = 0; i < 6; i++)
+        await expect(api.request('GET', '/admin/api/v1/identityStores')).resolves.toMatchObject({ status: 200 });
       expect(waits.length).toBeGreaterThan(0);
     } finally {
       await setFaults([]);
@@ -93,11 +104,15 @@ describe('AdminApiClient', () => {
     const { api, waits } = client({ maxRetries: 2 });
     await setFaults([{ route: 'GET /admin/api/v1/identityStores', failureRate: 1, status: 429, retryAfter: 3 }]);
     try {
-      const error = (await api.request('GET', '/admin/api/v1/identityStores').catch((caught: unknown) => caught)) as DesksideError;
+      const error = (await api
+        .request('GET', '/admin/api/v1/identityStores')
+        .catch((caught: unknown) => caught)) as DesksideError;
       expect(waits).toEqual([3000, 3000]);
       expect(error.envelope).toMatchObject({ code: 'RATE_LIMITED', status: 429, retryAfter: 3 });
       const impatient = client({ maxRetryAfterMs: 1000 });
-      const refused = (await impatient.api.request('GET', '/admin/api/v1/identityStores').catch((caught: unknown) => caught)) as DesksideError;
+      const refused = (await impatient.api
+        .request('GET', '/admin/api/v1/identityStores')
+        .catch((caught: unknown) => caught)) as DesksideError;
       expect(impatient.waits).toEqual([]);
       expect(refused.code).toBe('RATE_LIMITED');
     } finally {
@@ -107,15 +122,23 @@ describe('AdminApiClient', () => {
 
   it('does not send a non-idempotent write twice after a 5xx, but does after a 429', async () => {
     const { api, calls } = client();
-    const account = (await api.request<Array<{ id: string }>>('GET', '/admin/api/v1/identityStores/consumers/accounts', { query: { size: 1 } })).data[0]!;
+    const account = (
+      await api.request<Array<{ id: string }>>('GET', '/admin/api/v1/identityStores/consumers/accounts', {
+        query: { size: 1 },
+      })
+    ).data[0]!;
     const path = `/admin/api/v1/identityStores/consumers/accounts/${account.id}/authenticators`;
     await setFaults([{ route: `POST ${path}`, failureRate: 1, status: 503, retryAfter: 0 }]);
     try {
-      await expect(api.request('POST', path, { body: { type: 'email', target: 'x@example.com' } })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+      await expect(
+        api.request('POST', path, { body: { type: 'email', target: 'x@example.com' } }),
+      ).rejects.toMatchObject({ code: 'UNAVAILABLE' });
       expect(calls.filter((call) => call === `POST ${path}`)).toHaveLength(1);
       // 429 means the platform did nothing, so even this write goes again (1 + 3 retries).
       await setFaults([{ route: `POST ${path}`, failureRate: 1, status: 429, retryAfter: 0 }]);
-      await expect(api.request('POST', path, { body: { type: 'email', target: 'x@example.com' } })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+      await expect(
+        api.request('POST', path, { body: { type: 'email', target: 'x@example.com' } }),
+      ).rejects.toMatchObject({ code: 'RATE_LIMITED' });
       expect(calls.filter((call) => call === `POST ${path}`)).toHaveLength(5);
     } finally {
       await setFaults([]);
@@ -124,20 +147,45 @@ describe('AdminApiClient', () => {
 
   it('maps ProblemJson to typed errors with field errors', async () => {
     const { api } = client();
-    const invalid = (await api.request('GET', '/admin/api/v1/identityStores/consumers/accounts', { query: { attribute_birthDate: 'x' } }).catch((caught: unknown) => caught)) as DesksideError;
-    expect(invalid.envelope).toMatchObject({ code: 'VALIDATION', status: 400, fieldErrors: { attribute_birthDate: [expect.stringContaining('not searchable')] } });
-    const missing = (await api.request('GET', '/admin/api/v1/identityStores/consumers/accounts/nope').catch((caught: unknown) => caught)) as DesksideError;
+    const invalid = (await api
+      .request('GET', '/admin/api/v1/identityStores/consumers/accounts', { query: { attribute_birthDate: 'x' } })
+      .catch((caught: unknown) => caught)) as DesksideError;
+    expect(invalid.envelope).toMatchObject({
+      code: 'VALIDATION',
+      status: 400,
+      fieldErrors: { attribute_birthDate: [expect.stringContaining('not searchable')] },
+    });
+    const missing = (await api
+      .request('GET', '/admin/api/v1/identityStores/consumers/accounts/nope')
+      .catch((caught: unknown) => caught)) as DesksideError;
     expect(missing.code).toBe('NOT_FOUND');
-    const viewer = new AdminApiClient({ baseUrl: sandbox.url, clientId: 'deskside-viewer', clientSecret: 'viewer-demo-secret', logger: silentLogger, now: () => clock });
-    const forbidden = (await viewer.request('POST', `/admin/api/v1/identityStores/consumers/accounts/nope/disable`).catch((caught: unknown) => caught)) as DesksideError;
+    const viewer = new AdminApiClient({
+      baseUrl: sandbox.url,
+      clientId: 'deskside-viewer',
+      clientSecret: 'viewer-demo-secret',
+      logger: silentLogger,
+      now: () => clock,
+    });
+    const forbidden = (await viewer
+      .request('POST', `/admin/api/v1/identityStores/consumers/accounts/nope/disable`)
+      .catch((caught: unknown) => caught)) as DesksideError;
     expect(forbidden.code).toBe('FORBIDDEN');
-    const wrongSecret = new AdminApiClient({ baseUrl: sandbox.url, clientId: 'deskside-viewer', clientSecret: 'guess', logger: silentLogger, maxRetries: 0 });
-    await expect(wrongSecret.request('GET', '/admin/api/v1/identityStores')).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    const wrongSecret = new AdminApiClient({
+      baseUrl: sandbox.url,
+      clientId: 'deskside-viewer',
+      clientSecret: 'guess',
+      logger: silentLogger,
+      maxRetries: 0,
+    });
+    await expect(wrongSecret.request('GET', '/admin/api/v1/identityStores')).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
   });
 
   it('validates responses: a malformed answer is BAD_RESPONSE, never a crash', async () => {
     const server = createServer((request, response) => {
-      if (request.url === '/oauth2/token') return response.end(JSON.stringify({ access_token: 't', token_type: 'Bearer', expires_in: 3600 }));
+      if (request.url === '/oauth2/token')
+        return response.end(JSON.stringify({ access_token: 't', token_type: 'Bearer', expires_in: 3600 }));
       if (request.url?.startsWith('/garbage')) return response.end('<html>not json');
       response.setHeader('Content-Type', 'application/json');
       response.end(JSON.stringify([{ id: 42, enabled: 'yes' }]));
@@ -146,10 +194,14 @@ describe('AdminApiClient', () => {
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const api = new AdminApiClient({ baseUrl, clientId: 'a', clientSecret: 'b', logger: silentLogger });
     try {
-      const wrongShape = (await new AdminApiPlatform(api).searchAccounts({ store: 's', filter: {}, page: 0, size: 10 }).catch((caught: unknown) => caught)) as DesksideError;
+      const wrongShape = (await new AdminApiPlatform(api)
+        .searchAccounts({ store: 's', filter: {}, page: 0, size: 10 })
+        .catch((caught: unknown) => caught)) as DesksideError;
       expect(wrongShape.code).toBe('BAD_RESPONSE');
       expect(wrongShape.message).toMatch(/does not match the Admin API \(0\.id/);
-      const notJson = (await api.request('GET', '/garbage', { schema: z.array(z.unknown()) }).catch((caught: unknown) => caught)) as DesksideError;
+      const notJson = (await api
+        .request('GET', '/garbage', { schema: z.array(z.unknown()) })
+        .catch((caught: unknown) => caught)) as DesksideError;
       expect(notJson.code).toBe('BAD_RESPONSE');
     } finally {
       server.close();
@@ -163,7 +215,15 @@ describe('AdminApiClient', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const slow = new AdminApiClient({ baseUrl, clientId: 'a', clientSecret: 'b', logger: silentLogger, timeoutMs: 100, maxRetries: 1, sleep: async () => {} });
+      const slow = new AdminApiClient({
+        baseUrl,
+        clientId: 'a',
+        clientSecret: 'b',
+        logger: silentLogger,
+        timeoutMs: 100,
+        maxRetries: 1,
+        sleep: async () => {},
+      });
       await expect(slow.request('GET', '/x')).rejects.toMatchObject({ code: 'TIMEOUT' });
     } finally {
       server.closeAllConnections();
@@ -173,10 +233,28 @@ describe('AdminApiClient', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const closedPort = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const refused = new AdminApiClient({ baseUrl: `http://127.0.0.1:${closedPort}`, clientId: 'a', clientSecret: 'b', logger: silentLogger, maxRetries: 0 });
-    await expect(refused.request('GET', '/x')).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/refused the connection/) });
-    const dns = new AdminApiClient({ baseUrl: 'https://deskside-no-such-host.invalid', clientId: 'a', clientSecret: 'b', logger: silentLogger, maxRetries: 0 });
-    await expect(dns.request('GET', '/x')).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/DNS/) });
+    const refused = new AdminApiClient({
+      baseUrl: `http://127.0.0.1:${closedPort}`,
+      clientId: 'a',
+      clientSecret: 'b',
+      logger: silentLogger,
+      maxRetries: 0,
+    });
+    await expect(refused.request('GET', '/x')).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: expect.stringMatching(/refused the connection/),
+    });
+    const dns = new AdminApiClient({
+      baseUrl: 'https://deskside-no-such-host.invalid',
+      clientId: 'a',
+      clientSecret: 'b',
+      logger: silentLogger,
+      maxRetries: 0,
+    });
+    await expect(dns.request('GET', '/x')).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: expect.stringMatching(/DNS/),
+    });
   });
 
   it('reads Retry-After as seconds or as a date', () => {
@@ -190,7 +268,13 @@ describe('AdminApiClient', () => {
 describe('AdminApiPlatform', () => {
   it('searches through the sandbox and maps accounts to summaries with the total', async () => {
     const platform = new AdminApiPlatform(client().api);
-    const page = await platform.searchAccounts({ store: 'business', filter: { organizationScope: 'acme', enabled: true }, page: 0, size: 5, sort: { field: 'createdAt', direction: 'desc' } });
+    const page = await platform.searchAccounts({
+      store: 'business',
+      filter: { organizationScope: 'acme', enabled: true },
+      page: 0,
+      size: 5,
+      sort: { field: 'createdAt', direction: 'desc' },
+    });
     expect(page.items.length).toBeGreaterThan(0);
     expect(page.total).toBeGreaterThanOrEqual(page.items.length);
     expect(page.items.every((account) => account.enabled && account.organization?.startsWith('acme'))).toBe(true);
@@ -198,6 +282,9 @@ describe('AdminApiPlatform', () => {
     const stores = await platform.listIdentityStores();
     expect(stores.map((store) => store.name)).toEqual(['consumers', 'business', 'partners']);
     const schema = await platform.attributeSchema('consumers');
-    expect(schema.find((attribute) => attribute.key === 'name.givenName')).toMatchObject({ searchable: true, editable: true });
+    expect(schema.find((attribute) => attribute.key === 'name.givenName')).toMatchObject({
+      searchable: true,
+      editable: true,
+    });
   });
 });

@@ -136,7 +136,11 @@ export class AdminApiClient {
         return { status: 204, headers: response.headers, data: undefined as T };
       }
       if (!response.ok) throw await problemError(response, this.now());
-      return { status: response.status, headers: response.headers, data: await parseBody(response, options.schema, method, path) };
+      return {
+        status: response.status,
+        headers: response.headers,
+        data: await parseBody(response, options.schema, method, path),
+      };
     }
   }
 
@@ -146,21 +150,44 @@ export class AdminApiClient {
       if (value === undefined) continue;
       for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(name, String(item));
     }
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', Authorization: `Bearer ${token}`, ...options.headers };
+    const headers: Record<string, string> = {
+      Accept: 'application/json, application/problem+json',
+      Authorization: `Bearer ${token}`,
+      ...options.headers,
+    };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-    return this.timed((signal) => this.fetch(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), signal }), options.signal);
+    return this.timed(
+      (signal) =>
+        this.fetch(url, {
+          method,
+          headers,
+          body: options.body === undefined ? undefined : JSON.stringify(options.body),
+          signal,
+        }),
+      options.signal,
+    );
   }
 
   /** Runs one attempt with the timeout; the caller's own abort is CANCELLED, the timeout TIMEOUT. */
   private async timed(run: (signal: AbortSignal) => Promise<Response>, callerSignal?: AbortSignal): Promise<Response> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DesksideError({ code: 'TIMEOUT', message: `The identity platform did not answer within ${this.timeoutMs / 1000} s.` })), this.timeoutMs);
+    const timer = setTimeout(
+      () =>
+        controller.abort(
+          new DesksideError({
+            code: 'TIMEOUT',
+            message: `The identity platform did not answer within ${this.timeoutMs / 1000} s.`,
+          }),
+        ),
+      this.timeoutMs,
+    );
     const onCallerAbort = () => controller.abort(new DesksideError({ code: 'CANCELLED', message: 'Cancelled.' }));
     callerSignal?.addEventListener('abort', onCallerAbort);
     try {
       return await run(controller.signal);
     } catch (error) {
-      if (controller.signal.aborted && controller.signal.reason instanceof DesksideError) throw controller.signal.reason;
+      if (controller.signal.aborted && controller.signal.reason instanceof DesksideError)
+        throw controller.signal.reason;
       throw error;
     } finally {
       clearTimeout(timer);
@@ -178,14 +205,20 @@ export class AdminApiClient {
   }
 
   private async fetchToken(): Promise<string> {
-    const basic = Buffer.from(`${encodeURIComponent(this.options.clientId)}:${encodeURIComponent(this.options.clientSecret)}`).toString('base64');
+    const basic = Buffer.from(
+      `${encodeURIComponent(this.options.clientId)}:${encodeURIComponent(this.options.clientSecret)}`,
+    ).toString('base64');
     let response: Response;
     for (let attempt = 0; ; attempt++) {
       try {
         response = await this.timed((signal) =>
           this.fetch(`${this.baseUrl}/oauth2/token`, {
             method: 'POST',
-            headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+            headers: {
+              Authorization: `Basic ${basic}`,
+              'Content-Type': 'application/x-www-form-urlencoded',
+              Accept: 'application/json',
+            },
             body: 'grant_type=client_credentials',
             signal,
           }),
@@ -214,11 +247,22 @@ export class AdminApiClient {
       });
     }
     if (!response.ok) throw await problemError(response, this.now());
-    const body = (await response.json().catch(() => null)) as { access_token?: unknown; expires_in?: unknown; scope?: unknown } | null;
+    const body = (await response.json().catch(() => null)) as {
+      access_token?: unknown;
+      expires_in?: unknown;
+      scope?: unknown;
+    } | null;
     if (!body || typeof body.access_token !== 'string' || typeof body.expires_in !== 'number') {
-      throw new DesksideError({ code: 'BAD_RESPONSE', message: 'The token endpoint answered without an access token.' });
+      throw new DesksideError({
+        code: 'BAD_RESPONSE',
+        message: 'The token endpoint answered without an access token.',
+      });
     }
-    this.token = { value: body.access_token, expiresAt: this.now() + body.expires_in * 1000, scopes: typeof body.scope === 'string' ? body.scope.split(/\s+/).filter(Boolean) : [] };
+    this.token = {
+      value: body.access_token,
+      expiresAt: this.now() + body.expires_in * 1000,
+      scopes: typeof body.scope === 'string' ? body.scope.split(/\s+/).filter(Boolean) : [],
+    };
     return this.token.value;
   }
 }
@@ -244,10 +288,14 @@ export function networkError(error: unknown, baseUrl: string): DesksideError {
   const code = cause?.code ?? (error as { code?: string })?.code ?? '';
   const host = safeHost(baseUrl);
   const envelope = (message: string): ErrorEnvelope => ({ code: 'UNAVAILABLE', message });
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new DesksideError(envelope(`The name ${host} could not be resolved (DNS).`));
-  if (code === 'ECONNREFUSED') return new DesksideError(envelope(`${host} refused the connection: is the platform running?`));
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return new DesksideError(envelope(`${host} closed the connection.`));
-  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return new DesksideError(envelope(`The TLS certificate of ${host} is not trusted (${code}).`));
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new DesksideError(envelope(`The name ${host} could not be resolved (DNS).`));
+  if (code === 'ECONNREFUSED')
+    return new DesksideError(envelope(`${host} refused the connection: is the platform running?`));
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET')
+    return new DesksideError(envelope(`${host} closed the connection.`));
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code))
+    return new DesksideError(envelope(`The TLS certificate of ${host} is not trusted (${code}).`));
   return new DesksideError(envelope(`${host} could not be reached${cause?.message ? `: ${cause.message}` : ''}.`));
 }
 
@@ -268,7 +316,11 @@ async function problemError(response: Response, now: number): Promise<DesksideEr
   for (const error of Array.isArray(body.fieldErrors) ? body.fieldErrors : []) {
     if (typeof error?.field === 'string') (fieldErrors[error.field] ??= []).push(String(error.message ?? 'is invalid'));
   }
-  const base = { status, message: String(detail || `HTTP ${status}`).slice(0, 500), ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}) };
+  const base = {
+    status,
+    message: String(detail || `HTTP ${status}`).slice(0, 500),
+    ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}),
+  };
   if (status === 400 || status === 422) return new DesksideError({ code: 'VALIDATION', ...base });
   if (status === 401) return new DesksideError({ code: 'UNAUTHORIZED', ...base });
   if (status === 403) return new DesksideError({ code: 'FORBIDDEN', ...base });
@@ -276,25 +328,48 @@ async function problemError(response: Response, now: number): Promise<DesksideEr
   if (status === 409) return new DesksideError({ code: 'CONFLICT', ...base });
   if (status === 429) {
     const wait = retryAfterMs(response.headers.get('retry-after'), now);
-    return new DesksideError({ code: 'RATE_LIMITED', ...base, ...(wait !== null ? { retryAfter: Math.ceil(wait / 1000) } : {}) });
+    return new DesksideError({
+      code: 'RATE_LIMITED',
+      ...base,
+      ...(wait !== null ? { retryAfter: Math.ceil(wait / 1000) } : {}),
+    });
   }
-  if (status >= 500) return new DesksideError({ code: 'UNAVAILABLE', ...base, message: `The identity platform failed (HTTP ${status}): ${base.message}` });
+  if (status >= 500)
+    return new DesksideError({
+      code: 'UNAVAILABLE',
+      ...base,
+      message: `The identity platform failed (HTTP ${status}): ${base.message}`,
+    });
   return new DesksideError({ code: 'BAD_RESPONSE', ...base });
 }
 
-async function parseBody<T>(response: Response, schema: z.ZodType<T> | undefined, method: string, path: string): Promise<T> {
+async function parseBody<T>(
+  response: Response,
+  schema: z.ZodType<T> | undefined,
+  method: string,
+  path: string,
+): Promise<T> {
   const text = await response.text();
   if (!schema) return (text ? safeJson(text) : undefined) as T;
   let json: unknown;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {
-    throw new DesksideError({ code: 'BAD_RESPONSE', message: `The identity platform answered ${method} ${path.split('?')[0]} with something that is not JSON.` });
+    throw new DesksideError({
+      code: 'BAD_RESPONSE',
+      message: `The identity platform answered ${method} ${path.split('?')[0]} with something that is not JSON.`,
+    });
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    const where = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-    throw new DesksideError({ code: 'BAD_RESPONSE', message: `The identity platform's answer to ${method} ${path.split('?')[0]} does not match the Admin API (${where}).` });
+    const where = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      .join('; ');
+    throw new DesksideError({
+      code: 'BAD_RESPONSE',
+      message: `The identity platform's answer to ${method} ${path.split('?')[0]} does not match the Admin API (${where}).`,
+    });
   }
   return parsed.data;
 }

@@ -12,7 +12,9 @@ const json = z.record(z.string(), z.unknown());
 export const ApiPaged = <T extends z.ZodType>(item: T) =>
   z.looseObject({
     content: z.array(item),
-    page: z.looseObject({ number: z.number(), size: z.number(), totalElements: z.number(), totalPages: z.number() }).optional(),
+    page: z
+      .looseObject({ number: z.number(), size: z.number(), totalElements: z.number(), totalPages: z.number() })
+      .optional(),
   });
 
 export const ApiIdentityStore = z.looseObject({ name: z.string(), description: z.string().optional() });
@@ -41,17 +43,28 @@ export const ApiAccount = z.looseObject({
   lastLogin: z.looseObject({ time: when.optional() }).optional(),
   accountInfo: json.optional(),
   identities: json.optional(),
-  accountLockout: z.looseObject({ locks: z.record(z.string(), z.looseObject({ until: when.nullable().optional() })).optional() }).optional(),
+  accountLockout: z
+    .looseObject({ locks: z.record(z.string(), z.looseObject({ until: when.nullable().optional() })).optional() })
+    .optional(),
 });
 export type ApiAccount = z.infer<typeof ApiAccount>;
 
 export const ApiGroup = z.looseObject({ id: z.string(), name: z.string() });
-export const ApiOrganization = z.looseObject({ id: z.string(), name: z.string(), parent: z.looseObject({ id: z.string() }).optional() });
+export const ApiOrganization = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  parent: z.looseObject({ id: z.string() }).optional(),
+});
 export const ApiRole = z.looseObject({ id: z.string(), name: z.string() });
 
 // ---- the generated types must fit what is read here (compile-time only)
 /** The declared fields of a loose object type, at every depth, without index signatures. */
-type Known<T> = T extends ReadonlyArray<infer U> ? Array<Known<U>> : T extends object ? { [K in keyof T as string extends K ? never : K]: Known<T[K]> } : T;
+type Known<T> =
+  T extends ReadonlyArray<infer U>
+    ? Array<Known<U>>
+    : T extends object
+      ? { [K in keyof T as string extends K ? never : K]: Known<T[K]> }
+      : T;
 type Fits<Generated, Read> = NonNullable<Generated> extends Known<Read> ? true : false;
 const fits = <T extends true>(value: T) => value;
 fits<Fits<AdminApiSchemas['AccountResponse_Account'], z.input<typeof ApiAccount>>>(true);

@@ -36,13 +36,22 @@ function matchesText(summary: AccountSummary, filter: AccountFilter): boolean {
       const domain = login.slice(1);
       const emailDomain = lower(summary.email).split('@')[1] ?? '';
       if (emailDomain !== domain && !emailDomain.endsWith(`.${domain}`)) return false;
-    } else if (![summary.username, summary.email, summary.phone, summary.id, summary.displayName].some((value) => lower(value).includes(login))) {
+    } else if (
+      ![summary.username, summary.email, summary.phone, summary.id, summary.displayName].some((value) =>
+        lower(value).includes(login),
+      )
+    ) {
       return false;
     }
   }
   if (filter.email) {
     const email = filter.email.trim().toLowerCase();
-    if (email.startsWith('@') ? !lower(summary.email).endsWith(email) && !lower(summary.email).includes(`.${email.slice(1)}`) : lower(summary.email) !== email) return false;
+    if (
+      email.startsWith('@')
+        ? !lower(summary.email).endsWith(email) && !lower(summary.email).includes(`.${email.slice(1)}`)
+        : lower(summary.email) !== email
+    )
+      return false;
   }
   if (filter.username && lower(summary.username) !== filter.username.trim().toLowerCase()) return false;
   if (filter.id && summary.id !== filter.id.trim()) return false;
@@ -70,11 +79,21 @@ export class AccountCache {
       'UPDATE accounts SET display_name = ?, enabled = ?, organization = ?, created_at = ?, last_login_at = ?, summary = ?, fetched_at = ? WHERE rowid = ?',
     );
     const ftsDelete = this.db.prepare('DELETE FROM accounts_fts WHERE rowid = ?');
-    const ftsInsert = this.db.prepare('INSERT INTO accounts_fts (rowid, display_name, username, email, phone, account_id) VALUES (?, ?, ?, ?, ?, ?)');
+    const ftsInsert = this.db.prepare(
+      'INSERT INTO accounts_fts (rowid, display_name, username, email, phone, account_id) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     this.db.transaction(() => {
       for (const summary of summaries) {
         const existing = find.get(connectionId, summary.store, summary.id) as { rowid: number } | undefined;
-        const columns = [summary.displayName, summary.enabled ? 1 : 0, summary.organization, summary.createdAt, summary.lastLoginAt, JSON.stringify(summary), fetchedAt] as const;
+        const columns = [
+          summary.displayName,
+          summary.enabled ? 1 : 0,
+          summary.organization,
+          summary.createdAt,
+          summary.lastLoginAt,
+          JSON.stringify(summary),
+          fetchedAt,
+        ] as const;
         let rowid: number;
         if (existing) {
           update.run(...columns, existing.rowid);
@@ -83,26 +102,37 @@ export class AccountCache {
         } else {
           rowid = Number(insert.run(connectionId, summary.store, summary.id, ...columns).lastInsertRowid);
         }
-        ftsInsert.run(rowid, summary.displayName, summary.username ?? '', summary.email ?? '', summary.phone ?? '', summary.id);
+        ftsInsert.run(
+          rowid,
+          summary.displayName,
+          summary.username ?? '',
+          summary.email ?? '',
+          summary.phone ?? '',
+          summary.id,
+        );
       }
     })();
   }
 
   get(connectionId: string, store: string, accountId: string): CachedSummary | null {
-    const row = this.db.prepare('SELECT summary, fetched_at FROM accounts WHERE connection_id = ? AND store = ? AND id = ?').get(connectionId, store, accountId) as
-      | { summary: string; fetched_at: number }
-      | undefined;
+    const row = this.db
+      .prepare('SELECT summary, fetched_at FROM accounts WHERE connection_id = ? AND store = ? AND id = ?')
+      .get(connectionId, store, accountId) as { summary: string; fetched_at: number } | undefined;
     return row ? { summary: AccountSummary.parse(JSON.parse(row.summary)), fetchedAt: row.fetched_at } : null;
   }
 
   /** Forgets accounts the platform says are gone. */
   remove(connectionId: string, store: string, accountId: string): void {
-    const row = this.db.prepare('SELECT rowid FROM accounts WHERE connection_id = ? AND store = ? AND id = ?').get(connectionId, store, accountId) as { rowid: number } | undefined;
+    const row = this.db
+      .prepare('SELECT rowid FROM accounts WHERE connection_id = ? AND store = ? AND id = ?')
+      .get(connectionId, store, accountId) as { rowid: number } | undefined;
     if (!row) return;
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM accounts_fts WHERE rowid = ?').run(row.rowid);
       this.db.prepare('DELETE FROM accounts WHERE rowid = ?').run(row.rowid);
-      this.db.prepare('DELETE FROM recent_accounts WHERE connection_id = ? AND store = ? AND account_id = ?').run(connectionId, store, accountId);
+      this.db
+        .prepare('DELETE FROM recent_accounts WHERE connection_id = ? AND store = ? AND account_id = ?')
+        .run(connectionId, store, accountId);
     })();
   }
 
@@ -113,7 +143,9 @@ export class AccountCache {
   search(connectionId: string, store: string, filter: AccountFilter, page: number, size: number): LocalSearchResult {
     const where = ['a.connection_id = ?', 'a.store = ?'];
     const args: unknown[] = [connectionId, store];
-    const text = [filter.loginIdentifier, filter.email, filter.username, filter.id].filter((value): value is string => Boolean(value?.trim())).join(' ');
+    const text = [filter.loginIdentifier, filter.email, filter.username, filter.id]
+      .filter((value): value is string => Boolean(value?.trim()))
+      .join(' ');
     const match = ftsQuery(text);
     if (match) {
       where.push('a.rowid IN (SELECT rowid FROM accounts_fts WHERE accounts_fts MATCH ?)');
@@ -127,7 +159,8 @@ export class AccountCache {
       where.push('a.organization = ?');
       args.push(filter.organization);
     }
-    if (filter.neverLoggedIn !== undefined) where.push(filter.neverLoggedIn ? 'a.last_login_at IS NULL' : 'a.last_login_at IS NOT NULL');
+    if (filter.neverLoggedIn !== undefined)
+      where.push(filter.neverLoggedIn ? 'a.last_login_at IS NULL' : 'a.last_login_at IS NOT NULL');
     const unapplied: string[] = [];
     for (const [field, range] of Object.entries(filter.dates ?? {})) {
       const column = field === 'createdAt' ? 'created_at' : field === 'lastLoginAt' ? 'last_login_at' : null;
@@ -135,7 +168,10 @@ export class AccountCache {
         unapplied.push(`${field} dates`);
         continue;
       }
-      for (const [bound, operator] of [[range.from, '>='], [range.to, '<=']] as const) {
+      for (const [bound, operator] of [
+        [range.from, '>='],
+        [range.to, '<='],
+      ] as const) {
         if (!bound) continue;
         where.push(`a.${column} ${operator} ?`);
         args.push(resolveBound(bound, this.now()));
@@ -146,7 +182,11 @@ export class AccountCache {
     if (filter.roles?.pairs.length) unapplied.push('roles');
     if (filter.organizationScope) unapplied.push('organization scope');
 
-    const rows = this.db.prepare(`SELECT a.summary, a.fetched_at FROM accounts a WHERE ${where.join(' AND ')} ORDER BY a.created_at DESC LIMIT 2000`).all(...args) as Array<{
+    const rows = this.db
+      .prepare(
+        `SELECT a.summary, a.fetched_at FROM accounts a WHERE ${where.join(' AND ')} ORDER BY a.created_at DESC LIMIT 2000`,
+      )
+      .all(...args) as Array<{
       summary: string;
       fetched_at: number;
     }>;
@@ -158,11 +198,15 @@ export class AccountCache {
 
   recordRecent(connectionId: string, store: string, accountId: string, openedAt = this.now()): void {
     this.db
-      .prepare('INSERT INTO recent_accounts (connection_id, store, account_id, opened_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET opened_at = excluded.opened_at')
+      .prepare(
+        'INSERT INTO recent_accounts (connection_id, store, account_id, opened_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET opened_at = excluded.opened_at',
+      )
       .run(connectionId, store, accountId, openedAt);
     // Keep the list short: it is a convenience, not a history.
     this.db
-      .prepare('DELETE FROM recent_accounts WHERE connection_id = ? AND rowid NOT IN (SELECT rowid FROM recent_accounts WHERE connection_id = ? ORDER BY opened_at DESC LIMIT 50)')
+      .prepare(
+        'DELETE FROM recent_accounts WHERE connection_id = ? AND rowid NOT IN (SELECT rowid FROM recent_accounts WHERE connection_id = ? ORDER BY opened_at DESC LIMIT 50)',
+      )
       .run(connectionId, connectionId);
   }
 
@@ -174,13 +218,19 @@ export class AccountCache {
          WHERE r.connection_id = ? ORDER BY r.opened_at DESC LIMIT ?`,
       )
       .all(connectionId, limit) as Array<{ summary: string; fetched_at: number; opened_at: number }>;
-    return rows.map((row) => ({ summary: JSON.parse(row.summary) as AccountSummary, fetchedAt: row.fetched_at, openedAt: row.opened_at }));
+    return rows.map((row) => ({
+      summary: JSON.parse(row.summary) as AccountSummary,
+      fetchedAt: row.fetched_at,
+      openedAt: row.opened_at,
+    }));
   }
 
   /** Deletes personal data older than the retention limit; returns how many accounts went. */
   purgeOlderThan(cutoff: number): number {
     return this.db.transaction(() => {
-      const stale = this.db.prepare('SELECT rowid FROM accounts WHERE fetched_at < ?').all(cutoff) as Array<{ rowid: number }>;
+      const stale = this.db.prepare('SELECT rowid FROM accounts WHERE fetched_at < ?').all(cutoff) as Array<{
+        rowid: number;
+      }>;
       const ftsDelete = this.db.prepare('DELETE FROM accounts_fts WHERE rowid = ?');
       for (const row of stale) ftsDelete.run(row.rowid);
       this.db.prepare('DELETE FROM accounts WHERE fetched_at < ?').run(cutoff);
@@ -194,20 +244,27 @@ export class AccountCache {
   /** "Clear cache": every cached account, result, recent entry and journal line; saved searches stay. */
   clear(): void {
     this.db.transaction(() => {
-      for (const table of ['accounts_fts', 'accounts', 'saved_search_results', 'recent_accounts', 'action_journal']) this.db.exec(`DELETE FROM ${table}`);
+      for (const table of ['accounts_fts', 'accounts', 'saved_search_results', 'recent_accounts', 'action_journal'])
+        this.db.exec(`DELETE FROM ${table}`);
     })();
     this.db.exec('VACUUM');
   }
 
   stats(): { accounts: number; oldestFetchedAt: number | null } {
-    const row = this.db.prepare('SELECT COUNT(*) AS n, MIN(fetched_at) AS oldest FROM accounts').get() as { n: number; oldest: number | null };
+    const row = this.db.prepare('SELECT COUNT(*) AS n, MIN(fetched_at) AS oldest FROM accounts').get() as {
+      n: number;
+      oldest: number | null;
+    };
     return { accounts: row.n, oldestFetchedAt: row.oldest };
   }
 }
 
 /** A date bound of the filter (timestamp or signed duration) to an ISO string for comparison. */
 export function resolveBound(bound: string, now: number): string {
-  const match = /^([+-])P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(bound);
+  const match =
+    /^([+-])P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
+      bound,
+    );
   if (!match) return new Date(Date.parse(bound)).toISOString();
   const [, sign, y, mo, w, d, h, mi, s] = match;
   const n = (part: string | undefined) => (part ? Number(part) : 0);

@@ -15,16 +15,22 @@ export class ActionJournal {
 
   start(entry: { id: string; connectionId: string; store: string; action: string; total: number }): void {
     this.db
-      .prepare('INSERT INTO action_journal (id, connection_id, store, action, started_at, total) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO action_journal (id, connection_id, store, action, started_at, total) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(entry.id, entry.connectionId, entry.store, entry.action, this.now(), entry.total);
   }
 
   finish(id: string, results: JournalResult[]): void {
-    this.db.prepare('UPDATE action_journal SET finished_at = ?, results = ? WHERE id = ?').run(this.now(), JSON.stringify(results), id);
+    this.db
+      .prepare('UPDATE action_journal SET finished_at = ?, results = ? WHERE id = ?')
+      .run(this.now(), JSON.stringify(results), id);
   }
 
   list(connectionId: string, limit = 50) {
-    const rows = this.db.prepare('SELECT * FROM action_journal WHERE connection_id = ? ORDER BY started_at DESC LIMIT ?').all(connectionId, limit) as Array<Record<string, string | number | null>>;
+    const rows = this.db
+      .prepare('SELECT * FROM action_journal WHERE connection_id = ? ORDER BY started_at DESC LIMIT ?')
+      .all(connectionId, limit) as Array<Record<string, string | number | null>>;
     return rows.map((row) => ({
       id: String(row.id),
       store: String(row.store),

@@ -39,8 +39,11 @@ export function openCache(file: string, logger: Logger, now: () => number = Date
   } catch (error) {
     if (file === ':memory:') throw error;
     const movedTo = `${file}.unreadable-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
-    logger.warn(`the cache file could not be opened (${(error as Error).message}); moving it to ${movedTo} and starting a new one`);
-    for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, movedTo + suffix);
+    logger.warn(
+      `the cache file could not be opened (${(error as Error).message}); moving it to ${movedTo} and starting a new one`,
+    );
+    for (const suffix of ['', '-wal', '-shm'])
+      if (existsSync(file + suffix)) renameSync(file + suffix, movedTo + suffix);
     return { db: open(file), recoveredFrom: movedTo };
   }
 }

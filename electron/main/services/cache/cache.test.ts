@@ -90,7 +90,8 @@ describe('AccountCache', () => {
       summary({ id: 'a3', displayName: 'Zsófia Nagy', email: 'zsofia@eu.inbox.example', phone: '+36301234567' }),
     ]);
     cache.upsertSummaries('conn-b', [summary({ id: 'b1', displayName: 'Ada Other', email: 'ada@other.example' })]);
-    const ids = (filter: Parameters<AccountCache['search']>[2]) => cache.search('conn-a', 'consumers', filter, 0, 50).items.map((item) => item.summary.id);
+    const ids = (filter: Parameters<AccountCache['search']>[2]) =>
+      cache.search('conn-a', 'consumers', filter, 0, 50).items.map((item) => item.summary.id);
     expect(ids({ loginIdentifier: 'ada' })).toEqual(['a1']);
     expect(ids({ loginIdentifier: 'GHOPPER' })).toEqual(['a2']);
     expect(ids({ loginIdentifier: 'Nagy' })).toEqual(['a3']);
@@ -123,11 +124,21 @@ describe('AccountCache', () => {
       summary({ id: 'old', createdAt: new Date(NOW - 400 * DAY).toISOString(), organization: 'acme' }),
       summary({ id: 'never', lastLoginAt: null }),
     ]);
-    const result = cache.search('c', 'consumers', { dates: { createdAt: { from: '-P30D' } }, groups: { ids: ['g'], mode: 'include' } }, 0, 10);
+    const result = cache.search(
+      'c',
+      'consumers',
+      { dates: { createdAt: { from: '-P30D' } }, groups: { ids: ['g'], mode: 'include' } },
+      0,
+      10,
+    );
     expect(result.items.map((item) => item.summary.id)).toEqual(['new']);
     expect(result.unapplied).toEqual(['groups']);
-    expect(cache.search('c', 'consumers', { organization: 'acme' }, 0, 10).items.map((item) => item.summary.id)).toEqual(['old']);
-    expect(cache.search('c', 'consumers', { neverLoggedIn: true }, 0, 10).items.map((item) => item.summary.id)).toEqual(['never']);
+    expect(
+      cache.search('c', 'consumers', { organization: 'acme' }, 0, 10).items.map((item) => item.summary.id),
+    ).toEqual(['old']);
+    expect(cache.search('c', 'consumers', { neverLoggedIn: true }, 0, 10).items.map((item) => item.summary.id)).toEqual(
+      ['never'],
+    );
   });
 
   it('keeps recent accounts, newest first, and purges everything past the retention limit', () => {
@@ -162,11 +173,26 @@ describe('SavedSearches', () => {
   it('saves, lists, updates and removes searches and keeps their last results', () => {
     const { db } = openCache(':memory:', silentLogger);
     const searches = new SavedSearches(db, () => NOW);
-    const saved = searches.save({ connectionId: 'c', store: 'business', name: 'Locked at Acme', filter: { organization: 'acme' }, pinned: true });
+    const saved = searches.save({
+      connectionId: 'c',
+      store: 'business',
+      name: 'Locked at Acme',
+      filter: { organization: 'acme' },
+      pinned: true,
+    });
     expect(searches.list('c')).toEqual([saved]);
     searches.save({ ...saved, name: 'Acme, locked' });
     expect(searches.list('c').map((search) => search.name)).toEqual(['Acme, locked']);
-    const page = { items: [summary({ id: 'x' })], page: 0, size: 50, total: 1, totalCapped: false, source: 'live' as const, fetchedAt: new Date(NOW).toISOString(), unapplied: [] };
+    const page = {
+      items: [summary({ id: 'x' })],
+      page: 0,
+      size: 50,
+      total: 1,
+      totalCapped: false,
+      source: 'live' as const,
+      fetchedAt: new Date(NOW).toISOString(),
+      unapplied: [],
+    };
     searches.storeResults(saved.id, page);
     expect(searches.lastResults(saved.id)).toEqual({ page, fetchedAt: NOW });
     expect(searches.get(saved.id)!.lastRunAt).toBe(NOW);

@@ -21,7 +21,9 @@ export class SavedSearches {
   ) {}
 
   list(connectionId: string): SavedSearchRow[] {
-    const rows = this.db.prepare('SELECT * FROM saved_searches WHERE connection_id = ? ORDER BY pinned DESC, name COLLATE NOCASE').all(connectionId) as Array<Record<string, string | number | null>>;
+    const rows = this.db
+      .prepare('SELECT * FROM saved_searches WHERE connection_id = ? ORDER BY pinned DESC, name COLLATE NOCASE')
+      .all(connectionId) as Array<Record<string, string | number | null>>;
     return rows.map((row) => ({
       id: String(row.id),
       connectionId: String(row.connection_id),
@@ -35,18 +37,34 @@ export class SavedSearches {
   }
 
   get(id: string): SavedSearchRow | null {
-    const row = this.db.prepare('SELECT connection_id FROM saved_searches WHERE id = ?').get(id) as { connection_id: string } | undefined;
+    const row = this.db.prepare('SELECT connection_id FROM saved_searches WHERE id = ?').get(id) as
+      { connection_id: string } | undefined;
     return row ? (this.list(row.connection_id).find((search) => search.id === id) ?? null) : null;
   }
 
-  save(input: { connectionId: string; store: string; name: string; filter: AccountFilter; pinned: boolean; id?: string }): SavedSearchRow {
+  save(input: {
+    connectionId: string;
+    store: string;
+    name: string;
+    filter: AccountFilter;
+    pinned: boolean;
+    id?: string;
+  }): SavedSearchRow {
     const id = input.id ?? randomUUID();
     this.db
       .prepare(
         `INSERT INTO saved_searches (id, connection_id, store, name, filter, pinned, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET name = excluded.name, filter = excluded.filter, pinned = excluded.pinned, store = excluded.store`,
       )
-      .run(id, input.connectionId, input.store, input.name, JSON.stringify(input.filter), input.pinned ? 1 : 0, this.now());
+      .run(
+        id,
+        input.connectionId,
+        input.store,
+        input.name,
+        JSON.stringify(input.filter),
+        input.pinned ? 1 : 0,
+        this.now(),
+      );
     return this.get(id)!;
   }
 
@@ -59,13 +77,16 @@ export class SavedSearches {
     this.db.transaction(() => {
       this.db.prepare('UPDATE saved_searches SET last_run_at = ? WHERE id = ?').run(now, id);
       this.db
-        .prepare('INSERT INTO saved_search_results (search_id, page, fetched_at) VALUES (?, ?, ?) ON CONFLICT(search_id) DO UPDATE SET page = excluded.page, fetched_at = excluded.fetched_at')
+        .prepare(
+          'INSERT INTO saved_search_results (search_id, page, fetched_at) VALUES (?, ?, ?) ON CONFLICT(search_id) DO UPDATE SET page = excluded.page, fetched_at = excluded.fetched_at',
+        )
         .run(id, JSON.stringify(page), now);
     })();
   }
 
   lastResults(id: string): { page: SearchPage; fetchedAt: number } | null {
-    const row = this.db.prepare('SELECT page, fetched_at FROM saved_search_results WHERE search_id = ?').get(id) as { page: string; fetched_at: number } | undefined;
+    const row = this.db.prepare('SELECT page, fetched_at FROM saved_search_results WHERE search_id = ?').get(id) as
+      { page: string; fetched_at: number } | undefined;
     if (!row) return null;
     const parsed = SearchPage.safeParse(JSON.parse(row.page));
     return parsed.success ? { page: parsed.data, fetchedAt: row.fetched_at } : null;

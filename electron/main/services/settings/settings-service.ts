@@ -20,8 +20,9 @@ export class SettingsService {
 
   set(patch: SettingsPatch): Settings {
     const next: Settings = { ...this.store.read() };
-    if (patch.theme !== undefined) next.theme = patch.theme;
-    if (patch.density !== undefined) next.density = patch.density;
+    for (const key of Object.keys(patch) as Array<keyof SettingsPatch>) {
+      if (patch[key] !== undefined) (next as Record<string, unknown>)[key] = patch[key];
+    }
     this.store.write(next);
     this.bus.emit(events.settingsChanged, next);
     return next;

@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import type { AppInfo } from '@shared/domain/app-info';
+import type { EventBus } from '../ipc/event-bus';
+import { AccountService } from './accounts/account-service';
+import { AdminApiClient } from './admin-api/http-client';
+import { AdminApiPlatform } from './admin-api/admin-api-platform';
+import { BulkRunner } from './bulk/bulk-runner';
+import { AccountCache } from './cache/account-cache';
+import { ActionJournal } from './cache/action-journal';
+import { openCache } from './cache/cache-database';
+import { CacheService } from './cache/cache-service';
+import { SavedSearches } from './cache/saved-searches';
+import { SavedSearchService } from './cache/search-service';
+import { ConnectionService } from './connections/connection-service';
+import { ConnectionStore } from './connections/connection-store';
+import { ConnectivityMonitor } from './connections/connectivity';
+import type { SandboxLauncher } from './connections/sandbox-launcher';
+import type { Logger } from './logger';
+import type { SecretStore } from './secrets';
+import { SettingsService, type SettingsStore } from './settings/settings-service';
+
+export interface AppServiceOptions {
+  dataDir: string;
+  logger: Logger;
+  bus: EventBus;
+  secrets: SecretStore;
+  settingsStore: SettingsStore;
+  appInfo: Omit<AppInfo, 'secretsEncrypted'>;
+  sandboxLauncher?: SandboxLauncher;
+  now?: () => number;
+}
+
+export type AppServices = ReturnType<typeof createAppServices>;
+
+/** Every main-side service, wired the same way for the desktop app and the web host. */
+export function createAppServices(options: AppServiceOptions) {
+  const now = options.now ?? Date.now;
+  const { logger, bus, secrets } = options;
+  const settings = new SettingsService(options.settingsStore, bus);
+  const opened = openCache(join(options.dataDir, 'cache.db'), logger, now);
+  const cache = new AccountCache(opened.db, now);
+  const connectivity = new ConnectivityMonitor(bus, now);
+  const connections = new ConnectionService({
+    store: new ConnectionStore(options.dataDir, logger),
+    secrets,
+    connectivity,
+    logger,
+    dataDir: options.dataDir,
+    createPlatform: (credentials) => new AdminApiPlatform(new AdminApiClient({ ...credentials, logger })),
+    ...(options.sandboxLauncher ? { sandboxLauncher: options.sandboxLauncher } : {}),
+  });
+  const accounts = new AccountService(connections, cache, connectivity, now);
+  const journal = new ActionJournal(opened.db, now);
+  const cacheService = new CacheService(cache, settings, bus, opened.recoveredFrom, now);
+  cacheService.startRetention();
+  return {
+    logger,
+    appInfo: options.appInfo,
+    secrets,
+    settings,
+    connections,
+    connectivity,
+    accounts,
+    searches: new SavedSearchService(new SavedSearches(opened.db, now), connections, accounts),
+    bulk: new BulkRunner(connections, connectivity, journal, cache, bus),
+    cache: cacheService,
+    async shutdown() {
+      cacheService.stop();
+      await connections.shutdown();
+      opened.db.close();
+    },
+  };
+}

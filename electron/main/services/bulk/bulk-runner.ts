@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { DesksideError, events } from '@shared/contracts';
+import type { AccountOutcome, BulkProgress, BulkRequest, BulkResult } from '@shared/contracts/bulk';
+import type { EventBus } from '../../ipc/event-bus';
+import type { ActionJournal } from '../cache/action-journal';
+import type { AccountCache } from '../cache/account-cache';
+import type { ConnectionService } from '../connections/connection-service';
+import type { ConnectivityMonitor } from '../connections/connectivity';
+import type { IdentityPlatform } from '../platform/identity-platform';
+
+interface Job {
+  request: BulkRequest;
+  connectionId: string;
+  results: Map<string, AccountOutcome>;
+  cancelled: boolean;
+  finished: boolean;
+}
+
+/** How many accounts are acted on at once: fast, without tripping the platform's rate limits. */
+export const BULK_CONCURRENCY = 8;
+/** Progress events at most this often, so a thousand accounts do not mean a thousand renders. */
+const PROGRESS_INTERVAL_MS = 100;
+
+function reasonOf(error: unknown): string {
+  if (error instanceof DesksideError)
+    return error.code === 'NOT_FOUND' ? 'Not found: the account no longer exists.' : error.message;
+  return 'Unexpected error.';
+}
+
+/**
+ * Quick actions on a selection: bounded concurrency, progress pushed to the renderer, cancellable, and a result
+ * per account (done, failed with the reason, not attempted) from which failures can be retried. Each run is
+ * recorded in the local action journal.
+ */
+export class BulkRunner {
+  private readonly jobs = new Map<string, Job>();
+
+  constructor(
+    private readonly connections: ConnectionService,
+    private readonly connectivity: ConnectivityMonitor,
+    private readonly journal: ActionJournal,
+    private readonly cache: AccountCache,
+    private readonly bus: EventBus,
+  ) {}
+
+  async start(request: BulkRequest): Promise<BulkProgress> {
+    if (this.connectivity.offline)
+      throw new DesksideError({
+        code: 'OFFLINE',
+        message: 'The platform cannot be reached: actions are disabled until it is back.',
+      });
+    const { view, platform } = await this.connections.active();
+    const jobId = randomUUID();
+    const accountIds = [...new Set(request.accountIds)];
+    const job: Job = {
+      request: { ...request, accountIds },
+      connectionId: view.id,
+      results: new Map(),
+      cancelled: false,
+      finished: false,
+    };
+    this.jobs.set(jobId, job);
+    this.journal.start({
+      id: jobId,
+      connectionId: view.id,
+      store: request.store,
+      action: request.action,
+      total: accountIds.length,
+    });
+    void this.run(jobId, job, platform);
+    return this.progress(jobId, job);
+  }
+
+  cancel(jobId: string): BulkProgress {
+    const job = this.job(jobId);
+    job.cancelled = true;
+    return this.progress(jobId, job);
+  }
+
+  result(jobId: string): BulkResult {
+    const job = this.job(jobId);
+    const results = job.request.accountIds.map(
+      (accountId) => job.results.get(accountId) ?? { accountId, outcome: 'not attempted' as const },
+    );
+    return { ...this.progress(jobId, job), results };
+  }
+
+  /** Resolves when the job has finished (tests and benchmarks). */
+  async settled(jobId: string): Promise<BulkResult> {
+    while (!this.job(jobId).finished) await new Promise((resolve) => setTimeout(resolve, 10));
+    return this.result(jobId);
+  }
+
+  private job(jobId: string): Job {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new DesksideError({ code: 'NOT_FOUND', message: `No bulk action ${jobId}.` });
+    return job;
+  }
+
+  private progress(jobId: string, job: Job): BulkProgress {
+    let done = 0;
+    let failed = 0;
+    for (const result of job.results.values()) {
+      if (result.outcome === 'done') done++;
+      else if (result.outcome === 'failed') failed++;
+    }
+    return {
+      jobId,
+      action: job.request.action,
+      total: job.request.accountIds.length,
+      done,
+      failed,
+      finished: job.finished,
+      cancelled: job.cancelled,
+    };
+  }
+
+  private async run(jobId: string, job: Job, platform: IdentityPlatform): Promise<void> {
+    const { request } = job;
+    const queue = [...request.accountIds];
+    let lastEmit = 0;
+    const emit = (force = false) => {
+      const now = Date.now();
+      if (!force && now - lastEmit < PROGRESS_INTERVAL_MS) return;
+      lastEmit = now;
+      this.bus.emit(events.bulkProgress, this.progress(jobId, job));
+    };
+    const worker = async () => {
+      for (let accountId = queue.shift(); accountId !== undefined && !job.cancelled; accountId = queue.shift()) {
+        try {
+          await this.act(platform, request, accountId);
+          job.results.set(accountId, { accountId, outcome: 'done' });
+          if (request.action === 'delete') this.cache.remove(job.connectionId, request.store, accountId);
+        } catch (error) {
+          this.connectivity.failed(error);
+          job.results.set(accountId, { accountId, outcome: 'failed', reason: reasonOf(error) });
+        }
+        emit();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, queue.length) }, worker));
+    job.finished = true;
+    this.journal.finish(jobId, this.result(jobId).results);
+    emit(true);
+  }
+
+  private act(platform: IdentityPlatform, request: BulkRequest, accountId: string): Promise<void> {
+    switch (request.action) {
+      case 'enable':
+        return platform.enableAccount(request.store, accountId);
+      case 'disable':
+        return platform.disableAccount(request.store, accountId);
+      case 'delete':
+        return platform.deleteAccount(request.store, accountId);
+      case 'addToGroup':
+        return platform.addToGroup(request.store, accountId, request.groupId!);
+      case 'removeFromGroup':
+        return platform.removeFromGroup(request.store, accountId, request.groupId!);
+    }
+  }
+}

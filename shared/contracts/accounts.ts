@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { AccountSummary } from '../domain/account';
+import { AttributeDefinition, IdentityStore, NamedEntity, Organization } from '../domain/identity-store';
+import { AccountFilter, SearchPage, SearchRequest } from '../domain/search';
+import { defineContract, NoInput } from './define';
+
+const Store = z.strictObject({ store: z.string().min(1).max(64) });
+const AccountRef = z.strictObject({ store: z.string().min(1).max(64), accountId: z.string().min(1).max(128) });
+
+export const CachedAccount = z.object({
+  account: AccountSummary,
+  source: z.enum(['live', 'cache']),
+  fetchedAt: z.string(),
+});
+export const RecentAccount = z.object({ account: AccountSummary, openedAt: z.string(), fetchedAt: z.string() });
+
+export const storeContracts = {
+  list: defineContract({ channel: 'stores:list', input: NoInput, output: z.array(IdentityStore) }),
+  schema: defineContract({ channel: 'stores:schema', input: Store, output: z.array(AttributeDefinition) }),
+  groups: defineContract({ channel: 'stores:groups', input: Store, output: z.array(NamedEntity) }),
+  organizations: defineContract({ channel: 'stores:organizations', input: Store, output: z.array(Organization) }),
+  roles: defineContract({ channel: 'stores:roles', input: Store, output: z.array(NamedEntity) }),
+};
+
+export const accountContracts = {
+  search: defineContract({ channel: 'accounts:search', input: SearchRequest, output: SearchPage }),
+  /** One account's summary: live when the platform answers, from the cache (with its age) when it does not. */
+  get: defineContract({ channel: 'accounts:get', input: AccountRef, output: CachedAccount }),
+  opened: defineContract({ channel: 'accounts:opened', input: AccountRef, output: z.null() }),
+  recent: defineContract({ channel: 'accounts:recent', input: NoInput, output: z.array(RecentAccount) }),
+};
+
+export const SavedSearch = z.object({
+  id: z.string(),
+  store: z.string(),
+  name: z.string(),
+  filter: AccountFilter,
+  pinned: z.boolean(),
+  lastRunAt: z.string().nullable(),
+});
+export type SavedSearch = z.infer<typeof SavedSearch>;
+
+export const searchContracts = {
+  list: defineContract({ channel: 'searches:list', input: NoInput, output: z.array(SavedSearch) }),
+  save: defineContract({
+    channel: 'searches:save',
+    input: z.strictObject({
+      id: z.string().max(64).optional(),
+      store: z.string().min(1).max(64),
+      name: z.string().trim().min(1).max(80),
+      filter: AccountFilter,
+      pinned: z.boolean(),
+    }),
+    output: SavedSearch,
+  }),
+  remove: defineContract({
+    channel: 'searches:remove',
+    input: z.strictObject({ id: z.string().min(1).max(64) }),
+    output: z.null(),
+  }),
+  /** The results cached when the search last ran, for an instant answer and for offline use. */
+  lastResults: defineContract({
+    channel: 'searches:last-results',
+    input: z.strictObject({ id: z.string().min(1).max(64) }),
+    output: SearchPage.nullable(),
+  }),
+  /** Runs a saved search (first page) and caches its results. */
+  run: defineContract({
+    channel: 'searches:run',
+    input: z.strictObject({ id: z.string().min(1).max(64), page: z.number().int().min(0).default(0) }),
+    output: SearchPage,
+  }),
+};
