@@ -86,6 +86,7 @@ export function createFakeElectron(options: { userData: string; singleInstance?:
       screen,
       shell,
       contextBridge,
+      utilityProcess,
       ipcRenderer: {},
     },
     handlers,
