@@ -355,12 +355,15 @@ function runPlan(
   let from: string;
   let fromArgs: unknown[] = [];
   let order: string;
+  // A filter that names the rows the plan starts from needs no second test on each of them.
+  let decided: Condition | null = null;
   const ordered = best?.condition.driver.kind === 'ids' ? best.condition.driver.ordered : undefined;
   if (best && best.count > driveLimit && ordered && sort[0]!.expression === 'a.created_at') {
     // A large membership or value in the default order: walk its own index newest first and read only the
     // accounts of the page (CROSS JOIN keeps that table the outer loop).
     from = `${ordered.from} CROSS JOIN accounts a ON a.id = v.account_id WHERE ${ordered.where} AND`;
     fromArgs = ordered.args;
+    decided = best.condition;
     const direction = sort[0]!.direction;
     order = `v.account_created_at ${direction}, ${ordered.tieBreak} ${direction}`;
   } else if (best && best.count <= driveLimit) {
@@ -368,6 +371,7 @@ function runPlan(
     if (best.condition.driver.kind === 'ids') {
       from = `accounts a INDEXED BY sqlite_autoindex_accounts_1 WHERE a.id IN (${best.condition.driver.source}) AND`;
       fromArgs = best.condition.driver.args;
+      decided = best.condition;
     } else {
       from = `accounts a INDEXED BY ${best.condition.driver.index} WHERE`;
     }
@@ -377,9 +381,12 @@ function runPlan(
     from = `accounts a INDEXED BY ${sort[0]!.index} WHERE`;
     order = sort.map((term) => `${term.expression} ${term.direction}`).join(', ');
   }
+  const kept = conditions.filter((condition) => condition !== decided);
+  const pageWhere = ['a.store = ?', ...kept.map((condition) => condition.probe)].join(' AND ');
+  const pageArgs = [store, ...kept.flatMap((condition) => condition.args)];
   const rows = ctx.db
-    .prepare(`SELECT a.* FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...fromArgs, ...whereArgs, size, page * size) as AccountRow[];
+    .prepare(`SELECT a.* FROM ${from} ${pageWhere} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...fromArgs, ...pageArgs, size, page * size) as AccountRow[];
 
   // The total: exact when one filter decides it or the candidates are few; otherwise counted among the first
   // TOTAL_COUNT_CAP accounts of the smallest filter (or of the store) and marked as a lower bound.
@@ -389,7 +396,7 @@ function runPlan(
     total = best.count;
     capped = best.count > TOTAL_COUNT_CAP;
   } else if (best && best.count <= driveLimit) {
-    total = cappedCount(ctx, `SELECT 1 FROM ${from} ${whereSql}`, [...fromArgs, ...whereArgs], TOTAL_COUNT_CAP + 1);
+    total = cappedCount(ctx, `SELECT 1 FROM ${from} ${pageWhere}`, [...fromArgs, ...pageArgs], TOTAL_COUNT_CAP + 1);
     capped = false;
   } else {
     const base = best

@@ -1,0 +1,52 @@
+import { create } from 'zustand';
+import { events } from '@shared/contracts';
+import type { BulkActionKind, BulkProgress, BulkResult } from '@shared/contracts/bulk';
+import { deskside } from '../../bridge';
+import { messageOf } from '../../lib/errors';
+
+interface BulkState {
+  progress: BulkProgress | null;
+  result: BulkResult | null;
+  error: string | null;
+  last: { action: BulkActionKind; store: string; groupId?: string } | null;
+  start(request: { action: BulkActionKind; store: string; accountIds: string[]; groupId?: string; confirmation?: string }): Promise<void>;
+  cancel(): Promise<void>;
+  retryFailed(): Promise<void>;
+  dismiss(): void;
+}
+
+export const useBulkStore = create<BulkState>((set, get) => ({
+  progress: null,
+  result: null,
+  error: null,
+  last: null,
+  async start(request) {
+    set({ error: null, result: null, last: { action: request.action, store: request.store, ...(request.groupId ? { groupId: request.groupId } : {}) } });
+    try {
+      set({ progress: await deskside.bulk.start(request) });
+    } catch (error) {
+      set({ error: messageOf(error) });
+    }
+  },
+  async cancel() {
+    const progress = get().progress;
+    if (progress) set({ progress: await deskside.bulk.cancel({ jobId: progress.jobId }) });
+  },
+  async retryFailed() {
+    const { result, last } = get();
+    if (!result || !last) return;
+    const accountIds = result.results.filter((entry) => entry.outcome !== 'done').map((entry) => entry.accountId);
+    if (accountIds.length === 0) return;
+    await get().start({ ...last, accountIds, ...(last.action === 'delete' ? { confirmation: String(accountIds.length) } : {}) });
+  },
+  dismiss: () => set({ progress: null, result: null, error: null }),
+}));
+
+deskside.on(events.bulkProgress, (progress) => {
+  const current = useBulkStore.getState().progress;
+  if (current && current.jobId !== progress.jobId) return;
+  useBulkStore.setState({ progress });
+  if (progress.finished) {
+    void deskside.bulk.result({ jobId: progress.jobId }).then((result) => useBulkStore.setState({ result }));
+  }
+});

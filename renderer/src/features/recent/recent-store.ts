@@ -1,0 +1,23 @@
+import { create } from 'zustand';
+import { deskside } from '../../bridge';
+import { messageOf } from '../../lib/errors';
+
+type Recent = Awaited<ReturnType<typeof deskside.accounts.recent>>[number];
+
+interface RecentState {
+  recent: Recent[];
+  error: string | null;
+  load(): Promise<void>;
+}
+
+export const useRecentStore = create<RecentState>((set) => ({
+  recent: [],
+  error: null,
+  async load() {
+    try {
+      set({ recent: await deskside.accounts.recent(), error: null });
+    } catch (error) {
+      set({ error: messageOf(error) });
+    }
+  },
+}));
