@@ -6,12 +6,20 @@ export const RESULTS_FILE = join(import.meta.dirname, 'results.json');
 
 /** The machine a figure was measured on, stored beside it. */
 export function machine() {
-  return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: process.platform,
+  };
 }
 
 /** Merges one benchmark's figures into bench/results.json under its name. */
 export function recordResults(name: string, figures: unknown): void {
-  const all = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, unknown>) : {};
+  const all = existsSync(RESULTS_FILE)
+    ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, unknown>)
+    : {};
   all[name] = { measuredAt: new Date().toISOString(), machine: machine(), ...(figures as object) };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(all, null, 2)}\n`);
   console.log(`bench: wrote ${name} to ${RESULTS_FILE}`);

@@ -14,7 +14,10 @@ export function benchDatabasePath(accounts: number): string {
 }
 
 /** Seeds (once) and returns the database file and how long seeding took, null when it was already there. */
-export function ensureBenchDatabase(accounts: number, log: (line: string) => void = console.log): { file: string; seedSeconds: number | null } {
+export function ensureBenchDatabase(
+  accounts: number,
+  log: (line: string) => void = console.log,
+): { file: string; seedSeconds: number | null } {
   mkdirSync(benchDataDir, { recursive: true });
   const file = benchDatabasePath(accounts);
   const existed = existsSync(file);
@@ -42,5 +45,9 @@ export function ensureBenchDatabase(accounts: number, log: (line: string) => voi
 if (process.argv[1]?.endsWith('seed-sandbox.ts')) {
   const accounts = Number(process.argv[2] ?? 1_000_000);
   const { file, seedSeconds } = ensureBenchDatabase(accounts);
-  console.log(seedSeconds === null ? `${file} already seeded` : `seeded ${accounts} accounts into ${file} in ${seedSeconds.toFixed(1)} s`);
+  console.log(
+    seedSeconds === null
+      ? `${file} already seeded`
+      : `seeded ${accounts} accounts into ${file} in ${seedSeconds.toFixed(1)} s`,
+  );
 }

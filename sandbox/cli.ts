@@ -58,7 +58,9 @@ async function main(): Promise<void> {
     port,
     host: values.host!,
     fresh: seedAccounts !== undefined,
-    seedAccounts: seedAccounts ?? 5000,
+    // SANDBOX_SEED_ACCOUNTS sets the size of a new database when --seed is not given (tests use a small one).
+    seedAccounts:
+      seedAccounts ?? number('SANDBOX_SEED_ACCOUNTS', process.env.SANDBOX_SEED_ACCOUNTS, 0, 5_000_000) ?? 5000,
     faults,
     ...(values['token-ttl'] ? { tokenTtlSeconds: number('token-ttl', values['token-ttl'], 1, 86_400)! } : {}),
     onSeedProgress: (done, total) => {

@@ -13,7 +13,9 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  db.pragma('cache_size = -65536'); // 64 MiB: the search indexes of a million accounts stay hot
+  db.pragma('cache_size = -131072'); // 128 MiB: the search indexes of a million accounts stay hot
+  // Reads of a large platform go through memory-mapped pages instead of a system call each.
+  if (file !== ':memory:') db.pragma('mmap_size = 2147483648');
   migrate(db);
   return db;
 }

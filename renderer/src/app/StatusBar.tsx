@@ -1,9 +1,24 @@
-import { Box, Chip, Tooltip, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { Box, Button, Chip, Tooltip, Typography } from '@mui/material';
+import { events } from '@shared/contracts';
+import { deskside } from '../bridge';
 import { useAboutStore } from '../features/about/about-store';
+import { useConnectionStore } from '../features/connections/connection-store';
+import { ago } from '../lib/format';
 
-/** The strip at the bottom: where the console runs and anything the agent should know about it. */
+type CacheStatus = Awaited<ReturnType<typeof deskside.cache.status>>;
+
+/** The strip at the bottom: where the console runs, whether the platform answers, and the cache. */
 export function StatusBar() {
   const info = useAboutStore((state) => state.info);
+  const connectivity = useConnectionStore((state) => state.status?.connectivity);
+  const [cache, setCache] = useState<CacheStatus | null>(null);
+  useEffect(() => {
+    void deskside.cache.status().then(setCache, () => undefined);
+    return deskside.on(events.cacheChanged, setCache);
+  }, []);
+  const stateColor =
+    connectivity?.state === 'online' ? 'success' : connectivity?.state === 'offline' ? 'warning' : 'default';
   return (
     <Box
       component="footer"
@@ -23,6 +38,28 @@ export function StatusBar() {
       <Typography variant="caption" color="text.secondary" data-testid="status-host">
         {info ? `${info.host === 'electron' ? 'Desktop app' : 'Web host'} · Deskside ${info.version}` : 'Starting…'}
       </Typography>
+      {connectivity && <Chip size="small" color={stateColor} label={connectivity.state} data-testid="connectivity" />}
+      {cache && (
+        <Tooltip
+          title={`Cached personal data is kept ${cache.retentionDays} days.${cache.oldestFetchedAt ? ` Oldest: ${ago(cache.oldestFetchedAt)}.` : ''}`}
+        >
+          <Typography variant="caption" color="text.secondary">
+            Cache: {cache.accounts.toLocaleString()} accounts
+          </Typography>
+        </Tooltip>
+      )}
+      {cache && (
+        <Button size="small" onClick={() => void deskside.cache.clear().then(setCache)}>
+          Clear cache
+        </Button>
+      )}
+      {cache?.recoveredFrom && (
+        <Tooltip
+          title={`The cache file could not be read and was moved to ${cache.recoveredFrom}; a new one was started. Nothing else was affected.`}
+        >
+          <Chip size="small" color="warning" label="Cache was reset" />
+        </Tooltip>
+      )}
       {info && !info.secretsEncrypted && (
         <Tooltip title="This system has no keychain that Deskside can use: saved API secrets are only obfuscated on disk.">
           <Chip size="small" color="warning" label="Secrets not encrypted" />

@@ -24,7 +24,10 @@ const columns: Array<[string, (account: AccountSummary) => unknown]> = [
 ];
 
 export function accountsToCsv(accounts: AccountSummary[]): string {
-  const lines = [columns.map(([name]) => name).join(','), ...accounts.map((account) => columns.map(([, get]) => csvCell(get(account))).join(','))];
+  const lines = [
+    columns.map(([name]) => name).join(','),
+    ...accounts.map((account) => columns.map(([, get]) => csvCell(get(account))).join(',')),
+  ];
   return `${lines.join('\r\n')}\r\n`;
 }
 

@@ -1,5 +1,20 @@
 import { useState } from 'react';
-import { Alert, Avatar, Box, Button, Chip, IconButton, LinearProgress, Stack, Table, TableBody, TableCell, TableRow, Tooltip, Typography } from '@mui/material';
+import {
+  Alert,
+  Avatar,
+  Box,
+  Button,
+  Chip,
+  IconButton,
+  LinearProgress,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import { accountLink } from '@shared/domain/links';
@@ -38,7 +53,10 @@ export function AccountView() {
         <Button onClick={close}>← Results</Button>
         <Box sx={{ flex: 1 }} />
         <Tooltip title="Copy a deskside:// link to this account">
-          <Button startIcon={<ContentCopyIcon />} onClick={() => copy('link', accountLink(target.store, target.accountId))}>
+          <Button
+            startIcon={<ContentCopyIcon />}
+            onClick={() => copy('link', accountLink(target.store, target.accountId))}
+          >
             Copy link
           </Button>
         </Tooltip>
@@ -63,7 +81,8 @@ export function AccountView() {
         <>
           {loaded.source === 'cache' && (
             <Alert severity="warning" sx={{ mb: 2 }} data-testid="account-age">
-              Offline: this is the cached copy from {ago(loaded.fetchedAt)} ({dateTime(loaded.fetchedAt)}). Actions are disabled.
+              Offline: this is the cached copy from {ago(loaded.fetchedAt)} ({dateTime(loaded.fetchedAt)}). Actions are
+              disabled.
             </Alert>
           )}
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
@@ -84,7 +103,10 @@ export function AccountView() {
                   ['Phone', account.phone],
                   ['Identity store', account.store],
                   ['Organization', account.organization],
-                  ['Last login', account.lastLoginAt ? `${dateTime(account.lastLoginAt)} (${ago(account.lastLoginAt)})` : 'never'],
+                  [
+                    'Last login',
+                    account.lastLoginAt ? `${dateTime(account.lastLoginAt)} (${ago(account.lastLoginAt)})` : 'never',
+                  ],
                   ['Created', dateTime(account.createdAt)],
                 ] as Array<[string, string | null]>
               ).map(([label, value]) => (
@@ -100,7 +122,12 @@ export function AccountView() {
                   Account id
                 </TableCell>
                 <TableCell>
-                  <Chip size="small" label={account.id} onDelete={() => copy('account id', account.id)} deleteIcon={<ContentCopyIcon aria-label="Copy account id" />} />
+                  <Chip
+                    size="small"
+                    label={account.id}
+                    onDelete={() => copy('account id', account.id)}
+                    deleteIcon={<ContentCopyIcon aria-label="Copy account id" />}
+                  />
                 </TableCell>
               </TableRow>
             </TableBody>

@@ -51,7 +51,8 @@ export function BulkActions() {
   const [typed, setTyped] = useState('');
   const offline = status?.connectivity.state === 'offline';
   const count = selected.size;
-  const reason = (action: BulkActionKind) => (offline ? 'Offline: actions are disabled until the platform answers again.' : lacksScope(status, scopes[action]));
+  const reason = (action: BulkActionKind) =>
+    offline ? 'Offline: actions are disabled until the platform answers again.' : lacksScope(status, scopes[action]);
 
   const begin = (action: BulkActionKind) => {
     if (action === 'enable' || action === 'disable') {
@@ -82,7 +83,11 @@ export function BulkActions() {
           return (
             <Tooltip key={action} title={why ?? `${labels[action]} the selected accounts`}>
               <span>
-                <Button disabled={count === 0 || Boolean(why)} color={action === 'delete' ? 'error' : 'primary'} onClick={() => begin(action)}>
+                <Button
+                  disabled={count === 0 || Boolean(why)}
+                  color={action === 'delete' ? 'error' : 'primary'}
+                  onClick={() => begin(action)}
+                >
                   {labels[action]}
                 </Button>
               </span>
@@ -90,9 +95,16 @@ export function BulkActions() {
           );
         })}
       </ButtonGroup>
-      <Dialog open={dialog === 'addToGroup' || dialog === 'removeFromGroup'} onClose={() => setDialog(null)} fullWidth maxWidth="xs" aria-labelledby="group-dialog-title">
+      <Dialog
+        open={dialog === 'addToGroup' || dialog === 'removeFromGroup'}
+        onClose={() => setDialog(null)}
+        fullWidth
+        maxWidth="xs"
+        aria-labelledby="group-dialog-title"
+      >
         <DialogTitle id="group-dialog-title">
-          {dialog === 'addToGroup' ? 'Add' : 'Remove'} {count} account{count === 1 ? '' : 's'} {dialog === 'addToGroup' ? 'to' : 'from'} a group
+          {dialog === 'addToGroup' ? 'Add' : 'Remove'} {count} account{count === 1 ? '' : 's'}{' '}
+          {dialog === 'addToGroup' ? 'to' : 'from'} a group
         </DialogTitle>
         <DialogContent>
           <Autocomplete
@@ -116,15 +128,30 @@ export function BulkActions() {
           </Button>
         </DialogActions>
       </Dialog>
-      <Dialog open={dialog === 'delete'} onClose={() => setDialog(null)} fullWidth maxWidth="xs" aria-labelledby="delete-dialog-title">
+      <Dialog
+        open={dialog === 'delete'}
+        onClose={() => setDialog(null)}
+        fullWidth
+        maxWidth="xs"
+        aria-labelledby="delete-dialog-title"
+      >
         <DialogTitle id="delete-dialog-title">
           Delete {count} account{count === 1 ? '' : 's'}?
         </DialogTitle>
         <DialogContent>
           <DialogContentText>
-            Deleting cannot be undone: the customers lose their accounts, sessions and data. Type <strong>{count}</strong> to confirm.
+            Deleting cannot be undone: the customers lose their accounts, sessions and data. Type{' '}
+            <strong>{count}</strong> to confirm.
           </DialogContentText>
-          <TextField autoFocus margin="dense" fullWidth label="Number of accounts" value={typed} onChange={(event) => setTyped(event.target.value)} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+          <TextField
+            autoFocus
+            margin="dense"
+            fullWidth
+            label="Number of accounts"
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+          />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setDialog(null)}>Cancel</Button>
@@ -156,15 +183,30 @@ function BulkProgressDialog() {
     if (finished) void rerun(page);
   };
   return (
-    <Dialog open={open} onClose={finished || error ? close : undefined} fullWidth maxWidth="sm" aria-labelledby="bulk-title">
-      <DialogTitle id="bulk-title">{progress ? `${labels[progress.action]}: ${finished ? (progress.cancelled ? 'cancelled' : 'finished') : 'running'}` : 'Quick action'}</DialogTitle>
+    <Dialog
+      open={open}
+      onClose={finished || error ? close : undefined}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="bulk-title"
+    >
+      <DialogTitle id="bulk-title">
+        {progress
+          ? `${labels[progress.action]}: ${finished ? (progress.cancelled ? 'cancelled' : 'finished') : 'running'}`
+          : 'Quick action'}
+      </DialogTitle>
       <DialogContent>
         {error && <Alert severity="error">{error}</Alert>}
         {progress && (
           <>
-            <LinearProgress variant="determinate" value={((progress.done + progress.failed) / progress.total) * 100} sx={{ my: 1 }} />
+            <LinearProgress
+              variant="determinate"
+              value={((progress.done + progress.failed) / progress.total) * 100}
+              sx={{ my: 1 }}
+            />
             <Typography data-testid="bulk-summary">
-              {progress.done} done, {progress.failed} failed, {progress.total - progress.done - progress.failed} not attempted, of {progress.total}
+              {progress.done} done, {progress.failed} failed, {progress.total - progress.done - progress.failed} not
+              attempted, of {progress.total}
             </Typography>
           </>
         )}
@@ -191,7 +233,9 @@ function BulkProgressDialog() {
       </DialogContent>
       <DialogActions>
         {progress && !finished && <Button onClick={() => void cancel()}>Cancel</Button>}
-        {finished && unfinished.length > 0 && <Button onClick={() => void retryFailed()}>Retry {unfinished.length} not done</Button>}
+        {finished && unfinished.length > 0 && (
+          <Button onClick={() => void retryFailed()}>Retry {unfinished.length} not done</Button>
+        )}
         {(finished || error) && (
           <Button variant="contained" onClick={close}>
             Close

@@ -9,7 +9,13 @@ interface BulkState {
   result: BulkResult | null;
   error: string | null;
   last: { action: BulkActionKind; store: string; groupId?: string } | null;
-  start(request: { action: BulkActionKind; store: string; accountIds: string[]; groupId?: string; confirmation?: string }): Promise<void>;
+  start(request: {
+    action: BulkActionKind;
+    store: string;
+    accountIds: string[];
+    groupId?: string;
+    confirmation?: string;
+  }): Promise<void>;
   cancel(): Promise<void>;
   retryFailed(): Promise<void>;
   dismiss(): void;
@@ -21,7 +27,11 @@ export const useBulkStore = create<BulkState>((set, get) => ({
   error: null,
   last: null,
   async start(request) {
-    set({ error: null, result: null, last: { action: request.action, store: request.store, ...(request.groupId ? { groupId: request.groupId } : {}) } });
+    set({
+      error: null,
+      result: null,
+      last: { action: request.action, store: request.store, ...(request.groupId ? { groupId: request.groupId } : {}) },
+    });
     try {
       set({ progress: await deskside.bulk.start(request) });
     } catch (error) {
@@ -37,7 +47,11 @@ export const useBulkStore = create<BulkState>((set, get) => ({
     if (!result || !last) return;
     const accountIds = result.results.filter((entry) => entry.outcome !== 'done').map((entry) => entry.accountId);
     if (accountIds.length === 0) return;
-    await get().start({ ...last, accountIds, ...(last.action === 'delete' ? { confirmation: String(accountIds.length) } : {}) });
+    await get().start({
+      ...last,
+      accountIds,
+      ...(last.action === 'delete' ? { confirmation: String(accountIds.length) } : {}),
+    });
   },
   dismiss: () => set({ progress: null, result: null, error: null }),
 }));

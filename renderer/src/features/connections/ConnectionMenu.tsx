@@ -14,9 +14,22 @@ export function ConnectionMenu() {
   const active = status?.active;
   return (
     <>
-      <Button color="inherit" onClick={(event) => setAnchor(event.currentTarget)} endIcon={<ExpandMoreIcon />} aria-label="Connection" sx={{ textTransform: 'none' }}>
+      <Button
+        color="inherit"
+        onClick={(event) => setAnchor(event.currentTarget)}
+        endIcon={<ExpandMoreIcon />}
+        aria-label="Connection"
+        sx={{ textTransform: 'none' }}
+      >
         {active ? active.name : 'Connecting…'}
-        {active && <Chip size="small" label={active.environment} sx={{ ml: 1, bgcolor: 'rgba(255,255,255,0.2)', color: 'inherit' }} data-testid="environment" />}
+        {active && (
+          <Chip
+            size="small"
+            label={active.environment}
+            sx={{ ml: 1, bgcolor: 'rgba(255,255,255,0.2)', color: 'inherit' }}
+            data-testid="environment"
+          />
+        )}
       </Button>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         {connections.map((connection) => (
@@ -28,7 +41,14 @@ export function ConnectionMenu() {
               void activate(connection.id);
             }}
           >
-            <ListItemText primary={connection.name} secondary={connection.embedded ? 'Sandbox Deskside runs itself' : `${connection.environment} · ${connection.baseUrl}`} />
+            <ListItemText
+              primary={connection.name}
+              secondary={
+                connection.embedded
+                  ? 'Sandbox Deskside runs itself'
+                  : `${connection.environment} · ${connection.baseUrl}`
+              }
+            />
           </MenuItem>
         ))}
         <Divider />

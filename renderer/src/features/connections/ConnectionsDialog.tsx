@@ -21,7 +21,13 @@ import type { ConnectionInput, ConnectionTestResult, ConnectionView, Environment
 import { messageOf } from '../../lib/errors';
 import { useConnectionStore } from './connection-store';
 
-const empty: ConnectionInput = { name: '', baseUrl: 'https://', clientId: '', clientSecret: '', environment: 'staging' };
+const empty: ConnectionInput = {
+  name: '',
+  baseUrl: 'https://',
+  clientId: '',
+  clientSecret: '',
+  environment: 'staging',
+};
 
 /** Connection profiles: add, edit, test before saving, remove. Secrets go to the main side and never come back. */
 export function ConnectionsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -39,7 +45,17 @@ export function ConnectionsDialog({ open, onClose }: { open: boolean; onClose: (
     setResult(null);
     setError(null);
     setFieldErrors({});
-    setDraft(connection ? { id: connection.id, name: connection.name, baseUrl: connection.baseUrl, clientId: connection.clientId, environment: connection.environment } : { ...empty });
+    setDraft(
+      connection
+        ? {
+            id: connection.id,
+            name: connection.name,
+            baseUrl: connection.baseUrl,
+            clientId: connection.clientId,
+            environment: connection.environment,
+          }
+        : { ...empty },
+    );
   };
   const input = (): ConnectionInput => {
     const { clientSecret, ...rest } = draft!;
@@ -57,7 +73,10 @@ export function ConnectionsDialog({ open, onClose }: { open: boolean; onClose: (
       setBusy(false);
     }
   };
-  const field = (name: keyof ConnectionInput) => ({ error: Boolean(fieldErrors[name]), helperText: fieldErrors[name]?.join(', ') });
+  const field = (name: keyof ConnectionInput) => ({
+    error: Boolean(fieldErrors[name]),
+    helperText: fieldErrors[name]?.join(', '),
+  });
 
   return (
     <Dialog open={open} onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="connections-title">
@@ -77,7 +96,10 @@ export function ConnectionsDialog({ open, onClose }: { open: boolean; onClose: (
                         </IconButton>
                       </Tooltip>
                       <Tooltip title="Remove">
-                        <IconButton aria-label={`Remove ${connection.name}`} onClick={() => void run(() => remove(connection.id))}>
+                        <IconButton
+                          aria-label={`Remove ${connection.name}`}
+                          onClick={() => void run(() => remove(connection.id))}
+                        >
                           <DeleteOutlineIcon />
                         </IconButton>
                       </Tooltip>
@@ -85,16 +107,43 @@ export function ConnectionsDialog({ open, onClose }: { open: boolean; onClose: (
                   )
                 }
               >
-                <ListItemText primary={`${connection.name} (${connection.environment})`} secondary={`${connection.baseUrl} · ${connection.clientId}`} />
+                <ListItemText
+                  primary={`${connection.name} (${connection.environment})`}
+                  secondary={`${connection.baseUrl} · ${connection.clientId}`}
+                />
               </ListItem>
             ))}
           </List>
         )}
         {draft && (
-          <Stack spacing={2} sx={{ mt: 1 }} component="form" aria-label="Connection" onSubmit={(event) => event.preventDefault()}>
-            <TextField label="Name" value={draft.name} onChange={(event) => setDraft({ ...draft, name: event.target.value })} required {...field('name')} />
-            <TextField label="Admin API base URL" value={draft.baseUrl} onChange={(event) => setDraft({ ...draft, baseUrl: event.target.value })} required {...field('baseUrl')} />
-            <TextField label="Client id" value={draft.clientId} onChange={(event) => setDraft({ ...draft, clientId: event.target.value })} required {...field('clientId')} />
+          <Stack
+            spacing={2}
+            sx={{ mt: 1 }}
+            component="form"
+            aria-label="Connection"
+            onSubmit={(event) => event.preventDefault()}
+          >
+            <TextField
+              label="Name"
+              value={draft.name}
+              onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+              required
+              {...field('name')}
+            />
+            <TextField
+              label="Admin API base URL"
+              value={draft.baseUrl}
+              onChange={(event) => setDraft({ ...draft, baseUrl: event.target.value })}
+              required
+              {...field('baseUrl')}
+            />
+            <TextField
+              label="Client id"
+              value={draft.clientId}
+              onChange={(event) => setDraft({ ...draft, clientId: event.target.value })}
+              required
+              {...field('clientId')}
+            />
             <TextField
               label={draft.id ? 'Client secret (leave empty to keep)' : 'Client secret'}
               type="password"
@@ -103,7 +152,12 @@ export function ConnectionsDialog({ open, onClose }: { open: boolean; onClose: (
               onChange={(event) => setDraft({ ...draft, clientSecret: event.target.value })}
               {...field('clientSecret')}
             />
-            <TextField select label="Environment" value={draft.environment} onChange={(event) => setDraft({ ...draft, environment: event.target.value as Environment })}>
+            <TextField
+              select
+              label="Environment"
+              value={draft.environment}
+              onChange={(event) => setDraft({ ...draft, environment: event.target.value as Environment })}
+            >
               <MenuItem value="production">Production</MenuItem>
               <MenuItem value="staging">Staging</MenuItem>
               <MenuItem value="sandbox">Sandbox</MenuItem>

@@ -1,6 +1,12 @@
 import { create } from 'zustand';
 import { events } from '@shared/contracts';
-import type { ConnectionInput, ConnectionStatus, ConnectionTestResult, ConnectionView, Connectivity } from '@shared/domain/connection';
+import type {
+  ConnectionInput,
+  ConnectionStatus,
+  ConnectionTestResult,
+  ConnectionView,
+  Connectivity,
+} from '@shared/domain/connection';
 import { deskside } from '../../bridge';
 import { messageOf } from '../../lib/errors';
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Dialog, DialogContent, List, ListItemButton, ListItemText, ListSubheader, TextField } from '@mui/material';
 import { deskside } from '../../bridge';
 import { useAccountViewStore } from '../account/account-view-store';
@@ -29,13 +29,6 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose: () =
   const recent = useRecentStore((state) => state.recent);
   const openAccount = useAccountViewStore((state) => state.open);
 
-  useEffect(() => {
-    if (open) {
-      setQuery('');
-      setActive(0);
-    }
-  }, [open]);
-
   const commands = useMemo<Command[]>(() => {
     const text = query.trim().toLowerCase();
     const matches = (value: string) => !text || value.toLowerCase().includes(text);
@@ -58,12 +51,32 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose: () =
     }
     for (const entry of recent) {
       if (matches(`${entry.account.displayName} ${entry.account.email ?? ''} ${entry.account.username ?? ''}`)) {
-        list.push({ group: 'Recent accounts', label: entry.account.displayName, detail: entry.account.email ?? entry.account.id, run: () => openAccount(entry.account.store, entry.account.id) });
+        list.push({
+          group: 'Recent accounts',
+          label: entry.account.displayName,
+          detail: entry.account.email ?? entry.account.id,
+          run: () => openAccount(entry.account.store, entry.account.id),
+        });
       }
     }
-    for (const search of searches) if (matches(search.name)) list.push({ group: 'Saved searches', label: search.name, detail: search.store, run: () => rerun(search) });
-    for (const candidate of stores) if (matches(candidate.name)) list.push({ group: 'Identity stores', label: `Switch to ${candidate.name}`, run: () => setStore(candidate.name) });
-    for (const connection of connections) if (matches(connection.name)) list.push({ group: 'Connections', label: `Connect to ${connection.name}`, detail: connection.environment, run: () => activate(connection.id) });
+    for (const search of searches)
+      if (matches(search.name))
+        list.push({ group: 'Saved searches', label: search.name, detail: search.store, run: () => rerun(search) });
+    for (const candidate of stores)
+      if (matches(candidate.name))
+        list.push({
+          group: 'Identity stores',
+          label: `Switch to ${candidate.name}`,
+          run: () => setStore(candidate.name),
+        });
+    for (const connection of connections)
+      if (matches(connection.name))
+        list.push({
+          group: 'Connections',
+          label: `Connect to ${connection.name}`,
+          detail: connection.environment,
+          run: () => activate(connection.id),
+        });
     return list.slice(0, 30);
   }, [query, store, recent, searches, stores, connections, openAccount, rerun, setStore, activate]);
 
@@ -74,7 +87,22 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose: () =
   };
   let lastGroup = '';
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-label="Command palette">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-label="Command palette"
+      slotProps={{
+        transition: {
+          // Start empty next time.
+          onExited: () => {
+            setQuery('');
+            setActive(0);
+          },
+        },
+      }}
+    >
       <DialogContent sx={{ p: 1 }}>
         <TextField
           autoFocus
@@ -96,11 +124,19 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose: () =
         />
         <List dense role="listbox">
           {commands.map((command, index) => {
-            const header = command.group !== lastGroup ? <ListSubheader key={`h-${command.group}`}>{command.group}</ListSubheader> : null;
+            const header =
+              command.group !== lastGroup ? (
+                <ListSubheader key={`h-${command.group}`}>{command.group}</ListSubheader>
+              ) : null;
             lastGroup = command.group;
             return [
               header,
-              <ListItemButton key={`${command.group}-${command.label}-${index}`} selected={index === active} onClick={() => choose(command)} role="option">
+              <ListItemButton
+                key={`${command.group}-${command.label}-${index}`}
+                selected={index === active}
+                onClick={() => choose(command)}
+                role="option"
+              >
                 <ListItemText primary={command.label} secondary={command.detail} />
               </ListItemButton>,
             ];

@@ -11,8 +11,14 @@ export function RecentList() {
     <List dense subheader={<ListSubheader>Recent accounts</ListSubheader>} aria-label="Recent accounts">
       {recent.length === 0 && <ListItemText sx={{ px: 2 }} secondary="Accounts you open appear here." />}
       {recent.slice(0, 10).map((entry) => (
-        <ListItemButton key={`${entry.account.store}/${entry.account.id}`} onClick={() => void open(entry.account.store, entry.account.id)}>
-          <ListItemText primary={entry.account.displayName} secondary={`${entry.account.email ?? entry.account.username ?? entry.account.id} · ${ago(entry.openedAt)}`} />
+        <ListItemButton
+          key={`${entry.account.store}/${entry.account.id}`}
+          onClick={() => void open(entry.account.store, entry.account.id)}
+        >
+          <ListItemText
+            primary={entry.account.displayName}
+            secondary={`${entry.account.email ?? entry.account.username ?? entry.account.id} · ${ago(entry.openedAt)}`}
+          />
         </ListItemButton>
       ))}
     </List>

@@ -1,5 +1,15 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, TextField } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  TextField,
+} from '@mui/material';
 import SaveIcon from '@mui/icons-material/Save';
 import { messageOf } from '../../lib/errors';
 import { compactFilter } from '../search/quick-search';
@@ -44,7 +54,10 @@ export function SaveSearchButton() {
               if (event.key === 'Enter' && name.trim()) void submit();
             }}
           />
-          <FormControlLabel control={<Checkbox checked={pinned} onChange={(event) => setPinned(event.target.checked)} />} label="Pin to the sidebar" />
+          <FormControlLabel
+            control={<Checkbox checked={pinned} onChange={(event) => setPinned(event.target.checked)} />}
+            label="Pin to the sidebar"
+          />
           {error && <Alert severity="error">{error}</Alert>}
         </DialogContent>
         <DialogActions>

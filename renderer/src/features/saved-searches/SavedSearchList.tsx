@@ -14,7 +14,10 @@ export function SavedSearchList() {
       {pinned.length === 0 && <ListItemText sx={{ px: 2 }} secondary="Save a search to pin it here." />}
       {pinned.map((search) => (
         <ListItemButton key={search.id} onClick={() => void rerun(search)}>
-          <ListItemText primary={search.name} secondary={`${search.store}${search.lastRunAt ? ` · ran ${ago(search.lastRunAt)}` : ''}`} />
+          <ListItemText
+            primary={search.name}
+            secondary={`${search.store}${search.lastRunAt ? ` · ran ${ago(search.lastRunAt)}` : ''}`}
+          />
           <Tooltip title="Delete this saved search">
             <IconButton
               size="small"

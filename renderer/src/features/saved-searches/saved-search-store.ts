@@ -9,7 +9,13 @@ interface SavedSearchState {
   searches: SavedSearch[];
   error: string | null;
   load(): Promise<void>;
-  save(input: { id?: string; store: string; name: string; filter: AccountFilter; pinned: boolean }): Promise<SavedSearch>;
+  save(input: {
+    id?: string;
+    store: string;
+    name: string;
+    filter: AccountFilter;
+    pinned: boolean;
+  }): Promise<SavedSearch>;
   remove(id: string): Promise<void>;
   /** Shows the cached results at once, then runs the search for fresh ones. */
   rerun(search: SavedSearch): Promise<void>;

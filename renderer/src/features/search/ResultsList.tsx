@@ -6,6 +6,8 @@ import { ago, shortDate } from '../../lib/format';
 import { useSearchStore } from './search-store';
 
 const ROW_HEIGHT = 56;
+/** One empty list, so the selector below returns the same value while there are no results. */
+const NO_ACCOUNTS: AccountSummary[] = [];
 
 const labelColor: Record<StatusLabel, 'success' | 'default' | 'info' | 'warning' | 'error' | 'secondary'> = {
   enabled: 'success',
@@ -16,11 +18,21 @@ const labelColor: Record<StatusLabel, 'success' | 'default' | 'info' | 'warning'
   locked: 'error',
 };
 
-export function StatusChips({ account }: { account: Pick<AccountSummary, 'enabled' | 'emailVerified' | 'externalIdentity' | 'locked'> }) {
+export function StatusChips({
+  account,
+}: {
+  account: Pick<AccountSummary, 'enabled' | 'emailVerified' | 'externalIdentity' | 'locked'>;
+}) {
   return (
     <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap' }}>
       {statusLabels(account).map((label) => (
-        <Chip key={label} size="small" variant={label === 'disabled' ? 'outlined' : 'filled'} color={labelColor[label]} label={label} />
+        <Chip
+          key={label}
+          size="small"
+          variant={label === 'disabled' ? 'outlined' : 'filled'}
+          color={labelColor[label]}
+          label={label}
+        />
       ))}
     </Stack>
   );
@@ -32,13 +44,20 @@ export function StatusChips({ account }: { account: Pick<AccountSummary, 'enable
  * or a double click to open the account.
  */
 export function ResultsList({ onOpen }: { onOpen: (account: AccountSummary) => void }) {
-  const items = useSearchStore((state) => state.result?.items ?? []);
+  const items = useSearchStore((state) => state.result?.items ?? NO_ACCOUNTS);
   const selected = useSearchStore((state) => state.selected);
   const select = useSearchStore((state) => state.select);
   const selectAll = useSearchStore((state) => state.selectAll);
   const anchor = useSearchStore((state) => state.anchor);
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  // The virtualizer is only read while rendering this component; nothing memoized holds on to it.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
   const focused = anchor ?? 0;
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -62,73 +81,103 @@ export function ResultsList({ onOpen }: { onOpen: (account: AccountSummary) => v
       event.preventDefault();
     }
   };
-  const onClick = (event: MouseEvent, index: number) => select(index, event.shiftKey ? 'range' : event.ctrlKey || event.metaKey ? 'toggle' : 'only');
+  const onClick = (event: MouseEvent, index: number) =>
+    select(index, event.shiftKey ? 'range' : event.ctrlKey || event.metaKey ? 'toggle' : 'only');
 
+  const columns = 'minmax(160px, 1.2fr) minmax(200px, 1.6fr) minmax(180px, 1.4fr) 120px 120px 110px';
   return (
-    <Box
-      ref={scroller}
-      role="listbox"
-      aria-label="Accounts"
-      aria-multiselectable
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-      sx={{ flex: 1, overflow: 'auto', outline: 'none', '&:focus-visible': { boxShadow: (theme) => `inset 0 0 0 2px ${theme.palette.primary.main}` } }}
-    >
-      <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const account = items[row.index]!;
-          const isSelected = selected.has(account.id);
-          return (
-            <Box
-              key={account.id}
-              role="option"
-              aria-selected={isSelected}
-              data-account-id={account.id}
-              onClick={(event) => onClick(event, row.index)}
-              onDoubleClick={() => onOpen(account)}
-              sx={{
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                right: 0,
-                height: ROW_HEIGHT,
-                transform: `translateY(${row.start}px)`,
-                display: 'grid',
-                gridTemplateColumns: 'minmax(160px, 1.2fr) minmax(200px, 1.6fr) minmax(180px, 1.4fr) 120px 120px 110px',
-                alignItems: 'center',
-                gap: 1.5,
-                px: 2,
-                borderBottom: 1,
-                borderColor: 'divider',
-                cursor: 'default',
-                bgcolor: isSelected ? 'action.selected' : row.index === focused ? 'action.hover' : 'transparent',
-              }}
-            >
-              <Typography noWrap fontWeight={600} title={account.displayName}>
-                {account.displayName}
-              </Typography>
-              <Box sx={{ minWidth: 0 }}>
-                <Typography noWrap variant="body2" title={account.email ?? ''}>
-                  {account.email ?? account.username ?? account.phone ?? account.id}
+    <>
+      <Box
+        role="presentation"
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: columns,
+          gap: 1.5,
+          px: 2,
+          py: 0.5,
+          borderBottom: 1,
+          borderColor: 'divider',
+          color: 'text.secondary',
+          typography: 'caption',
+        }}
+      >
+        <span>Name</span>
+        <span>Identifiers</span>
+        <span>Status</span>
+        <span>Organization</span>
+        <span>Last login</span>
+        <span>Created</span>
+      </Box>
+      <Box
+        ref={scroller}
+        role="listbox"
+        aria-label="Accounts"
+        aria-multiselectable
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        sx={{
+          flex: 1,
+          overflow: 'auto',
+          outline: 'none',
+          '&:focus-visible': { boxShadow: (theme) => `inset 0 0 0 2px ${theme.palette.primary.main}` },
+        }}
+      >
+        <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((row) => {
+            const account = items[row.index]!;
+            const isSelected = selected.has(account.id);
+            return (
+              <Box
+                key={account.id}
+                role="option"
+                aria-selected={isSelected}
+                data-account-id={account.id}
+                onClick={(event) => onClick(event, row.index)}
+                onDoubleClick={() => onOpen(account)}
+                sx={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${row.start}px)`,
+                  display: 'grid',
+                  gridTemplateColumns: columns,
+                  alignItems: 'center',
+                  gap: 1.5,
+                  px: 2,
+                  borderBottom: 1,
+                  borderColor: 'divider',
+                  cursor: 'default',
+                  bgcolor: isSelected ? 'action.selected' : row.index === focused ? 'action.hover' : 'transparent',
+                }}
+              >
+                <Typography noWrap sx={{ fontWeight: 600 }} title={account.displayName}>
+                  {account.displayName}
                 </Typography>
-                <Typography noWrap variant="caption" color="text.secondary">
-                  {[account.username, account.phone].filter(Boolean).join(' · ') || account.id}
+                <Box sx={{ minWidth: 0 }}>
+                  <Typography noWrap variant="body2" title={account.email ?? ''}>
+                    {account.email ?? account.username ?? account.phone ?? account.id}
+                  </Typography>
+                  <Typography noWrap variant="caption" color="text.secondary">
+                    {[account.username, account.phone].filter(Boolean).join(' · ') || account.id}
+                  </Typography>
+                </Box>
+                <StatusChips account={account} />
+                <Typography noWrap variant="body2" color="text.secondary" title={account.organization ?? ''}>
+                  {account.organization ?? '—'}
+                </Typography>
+                <Typography noWrap variant="body2" title={account.lastLoginAt ?? 'never'}>
+                  {ago(account.lastLoginAt)}
+                </Typography>
+                <Typography noWrap variant="body2" color="text.secondary">
+                  {shortDate(account.createdAt)}
                 </Typography>
               </Box>
-              <StatusChips account={account} />
-              <Typography noWrap variant="body2" color="text.secondary" title={account.organization ?? ''}>
-                {account.organization ?? '—'}
-              </Typography>
-              <Typography noWrap variant="body2" title={account.lastLoginAt ?? 'never'}>
-                {ago(account.lastLoginAt)}
-              </Typography>
-              <Typography noWrap variant="body2" color="text.secondary">
-                {shortDate(account.createdAt)}
-              </Typography>
-            </Box>
-          );
-        })}
+            );
+          })}
+        </Box>
       </Box>
-    </Box>
+    </>
   );
 }

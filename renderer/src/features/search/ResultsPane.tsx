@@ -1,4 +1,15 @@
-import { Alert, Box, Button, IconButton, LinearProgress, MenuItem, Stack, TextField, Tooltip, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  IconButton,
+  LinearProgress,
+  MenuItem,
+  Stack,
+  TextField,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
@@ -31,7 +42,11 @@ export function ResultsPane({ onOpen }: { onOpen: (account: AccountSummary) => v
 
   const total = result?.total ?? null;
   const pages = total === null ? null : Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const hasNext = result ? (pages === null ? result.items.length === PAGE_SIZE : page + 1 < pages || result.totalCapped) : false;
+  const hasNext = result
+    ? pages === null
+      ? result.items.length === PAGE_SIZE
+      : page + 1 < pages || result.totalCapped
+    : false;
   const countText = !result
     ? 'Search to list accounts'
     : total === null
@@ -40,7 +55,11 @@ export function ResultsPane({ onOpen }: { onOpen: (account: AccountSummary) => v
 
   return (
     <Stack sx={{ height: '100%', minHeight: 0 }}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 2, py: 1, borderBottom: 1, borderColor: 'divider', flexWrap: 'wrap' }}>
+      <Stack
+        direction="row"
+        spacing={1}
+        sx={{ alignItems: 'center', px: 2, py: 1, borderBottom: 1, borderColor: 'divider', flexWrap: 'wrap' }}
+      >
         <Typography variant="subtitle2" data-testid="result-count">
           {countText}
         </Typography>
@@ -77,13 +96,19 @@ export function ResultsPane({ onOpen }: { onOpen: (account: AccountSummary) => v
               size="small"
               startIcon={<FileDownloadOutlinedIcon />}
               disabled={!result || result.items.length === 0}
-              onClick={() => result && downloadText(`deskside-${store}-accounts-page-${page + 1}.csv`, accountsToCsv(result.items))}
+              onClick={() =>
+                result && downloadText(`deskside-${store}-accounts-page-${page + 1}.csv`, accountsToCsv(result.items))
+              }
             >
               CSV
             </Button>
           </span>
         </Tooltip>
-        <IconButton aria-label="Previous page" disabled={!result || page === 0 || loading} onClick={() => void run(page - 1)}>
+        <IconButton
+          aria-label="Previous page"
+          disabled={!result || page === 0 || loading}
+          onClick={() => void run(page - 1)}
+        >
           <ChevronLeftIcon />
         </IconButton>
         <Typography variant="body2" data-testid="page-indicator">
@@ -101,7 +126,8 @@ export function ResultsPane({ onOpen }: { onOpen: (account: AccountSummary) => v
       )}
       {result?.source === 'cache' && (
         <Alert severity="warning" sx={{ m: 1 }} data-testid="cached-results">
-          Offline: {result.items.length > 0 ? `cached results from ${ago(result.fetchedAt)}` : 'no cached account matches'}.
+          Offline:{' '}
+          {result.items.length > 0 ? `cached results from ${ago(result.fetchedAt)}` : 'no cached account matches'}.
           {result.unapplied.length > 0 && ` The cache cannot apply: ${result.unapplied.join(', ')}.`}
         </Alert>
       )}

@@ -76,9 +76,18 @@ export function SearchPanel() {
   const text = (key: 'loginIdentifier' | 'id' | 'username' | 'email', label: string): Field => ({
     id: key,
     label,
-    render: () => <TextField size="small" fullWidth label={label} value={filter[key] ?? ''} onChange={(event) => patchFilter({ [key]: event.target.value })} />,
+    render: () => (
+      <TextField
+        size="small"
+        fullWidth
+        label={label}
+        value={filter[key] ?? ''}
+        onChange={(event) => patchFilter({ [key]: event.target.value })}
+      />
+    ),
   });
-  const setAttribute = (key: string, value: string) => patchFilter({ attributes: { ...(filter.attributes ?? {}), [key]: value } });
+  const setAttribute = (key: string, value: string) =>
+    patchFilter({ attributes: { ...(filter.attributes ?? {}), [key]: value } });
   const setDates = (field: DateField, range: { from?: string; to?: string } | undefined) => {
     const dates = { ...(filter.dates ?? {}) };
     if (range) dates[field] = range;
@@ -98,7 +107,14 @@ export function SearchPanel() {
         label: attribute.displayName,
         render: () =>
           attribute.options.length > 0 ? (
-            <TextField select size="small" fullWidth label={attribute.displayName} value={filter.attributes?.[attribute.key] ?? ''} onChange={(event) => setAttribute(attribute.key, event.target.value)}>
+            <TextField
+              select
+              size="small"
+              fullWidth
+              label={attribute.displayName}
+              value={filter.attributes?.[attribute.key] ?? ''}
+              onChange={(event) => setAttribute(attribute.key, event.target.value)}
+            >
               <MenuItem value="">Any</MenuItem>
               {attribute.options.map((option) => (
                 <MenuItem key={option.value} value={option.value}>
@@ -107,28 +123,42 @@ export function SearchPanel() {
               ))}
             </TextField>
           ) : (
-            <TextField size="small" fullWidth label={attribute.displayName} value={filter.attributes?.[attribute.key] ?? ''} onChange={(event) => setAttribute(attribute.key, event.target.value)} />
+            <TextField
+              size="small"
+              fullWidth
+              label={attribute.displayName}
+              value={filter.attributes?.[attribute.key] ?? ''}
+              onChange={(event) => setAttribute(attribute.key, event.target.value)}
+            />
           ),
       })),
     {
       id: 'status',
       label: 'Status',
       render: () => (
-        <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <TextField
             select
             size="small"
             label="Status"
             sx={{ minWidth: 130 }}
             value={filter.enabled === undefined ? '' : String(filter.enabled)}
-            onChange={(event) => patchFilter({ enabled: event.target.value === '' ? undefined : event.target.value === 'true' })}
+            onChange={(event) =>
+              patchFilter({ enabled: event.target.value === '' ? undefined : event.target.value === 'true' })
+            }
           >
             <MenuItem value="">Any</MenuItem>
             <MenuItem value="true">Enabled</MenuItem>
             <MenuItem value="false">Disabled</MenuItem>
           </TextField>
           <FormControlLabel
-            control={<Checkbox size="small" checked={filter.neverLoggedIn === true} onChange={(event) => patchFilter({ neverLoggedIn: event.target.checked ? true : undefined })} />}
+            control={
+              <Checkbox
+                size="small"
+                checked={filter.neverLoggedIn === true}
+                onChange={(event) => patchFilter({ neverLoggedIn: event.target.checked ? true : undefined })}
+              />
+            }
             label="Never logged in"
           />
         </Stack>
@@ -139,7 +169,9 @@ export function SearchPanel() {
       label,
       render: () => {
         const range = filter.dates?.[field];
-        const preset = presets.find(([, value]) => value.from === range?.from && value.to === range?.to)?.[0] ?? (range ? 'custom' : '');
+        const preset =
+          presets.find(([, value]) => value.from === range?.from && value.to === range?.to)?.[0] ??
+          (range ? 'custom' : '');
         return (
           <Stack spacing={1}>
             <TextField
@@ -150,7 +182,10 @@ export function SearchPanel() {
               value={preset}
               onChange={(event) => {
                 const chosen = presets.find(([name]) => name === event.target.value)?.[1];
-                setDates(field, event.target.value === 'custom' ? { from: new Date().toISOString().slice(0, 10) } : chosen);
+                setDates(
+                  field,
+                  event.target.value === 'custom' ? { from: new Date().toISOString().slice(0, 10) } : chosen,
+                );
               }}
             >
               <MenuItem value="">Any time</MenuItem>
@@ -163,8 +198,27 @@ export function SearchPanel() {
             </TextField>
             {preset === 'custom' && (
               <Stack direction="row" spacing={1}>
-                <TextField size="small" type="date" label="From" slotProps={{ inputLabel: { shrink: true } }} value={range?.from?.slice(0, 10) ?? ''} onChange={(event) => setDates(field, { ...range, from: event.target.value || undefined })} />
-                <TextField size="small" type="date" label="To" slotProps={{ inputLabel: { shrink: true } }} value={range?.to?.slice(0, 10) ?? ''} onChange={(event) => setDates(field, { ...range, to: event.target.value ? `${event.target.value}T23:59:59Z` : undefined })} />
+                <TextField
+                  size="small"
+                  type="date"
+                  label="From"
+                  slotProps={{ inputLabel: { shrink: true } }}
+                  value={range?.from?.slice(0, 10) ?? ''}
+                  onChange={(event) => setDates(field, { ...range, from: event.target.value || undefined })}
+                />
+                <TextField
+                  size="small"
+                  type="date"
+                  label="To"
+                  slotProps={{ inputLabel: { shrink: true } }}
+                  value={range?.to?.slice(0, 10) ?? ''}
+                  onChange={(event) =>
+                    setDates(field, {
+                      ...range,
+                      to: event.target.value ? `${event.target.value}T23:59:59Z` : undefined,
+                    })
+                  }
+                />
               </Stack>
             )}
           </Stack>
@@ -183,7 +237,9 @@ export function SearchPanel() {
             label="Organization"
             value={filter.organization ?? filter.organizationScope ?? ''}
             disabled={organizations.length === 0}
-            onChange={(event) => patchFilter({ organization: event.target.value || undefined, organizationScope: undefined })}
+            onChange={(event) =>
+              patchFilter({ organization: event.target.value || undefined, organizationScope: undefined })
+            }
           >
             <MenuItem value="">Any</MenuItem>
             {organizations.map((organization) => (
@@ -200,7 +256,11 @@ export function SearchPanel() {
                 disabled={!filter.organization && !filter.organizationScope}
                 onChange={(event) => {
                   const id = filter.organization ?? filter.organizationScope;
-                  patchFilter(event.target.checked ? { organizationScope: id, organization: undefined } : { organization: id, organizationScope: undefined });
+                  patchFilter(
+                    event.target.checked
+                      ? { organizationScope: id, organization: undefined }
+                      : { organization: id, organizationScope: undefined },
+                  );
                 }}
               />
             }
@@ -228,7 +288,9 @@ export function SearchPanel() {
       render: () => (
         <Membership
           label="Roles (organization: role)"
-          options={organizations.flatMap((organization) => roles.map((role) => ({ id: `${organization.id}:${role.id}`, label: `${organization.name}: ${role.name}` })))}
+          options={organizations.flatMap((organization) =>
+            roles.map((role) => ({ id: `${organization.id}:${role.id}`, label: `${organization.name}: ${role.name}` })),
+          )}
           value={(filter.roles?.pairs ?? []).map((pair) => `${pair.organization}:${pair.role}`)}
           mode={filter.roles?.mode ?? 'include'}
           onChange={(ids, mode) =>
@@ -247,7 +309,10 @@ export function SearchPanel() {
     },
   ];
 
-  const ordered = [...fields.filter((field) => pinned.includes(field.id)), ...fields.filter((field) => !pinned.includes(field.id))];
+  const ordered = [
+    ...fields.filter((field) => pinned.includes(field.id)),
+    ...fields.filter((field) => !pinned.includes(field.id)),
+  ];
   const submitQuick = () => {
     const guess = guessFilter(quick);
     if (!guess) return;
@@ -276,10 +341,19 @@ export function SearchPanel() {
         </Typography>
       </Divider>
       {ordered.map((field) => (
-        <Box key={field.id} sx={{ display: 'flex', alignItems: 'flex-start', gap: 0.5 }} data-field={field.id} data-pinned={pinned.includes(field.id) || undefined}>
+        <Box
+          key={field.id}
+          sx={{ display: 'flex', alignItems: 'flex-start', gap: 0.5 }}
+          data-field={field.id}
+          data-pinned={pinned.includes(field.id) || undefined}
+        >
           <Box sx={{ flex: 1, minWidth: 0 }}>{field.render()}</Box>
           <Tooltip title={pinned.includes(field.id) ? `Unpin ${field.label}` : `Pin ${field.label} to the top`}>
-            <IconButton size="small" aria-label={pinned.includes(field.id) ? `Unpin ${field.label}` : `Pin ${field.label}`} onClick={() => togglePin(field.id)}>
+            <IconButton
+              size="small"
+              aria-label={pinned.includes(field.id) ? `Unpin ${field.label}` : `Pin ${field.label}`}
+              onClick={() => togglePin(field.id)}
+            >
               {pinned.includes(field.id) ? <PushPinIcon fontSize="small" /> : <PushPinOutlinedIcon fontSize="small" />}
             </IconButton>
           </Tooltip>
@@ -313,10 +387,21 @@ function Membership(props: {
         value={selected}
         getOptionLabel={(option) => option.label}
         isOptionEqualToValue={(a, b) => a.id === b.id}
-        onChange={(_event, value) => props.onChange(value.map((option) => option.id), props.mode)}
+        onChange={(_event, value) =>
+          props.onChange(
+            value.map((option) => option.id),
+            props.mode,
+          )
+        }
         renderInput={(params) => <TextField {...params} label={props.label} />}
       />
-      <ToggleButtonGroup size="small" exclusive value={props.mode} onChange={(_event, mode: 'include' | 'exclude' | null) => mode && props.onChange(props.value, mode)} aria-label={`${props.label} mode`}>
+      <ToggleButtonGroup
+        size="small"
+        exclusive
+        value={props.mode}
+        onChange={(_event, mode: 'include' | 'exclude' | null) => mode && props.onChange(props.value, mode)}
+        aria-label={`${props.label} mode`}
+      >
         <ToggleButton value="include">Member of any</ToggleButton>
         <ToggleButton value="exclude">Member of none</ToggleButton>
       </ToggleButtonGroup>

@@ -23,6 +23,11 @@ describe('compactFilter', () => {
         groups: { ids: [], mode: 'include' },
         roles: { pairs: [{ organization: 'o', role: 'r' }], mode: 'exclude' },
       }),
-    ).toEqual({ enabled: false, attributes: { b: 'x' }, dates: { createdAt: { from: '-P7D' } }, roles: { pairs: [{ organization: 'o', role: 'r' }], mode: 'exclude' } });
+    ).toEqual({
+      enabled: false,
+      attributes: { b: 'x' },
+      dates: { createdAt: { from: '-P7D' } },
+      roles: { pairs: [{ organization: 'o', role: 'r' }], mode: 'exclude' },
+    });
   });
 });

@@ -60,14 +60,26 @@ export const useSearchStore = create<SearchState>((set, get) => ({
       const stores = await deskside.stores.list();
       set({ stores, error: null });
       const current = get().store;
-      if (stores.length > 0 && (!current || !stores.some((store) => store.name === current))) await get().setStore(stores[0]!.name);
+      if (stores.length > 0 && (!current || !stores.some((store) => store.name === current)))
+        await get().setStore(stores[0]!.name);
     } catch (error) {
       set({ error: messageOf(error) });
     }
   },
 
   async setStore(store) {
-    set({ store, filter: {}, result: null, selected: new Set(), anchor: null, page: 0, schema: [], groups: [], organizations: [], roles: [] });
+    set({
+      store,
+      filter: {},
+      result: null,
+      selected: new Set(),
+      anchor: null,
+      page: 0,
+      schema: [],
+      groups: [],
+      organizations: [],
+      roles: [],
+    });
     const [schema, groups, organizations, roles] = await Promise.allSettled([
       deskside.stores.schema({ store }),
       deskside.stores.groups({ store }),
@@ -97,7 +109,13 @@ export const useSearchStore = create<SearchState>((set, get) => ({
     const token = ++searchToken;
     set({ loading: true, error: null });
     try {
-      const result = await deskside.accounts.search({ store, filter: compactFilter(filter), page, size: PAGE_SIZE, sort });
+      const result = await deskside.accounts.search({
+        store,
+        filter: compactFilter(filter),
+        page,
+        size: PAGE_SIZE,
+        sort,
+      });
       if (token !== searchToken) return; // a newer search answered first
       set({ result, page, loading: false, selected: new Set(), anchor: null });
     } catch (error) {
