@@ -33,7 +33,12 @@ export const useBulkStore = create<BulkState>((set, get) => ({
       last: { action: request.action, store: request.store, ...(request.groupId ? { groupId: request.groupId } : {}) },
     });
     try {
-      set({ progress: await deskside.bulk.start(request) });
+      const initial = await deskside.bulk.start(request);
+      // Progress events can overtake the answer to start: keep whichever is further along.
+      const current = get().progress;
+      const progress = current?.jobId === initial.jobId ? current : initial;
+      set({ progress });
+      if (progress.finished && !get().result) set({ result: await deskside.bulk.result({ jobId: progress.jobId }) });
     } catch (error) {
       set({ error: messageOf(error) });
     }

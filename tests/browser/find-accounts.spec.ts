@@ -1,0 +1,215 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { freePort, TestPlatform } from './platform';
+import { startBuiltWebHost, type RunningWebHost } from './web-host';
+
+// One platform and one web host for the whole file; the tests run in order and act on different accounts.
+test.describe.configure({ mode: 'serial' });
+
+let platform: TestPlatform;
+let host: RunningWebHost;
+
+test.beforeAll(async () => {
+  platform = new TestPlatform(await freePort(), join(mkdtempSync(join(tmpdir(), 'deskside-platform-')), 'platform.db'));
+  await platform.start(400);
+  host = await startBuiltWebHost();
+});
+
+test.afterAll(async () => {
+  host?.process.kill('SIGTERM');
+  await platform?.stop();
+});
+
+const resultCount = (page: Page) => page.getByTestId('result-count');
+
+async function searchWith(page: Page, setUp: () => Promise<void>) {
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await setUp();
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByRole('progressbar', { name: 'Searching' })).toBeHidden();
+}
+
+async function chooseStore(page: Page, store: string) {
+  await page.getByRole('combobox', { name: 'Identity store' }).click();
+  await page.getByRole('option', { name: store, exact: true }).click();
+}
+
+test('connects to a platform through the connections dialog, after testing it', async ({ page }) => {
+  await page.goto(host.url);
+  // Nothing configured yet: Deskside runs its own sandbox.
+  await expect(page.getByRole('button', { name: 'Connection' })).toContainText('Local sandbox');
+  await page.getByRole('button', { name: 'Connection' }).click();
+  await page.getByRole('menuitem', { name: 'Manage connections…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Connections' });
+  await dialog.getByRole('button', { name: 'Add connection' }).click();
+  await dialog.getByRole('textbox', { name: /^Name/ }).fill('Training platform');
+  await dialog.getByLabel('Admin API base URL').fill('http://example.com');
+  await dialog.getByLabel('Client id').fill('deskside-supervisor');
+  await dialog.getByLabel('Client secret').fill('supervisor-demo-secret');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText('must be an https:// URL')).toBeVisible();
+  await dialog.getByLabel('Admin API base URL').fill(platform.url);
+  await dialog.getByLabel('Client secret').fill('wrong-secret');
+  await dialog.getByRole('button', { name: 'Test' }).click();
+  await expect(dialog.getByText(/401 Unauthorized/)).toBeVisible();
+  await dialog.getByLabel('Client secret').fill('supervisor-demo-secret');
+  await dialog.getByRole('button', { name: 'Test' }).click();
+  await expect(dialog.getByText('Connected: 3 identity stores.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Connection' }).click();
+  await page.getByRole('menuitem', { name: /Training platform/ }).click();
+  await expect(page.getByRole('button', { name: 'Connection' })).toContainText('Training platform');
+  await expect(page.getByTestId('environment')).toHaveText('staging');
+  await expect(page.getByTestId('connectivity')).toHaveText('online');
+});
+
+test('searches by email domain, indexed attribute, date range and group, as the platform counts', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('button', { name: 'Connection' })).toContainText('Training platform');
+
+  await page.getByTestId('quick-search').fill('@inbox.example');
+  await page.getByTestId('quick-search').press('Enter');
+  await expect(resultCount(page)).toHaveText(
+    `${await platform.count('consumers', 'loginIdentifier=@inbox.example')} accounts`,
+  );
+  await expect(page.getByRole('option').first()).toContainText('inbox.example');
+
+  await searchWith(page, async () => {
+    await page.getByRole('combobox', { name: 'Loyalty tier' }).click();
+    await page.getByRole('option', { name: 'Gold' }).click();
+  });
+  await expect(resultCount(page)).toHaveText(
+    `${await platform.count('consumers', 'attribute_loyaltyTier=gold')} accounts`,
+  );
+
+  await searchWith(page, async () => {
+    await page.getByRole('combobox', { name: 'Created', exact: true }).click();
+    await page.getByRole('option', { name: 'Last 90 days' }).click();
+  });
+  await expect(resultCount(page)).toHaveText(
+    `${await platform.count('consumers', 'createdAtStartDate=-P90D')} accounts`,
+  );
+
+  await chooseStore(page, 'business');
+  await searchWith(page, async () => {
+    await page.getByRole('combobox', { name: 'Groups' }).click();
+    await page.getByRole('option', { name: 'Finance approvers' }).click();
+    await page.keyboard.press('Escape');
+  });
+  await expect(resultCount(page)).toHaveText(
+    `${await platform.count('business', 'groups=business-finance-approvers')} accounts`,
+  );
+});
+
+test('a pinned field stays at the top of the panel after a reload', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Pin Loyalty tier' }).click();
+  await expect(page.locator('[data-field]').first()).toHaveAttribute('data-field', 'attribute:loyaltyTier');
+  await page.reload();
+  await expect(page.locator('[data-field]').first()).toHaveAttribute('data-field', 'attribute:loyaltyTier');
+  await expect(page.getByRole('button', { name: 'Unpin Loyalty tier' })).toBeVisible();
+});
+
+test('saves a search and reruns it in one click', async ({ page }) => {
+  await page.goto(host.url);
+  const platinum = await platform.count('consumers', 'attribute_loyaltyTier=platinum');
+  await searchWith(page, async () => {
+    await page.getByRole('combobox', { name: 'Loyalty tier' }).click();
+    await page.getByRole('option', { name: 'Platinum' }).click();
+  });
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save this search' });
+  await dialog.getByLabel('Name', { exact: true }).fill('Platinum customers');
+  await dialog.getByRole('button', { name: 'Save search' }).click();
+  await page.getByTestId('quick-search').fill('@example.com');
+  await page.getByTestId('quick-search').press('Enter');
+  await expect(resultCount(page)).not.toHaveText(`${platinum} accounts`);
+  await page.getByRole('list', { name: 'Saved searches' }).getByText('Platinum customers').click();
+  await expect(resultCount(page)).toHaveText(`${platinum} accounts`);
+});
+
+test('bulk disable reports each account, including one deleted meanwhile', async ({ page }) => {
+  await page.goto(host.url);
+  await searchWith(page, async () => {
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'Enabled' }).click();
+  });
+  const rows = page.getByRole('option');
+  await rows.nth(0).click();
+  await rows.nth(2).click({ modifiers: ['Shift'] });
+  await expect(page.getByTestId('selection-count')).toHaveText('3 selected');
+  const ids = await Promise.all([0, 1, 2].map((index) => rows.nth(index).getAttribute('data-account-id')));
+  expect((await platform.api('DELETE', `/admin/api/v1/identityStores/consumers/accounts/${ids[1]}`)).status).toBe(204);
+
+  await page.getByRole('button', { name: 'Disable', exact: true }).click();
+  await expect(page.getByTestId('bulk-summary')).toHaveText('2 done, 1 failed, 0 not attempted, of 3');
+  await expect(page.locator('[data-outcome="failed"]')).toContainText(ids[1]!);
+  await expect(page.locator('[data-outcome="failed"]')).toContainText('no longer exists');
+  for (const id of [ids[0], ids[2]]) {
+    const account = await platform.api<{ enabled: boolean }>(
+      'GET',
+      `/admin/api/v1/identityStores/consumers/accounts/${id}`,
+    );
+    expect(account.body.enabled).toBe(false);
+  }
+  await page.getByRole('button', { name: 'Close' }).click();
+});
+
+test('delete refuses until the agent types the number of accounts', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByTestId('quick-search').fill('@example.com');
+  await page.getByTestId('quick-search').press('Enter');
+  const rows = page.getByRole('option');
+  await rows.nth(0).click();
+  await rows.nth(1).click({ modifiers: ['ControlOrMeta'] });
+  const ids = await Promise.all([0, 1].map((index) => rows.nth(index).getAttribute('data-account-id')));
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const confirm = page.getByRole('button', { name: 'Delete 2' });
+  await expect(confirm).toBeDisabled();
+  await page.getByRole('dialog').getByLabel('Number of accounts').fill('1');
+  await expect(confirm).toBeDisabled();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  for (const id of ids)
+    expect((await platform.api('GET', `/admin/api/v1/identityStores/consumers/accounts/${id}`)).status).toBe(200);
+});
+
+test('offline: recent accounts and saved searches come from the cache with their age; actions wait; it reconnects', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await page.getByTestId('quick-search').fill('@example.com');
+  await page.getByTestId('quick-search').press('Enter');
+  const first = page.getByRole('option').first();
+  const name = (await first.locator('p').first().textContent())!;
+  await first.dblclick();
+  await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
+  await page.getByRole('button', { name: '← Results' }).click();
+  await page.getByRole('list', { name: 'Saved searches' }).getByText('Platinum customers').click();
+  await expect(resultCount(page)).toContainText('accounts');
+
+  await platform.stop();
+  await page.getByTestId('quick-search').fill('@example.com');
+  await page.getByTestId('quick-search').press('Enter');
+  await expect(page.getByTestId('offline-banner')).toBeVisible();
+  await expect(page.getByTestId('cached-results')).toBeVisible();
+
+  await page.getByRole('list', { name: 'Recent accounts' }).getByText(name).click();
+  await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
+  await expect(page.getByTestId('account-age')).toContainText('cached copy from');
+  await page.getByRole('button', { name: '← Results' }).click();
+
+  await page.getByRole('list', { name: 'Saved searches' }).getByText('Platinum customers').click();
+  await expect(page.getByTestId('cached-results')).toContainText('cached results from');
+  await page.getByRole('option').first().click();
+  await expect(page.getByRole('button', { name: 'Disable', exact: true })).toBeDisabled();
+
+  await platform.start();
+  await expect(page.getByTestId('offline-banner')).toBeHidden({ timeout: 20_000 });
+  await expect(page.getByTestId('connectivity')).toHaveText('online');
+  await page.getByTestId('quick-search').press('Enter');
+  await expect(page.getByTestId('cached-results')).toBeHidden();
+});

@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/** A free loopback port, so a stopped sandbox can come back at the same address. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** The built sandbox (out/main/sandbox.js) as the tests' identity platform, which they can stop and start. */
+export class TestPlatform {
+  private child: ChildProcess | null = null;
+  private token: string | null = null;
+
+  constructor(
+    readonly port: number,
+    private readonly dataFile: string,
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(seed?: number): Promise<void> {
+    const args = [
+      'out/main/sandbox.js',
+      '--port',
+      String(this.port),
+      '--data',
+      this.dataFile,
+      '--quiet',
+      ...(seed ? ['--seed', String(seed)] : []),
+    ];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`the sandbox did not start:\n${output}`)), 60_000);
+      const read = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Sandbox identity platform:')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout!.on('data', read);
+      child.stderr!.on('data', read);
+      child.once('exit', (code) => reject(new Error(`the sandbox exited with ${code}:\n${output}`)));
+    });
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    this.child = null;
+    this.token = null;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  }
+
+  /** The Admin API as the supervisor client, for checking the platform's state after a UI action. */
+  async api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T; headers: Headers }> {
+    if (!this.token) {
+      const response = await fetch(`${this.url}/oauth2/token`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: 'deskside-supervisor',
+          client_secret: 'supervisor-demo-secret',
+        }),
+      });
+      this.token = ((await response.json()) as { access_token: string }).access_token;
+    }
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${this.token}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as T };
+  }
+
+  /** How many accounts match a listAccounts query, from the platform itself. */
+  async count(store: string, query: string): Promise<number> {
+    const answer = await this.api<unknown[]>('GET', `/admin/api/v1/identityStores/${store}/accounts?size=1&${query}`);
+    return Number(answer.headers.get('x-total-count'));
+  }
+}
