@@ -78,7 +78,14 @@ interface Condition {
   args: unknown[];
   driver?:
     | { kind: 'ids'; source: string; args: unknown[]; ordered?: OrderedSource }
-    | { kind: 'index'; index: string; countSql: string; args: unknown[] };
+    | {
+        kind: 'index';
+        index: string;
+        countSql: string;
+        args: unknown[];
+        /** The index is (store, <this filter's column>, created_at): it lists its matches newest first. */
+        ordersByCreated?: boolean;
+      };
 }
 
 /** A membership or value table whose index lists the accounts it names newest first (account_created_at). */
@@ -179,7 +186,7 @@ export function searchAccounts(
     add({
       probe: 'a.enabled = ?',
       args,
-      driver: { kind: 'index', index: 'accounts_enabled', countSql: 'enabled = ?', args },
+      driver: { kind: 'index', index: 'accounts_enabled', countSql: 'enabled = ?', args, ordersByCreated: true },
     });
   }
 
@@ -225,7 +232,13 @@ export function searchAccounts(
     add({
       probe: 'a.organization = ?',
       args: [organization],
-      driver: { kind: 'index', index: 'accounts_organization', countSql: 'organization = ?', args: [organization] },
+      driver: {
+        kind: 'index',
+        index: 'accounts_organization',
+        countSql: 'organization = ?',
+        args: [organization],
+        ordersByCreated: true,
+      },
     });
   }
   const organizationScope = single(params, 'organizationScope');
@@ -366,6 +379,16 @@ function runPlan(
     decided = best.condition;
     const direction = sort[0]!.direction;
     order = `v.account_created_at ${direction}, ${ordered.tieBreak} ${direction}`;
+  } else if (
+    best &&
+    best.count > driveLimit &&
+    best.condition.driver.kind === 'index' &&
+    best.condition.driver.ordersByCreated &&
+    sort[0]!.expression === 'a.created_at'
+  ) {
+    // A large status or organization in the default order: its index lists the matches newest first.
+    from = `accounts a INDEXED BY ${best.condition.driver.index} WHERE`;
+    order = sort.map((term) => `${term.expression} ${term.direction}`).join(', ');
   } else if (best && best.count <= driveLimit) {
     // Few candidates: start from them, then sort the ones that pass every filter.
     if (best.condition.driver.kind === 'ids') {

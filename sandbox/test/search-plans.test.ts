@@ -23,6 +23,8 @@ const queries: Array<[string, SearchParams]> = [
   ['business', { organizationScope: 'acme', sort: 'email,asc' }],
   ['business', { attribute_department: 'sales', sort: 'createdAt,asc' }],
   ['partners', {}],
+  ['consumers', { enabled: 'false' }],
+  ['business', { organization: 'acme' }],
 ];
 
 describe('search plans', () => {

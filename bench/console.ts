@@ -1,0 +1,184 @@
+/**
+ * The console's own figures (issue "Find accounts"):
+ *  - search round trip from the main side (AccountService -> Admin API client -> sandbox) at 1,000,000 accounts,
+ *  - local search over 100,000 cached accounts,
+ *  - bulk disable of 1,000 accounts through the sandbox.
+ * Usage: tsx bench/console.ts [samples=200]
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventBus } from '../electron/main/ipc/event-bus';
+import { AccountService } from '../electron/main/services/accounts/account-service';
+import { AdminApiClient } from '../electron/main/services/admin-api/http-client';
+import { AdminApiPlatform } from '../electron/main/services/admin-api/admin-api-platform';
+import { BulkRunner } from '../electron/main/services/bulk/bulk-runner';
+import { AccountCache } from '../electron/main/services/cache/account-cache';
+import { ActionJournal } from '../electron/main/services/cache/action-journal';
+import { openCache } from '../electron/main/services/cache/cache-database';
+import { ConnectionService } from '../electron/main/services/connections/connection-service';
+import { ConnectionStore } from '../electron/main/services/connections/connection-store';
+import { ConnectivityMonitor } from '../electron/main/services/connections/connectivity';
+import { silentLogger } from '../electron/main/services/logger';
+import { MemorySecretStore } from '../electron/main/services/secrets';
+import { startSandbox } from '../sandbox/start';
+import type { AccountSummary } from '../shared/domain/account';
+import type { AccountFilter } from '../shared/domain/search';
+import { recordResults } from './results';
+import { ensureBenchDatabase } from './seed-sandbox';
+import { percentiles, timeIt } from './stats';
+
+/** The console's main-side services against one platform URL, with a fresh cache. */
+function consoleServices(url: string) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'deskside-bench-'));
+  const bus = new EventBus();
+  const { db } = openCache(join(dataDir, 'cache.db'), silentLogger);
+  const cache = new AccountCache(db, Date.now);
+  const connectivity = new ConnectivityMonitor(bus);
+  const secrets = new MemorySecretStore();
+  const store = new ConnectionStore(dataDir, silentLogger);
+  const connections = new ConnectionService({
+    store,
+    secrets,
+    connectivity,
+    logger: silentLogger,
+    dataDir,
+    createPlatform: (credentials) => new AdminApiPlatform(new AdminApiClient({ ...credentials, logger: silentLogger })),
+  });
+  const saved = connections.save({
+    name: 'bench',
+    baseUrl: url,
+    clientId: 'deskside-supervisor',
+    clientSecret: 'supervisor-demo-secret',
+    environment: 'sandbox',
+  });
+  store.write({ ...store.read(), activeId: saved.id });
+  return {
+    cache,
+    accounts: new AccountService(connections, cache, connectivity),
+    bulk: new BulkRunner(connections, connectivity, new ActionJournal(db, Date.now), cache, bus),
+  };
+}
+
+async function searchRoundTrip(samples: number) {
+  const { file } = ensureBenchDatabase(1_000_000);
+  const sandbox = await startSandbox({ dataFile: file, port: 0 });
+  const { accounts } = consoleServices(sandbox.url);
+  const filters: AccountFilter[] = [
+    { loginIdentifier: '@inbox.example' },
+    { attributes: { loyaltyTier: 'gold' } },
+    { enabled: false },
+    { dates: { createdAt: { from: '-P30D' } } },
+    { loginIdentifier: 'ada' },
+    { neverLoggedIn: true },
+  ];
+  for (let i = 0; i < 10; i++)
+    await accounts.search({ store: 'consumers', filter: filters[i % filters.length]!, page: 0, size: 50 });
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++)
+    times.push(
+      (
+        await timeIt(() =>
+          accounts.search({ store: 'consumers', filter: filters[i % filters.length]!, page: 0, size: 50 }),
+        )
+      )[0],
+    );
+  await sandbox.close();
+  return percentiles(times);
+}
+
+function localSearch(samples: number) {
+  const { cache } = consoleServices('http://127.0.0.1:1');
+  const names = ['Ada', 'Grace', 'Linus', 'Margaret', 'Zsófia', 'Hiroshi', 'Priya', 'Emeka', 'Olga', 'Lars'];
+  const families = [
+    'Lovelace',
+    'Hopper',
+    'Torvalds',
+    'Hamilton',
+    'Nagy',
+    'Tanaka',
+    'Sharma',
+    'Okafor',
+    'Ivanova',
+    'Larsen',
+  ];
+  const domains = ['example.com', 'inbox.example', 'eu.inbox.example', 'mail.example.org'];
+  const batch: AccountSummary[] = [];
+  for (let i = 0; i < 100_000; i++) {
+    const given = names[i % names.length]!;
+    const family = families[Math.floor(i / names.length) % families.length]!;
+    batch.push({
+      id: `acc-${i}`,
+      store: 'consumers',
+      displayName: `${given} ${family}`,
+      username: i % 3 === 0 ? `${given.toLowerCase()}${i}` : null,
+      email: `${given.toLowerCase()}.${family.toLowerCase()}${i}@${domains[i % domains.length]}`,
+      emailVerified: i % 7 !== 0,
+      phone: i % 4 === 0 ? `+3630${String(i).padStart(7, '0')}` : null,
+      enabled: i % 15 !== 0,
+      locked: false,
+      externalIdentity: false,
+      organization: null,
+      lastLoginAt: new Date(Date.now() - (i % 400) * 86_400_000).toISOString(),
+      createdAt: new Date(Date.now() - (i % 900) * 86_400_000).toISOString(),
+      updatedAt: null,
+    });
+    if (batch.length === 5000) cache.upsertSummaries('bench', batch.splice(0));
+  }
+  const filters: AccountFilter[] = [
+    { loginIdentifier: 'ada.lovelace12' },
+    { loginIdentifier: 'hopper' },
+    { loginIdentifier: 'zsofia nagy' },
+    { loginIdentifier: '@eu.inbox.example' },
+    { loginIdentifier: '+36300000400' },
+    { email: 'grace.hopper41@inbox.example' },
+    { loginIdentifier: 'lars', enabled: false },
+  ];
+  for (let i = 0; i < 20; i++) cache.search('bench', 'consumers', filters[i % filters.length]!, 0, 50);
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const started = performance.now();
+    cache.search('bench', 'consumers', filters[i % filters.length]!, 0, 50);
+    times.push(performance.now() - started);
+  }
+  return percentiles(times);
+}
+
+async function bulkDisable() {
+  const { file } = ensureBenchDatabase(10_000);
+  const sandbox = await startSandbox({ dataFile: file, port: 0 });
+  const { accounts, bulk } = consoleServices(sandbox.url);
+  const ids: string[] = [];
+  for (let page = 0; ids.length < 1000; page++) {
+    const result = await accounts.search({ store: 'consumers', filter: { enabled: true }, page, size: 200 });
+    ids.push(...result.items.map((account) => account.id));
+  }
+  const started = performance.now();
+  const progress = await bulk.start({ action: 'disable', store: 'consumers', accountIds: ids.slice(0, 1000) });
+  const result = await bulk.settled(progress.jobId);
+  const seconds = (performance.now() - started) / 1000;
+  // Put them back, so the benchmark database stays as seeded.
+  const restore = await bulk.start({ action: 'enable', store: 'consumers', accountIds: ids.slice(0, 1000) });
+  await bulk.settled(restore.jobId);
+  await sandbox.close();
+  return {
+    accounts: 1000,
+    done: result.done,
+    failed: result.failed,
+    seconds: Math.round(seconds * 100) / 100,
+    accountsPerSecond: Math.round(1000 / seconds),
+  };
+}
+
+const samples = Number(process.argv[2] ?? 200);
+const roundTrip = await searchRoundTrip(samples);
+console.log(
+  `console search round trip at 1,000,000 accounts: p50 ${roundTrip.p50} ms  p95 ${roundTrip.p95} ms  p99 ${roundTrip.p99} ms`,
+);
+const local = localSearch(samples);
+console.log(`local search over 100,000 cached accounts: p50 ${local.p50} ms  p95 ${local.p95} ms  p99 ${local.p99} ms`);
+const throughput = await bulkDisable();
+console.log(
+  `bulk disable of 1,000 accounts: ${throughput.seconds} s, ${throughput.accountsPerSecond} accounts/s (${throughput.done} done, ${throughput.failed} failed)`,
+);
+recordResults('console', { searchRoundTripAt1M: roundTrip, localSearchOver100k: local, bulkDisable1000: throughput });

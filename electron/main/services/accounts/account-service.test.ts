@@ -1,0 +1,185 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/start';
+import { EventBus } from '../../ipc/event-bus';
+import { AdminApiClient } from '../admin-api/http-client';
+import { AdminApiPlatform } from '../admin-api/admin-api-platform';
+import { BulkRunner } from '../bulk/bulk-runner';
+import { AccountCache } from '../cache/account-cache';
+import { ActionJournal } from '../cache/action-journal';
+import { openCache } from '../cache/cache-database';
+import { ConnectionService } from '../connections/connection-service';
+import { ConnectionStore } from '../connections/connection-store';
+import { ConnectivityMonitor } from '../connections/connectivity';
+import { silentLogger } from '../logger';
+import { MemorySecretStore } from '../secrets';
+import { AccountService } from './account-service';
+
+let sandbox: RunningSandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ dataFile: ':memory:', port: 0, seedAccounts: 120 });
+});
+afterAll(() => sandbox.close());
+
+function services() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'deskside-accounts-'));
+  const bus = new EventBus();
+  const pushed: Array<[string, unknown]> = [];
+  bus.subscribe((channel, payload) => pushed.push([channel, payload]));
+  const { db } = openCache(':memory:', silentLogger);
+  const cache = new AccountCache(db, Date.now);
+  const connectivity = new ConnectivityMonitor(bus, Date.now, 20);
+  const store = new ConnectionStore(dataDir, silentLogger);
+  const connections = new ConnectionService({
+    store,
+    secrets: new MemorySecretStore(),
+    connectivity,
+    logger: silentLogger,
+    dataDir,
+    createPlatform: (credentials) =>
+      new AdminApiPlatform(
+        new AdminApiClient({ ...credentials, logger: silentLogger, maxRetries: 0, timeoutMs: 2000 }),
+      ),
+  });
+  const saved = connections.save({
+    name: 'Test',
+    baseUrl: sandbox.url,
+    clientId: 'deskside-supervisor',
+    clientSecret: 'supervisor-demo-secret',
+    environment: 'sandbox',
+  });
+  store.write({ ...store.read(), activeId: saved.id });
+  const accounts = new AccountService(connections, cache, connectivity);
+  const bulk = new BulkRunner(connections, connectivity, new ActionJournal(db, Date.now), cache, bus);
+  return { accounts, bulk, cache, connectivity, pushed };
+}
+
+const faults = (rules: unknown[]) =>
+  fetch(`${sandbox.url}/sandbox/control/faults`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ rules }),
+  });
+
+describe('AccountService', () => {
+  it('searches live, writes through to the cache, and falls back to it when the platform fails', async () => {
+    const { accounts, connectivity } = services();
+    const live = await accounts.search({
+      store: 'consumers',
+      filter: { loginIdentifier: '@example.com' },
+      page: 0,
+      size: 20,
+    });
+    expect(live.source).toBe('live');
+    expect(live.items.length).toBeGreaterThan(0);
+    await faults([{ route: '.*/accounts', failureRate: 1, status: 503, retryAfter: 0 }]);
+    try {
+      const cached = await accounts.search({
+        store: 'consumers',
+        filter: { loginIdentifier: '@example.com', groups: { ids: ['x'], mode: 'include' } },
+        page: 0,
+        size: 20,
+      });
+      expect(cached.source).toBe('cache');
+      expect(cached.items.map((item) => item.id).sort()).toEqual(live.items.map((item) => item.id).sort());
+      expect(cached.unapplied).toEqual(['groups']);
+      expect(connectivity.offline).toBe(true);
+      const one = await accounts.get('consumers', live.items[0]!.id);
+      expect(one.source).toBe('cache');
+    } finally {
+      await faults([]);
+    }
+    await expect.poll(() => connectivity.current().state, { timeout: 5000 }).toBe('online');
+    expect((await accounts.search({ store: 'consumers', filter: {}, page: 0, size: 5 })).source).toBe('live');
+  });
+
+  it('passes on what the platform refuses (a bad filter) instead of answering from the cache', async () => {
+    const { accounts } = services();
+    await expect(
+      accounts.search({ store: 'consumers', filter: { attributes: { birthDate: '1990-01-01' } }, page: 0, size: 5 }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('keeps recent accounts, offline too', async () => {
+    const { accounts } = services();
+    const page = await accounts.search({ store: 'business', filter: {}, page: 0, size: 3 });
+    for (const account of page.items) await accounts.opened('business', account.id);
+    expect((await accounts.recent()).map((entry) => entry.account.id)).toEqual(
+      page.items.map((account) => account.id).reverse(),
+    );
+  });
+});
+
+describe('BulkRunner', () => {
+  it('acts on each account with bounded concurrency, reports per account, and pushes progress', async () => {
+    const { accounts, bulk, pushed } = services();
+    const page = await accounts.search({ store: 'partners', filter: { enabled: true }, page: 0, size: 6 });
+    const ids = page.items.map((account) => account.id);
+    const progress = await bulk.start({
+      action: 'addToGroup',
+      store: 'partners',
+      accountIds: [...ids, 'no-such-account'],
+      groupId: 'partners-resellers',
+    });
+    const result = await bulk.settled(progress.jobId);
+    expect(result.results.filter((entry) => entry.outcome === 'done').map((entry) => entry.accountId)).toEqual(ids);
+    expect(result.results.at(-1)).toMatchObject({
+      accountId: 'no-such-account',
+      outcome: 'failed',
+      reason: expect.stringContaining('no longer exists'),
+    });
+    expect(
+      pushed.some(([channel, payload]) => channel === 'bulk:progress' && (payload as { finished: boolean }).finished),
+    ).toBe(true);
+    const members = await accounts.search({
+      store: 'partners',
+      filter: { groups: { ids: ['partners-resellers'], mode: 'include' } },
+      page: 0,
+      size: 200,
+    });
+    for (const id of ids) expect(members.items.map((account) => account.id)).toContain(id);
+  });
+
+  it('stops when cancelled, leaving the rest not attempted', async () => {
+    const { accounts, bulk } = services();
+    const page = await accounts.search({ store: 'consumers', filter: { enabled: true }, page: 0, size: 60 });
+    await faults([{ route: 'POST .*/disable', latencyMs: 40 }]);
+    try {
+      const progress = await bulk.start({
+        action: 'disable',
+        store: 'consumers',
+        accountIds: page.items.map((account) => account.id),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      bulk.cancel(progress.jobId);
+      const result = await bulk.settled(progress.jobId);
+      expect(result.cancelled).toBe(true);
+      const notAttempted = result.results.filter((entry) => entry.outcome === 'not attempted');
+      expect(notAttempted.length).toBeGreaterThan(0);
+      const untouched = await accounts.get('consumers', notAttempted[0]!.accountId);
+      expect(untouched.account.enabled).toBe(true);
+    } finally {
+      await faults([]);
+    }
+  });
+
+  it('refuses to start offline, and refuses a delete without the typed count at the contract', async () => {
+    const { bulk, connectivity } = services();
+    connectivity.failed(
+      new (await import('@shared/contracts')).DesksideError({ code: 'UNAVAILABLE', message: 'down' }),
+    );
+    await expect(bulk.start({ action: 'enable', store: 'consumers', accountIds: ['a'] })).rejects.toMatchObject({
+      code: 'OFFLINE',
+    });
+    const { BulkRequest } = await import('@shared/contracts/bulk');
+    expect(
+      BulkRequest.safeParse({ action: 'delete', store: 's', accountIds: ['a', 'b'], confirmation: '1' }).success,
+    ).toBe(false);
+    expect(
+      BulkRequest.safeParse({ action: 'delete', store: 's', accountIds: ['a', 'b'], confirmation: '2' }).success,
+    ).toBe(true);
+    connectivity.dispose();
+  });
+});

@@ -1,0 +1,130 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DesksideError } from '@shared/contracts';
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/start';
+import { EventBus } from '../../ipc/event-bus';
+import { AdminApiClient } from '../admin-api/http-client';
+import { AdminApiPlatform } from '../admin-api/admin-api-platform';
+import { silentLogger } from '../logger';
+import { MemorySecretStore } from '../secrets';
+import { ConnectionService, describeConnectionError, EMBEDDED_ID } from './connection-service';
+import { ConnectionStore } from './connection-store';
+import { ConnectivityMonitor } from './connectivity';
+import { sandboxUrlReader } from './sandbox-launcher';
+
+let sandbox: RunningSandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ dataFile: ':memory:', port: 0, seedAccounts: 20 });
+});
+afterAll(() => sandbox.close());
+
+function service(launcherUrl?: string) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'deskside-connections-'));
+  const secrets = new MemorySecretStore();
+  const bus = new EventBus();
+  const connectivity = new ConnectivityMonitor(bus, Date.now, 50);
+  const stop = vi.fn(async () => {});
+  const launcher = launcherUrl ? { start: vi.fn(async () => ({ url: launcherUrl, stop })) } : undefined;
+  const connections = new ConnectionService({
+    store: new ConnectionStore(dataDir, silentLogger),
+    secrets,
+    connectivity,
+    logger: silentLogger,
+    dataDir,
+    createPlatform: (credentials) =>
+      new AdminApiPlatform(new AdminApiClient({ ...credentials, logger: silentLogger, maxRetries: 0 })),
+    ...(launcher ? { sandboxLauncher: launcher } : {}),
+  });
+  return { connections, secrets, launcher, stop, connectivity, bus };
+}
+
+describe('ConnectionService', () => {
+  it('starts the embedded sandbox when nothing is configured, and stops it on shutdown', async () => {
+    const { connections, launcher, stop } = service(sandbox.url);
+    const active = await connections.active();
+    expect(active.view).toMatchObject({
+      id: EMBEDDED_ID,
+      name: 'Local sandbox',
+      environment: 'sandbox',
+      embedded: true,
+    });
+    expect(await active.platform.listIdentityStores()).toHaveLength(3);
+    await connections.active();
+    expect(launcher!.start).toHaveBeenCalledTimes(1);
+    await connections.shutdown();
+    expect(stop).toHaveBeenCalled();
+  });
+
+  it('keeps secrets out of every view, and needs one for a new profile', async () => {
+    const { connections, secrets } = service();
+    expect(() =>
+      connections.save({ name: 'x', baseUrl: sandbox.url, clientId: 'deskside-agent', environment: 'staging' }),
+    ).toThrow(DesksideError);
+    const saved = connections.save({
+      name: 'Staging',
+      baseUrl: sandbox.url,
+      clientId: 'deskside-agent',
+      clientSecret: 'agent-demo-secret',
+      environment: 'staging',
+    });
+    expect(saved.hasSecret).toBe(true);
+    expect(JSON.stringify(connections.list())).not.toContain('agent-demo-secret');
+    expect(secrets.get(`connection:${saved.id}`)).toBe('agent-demo-secret');
+    connections.save({
+      id: saved.id,
+      name: 'Staging 2',
+      baseUrl: sandbox.url,
+      clientId: 'deskside-agent',
+      environment: 'staging',
+    });
+    expect(secrets.get(`connection:${saved.id}`)).toBe('agent-demo-secret');
+    await connections.remove(saved.id);
+    expect(secrets.get(`connection:${saved.id}`)).toBeUndefined();
+  });
+
+  it('tests a profile and says precisely what failed', async () => {
+    const { connections } = service();
+    const base = { name: 't', clientId: 'deskside-viewer', environment: 'staging' as const };
+    expect(await connections.test({ ...base, baseUrl: sandbox.url, clientSecret: 'viewer-demo-secret' })).toMatchObject(
+      { ok: true, stores: 3 },
+    );
+    expect((await connections.test({ ...base, baseUrl: sandbox.url, clientSecret: 'nope' })).message).toMatch(
+      /^401 Unauthorized/,
+    );
+    expect(
+      (await connections.test({ ...base, baseUrl: 'https://deskside-no-such-host.invalid', clientSecret: 'x' }))
+        .message,
+    ).toMatch(/DNS/);
+    expect(describeConnectionError(new DesksideError({ code: 'FORBIDDEN', message: 'no' }))).toMatch(/^403 Forbidden/);
+    expect(describeConnectionError(new DesksideError({ code: 'TIMEOUT', message: 'slow' }))).toMatch(/^Timed out/);
+  });
+
+  it('switches the active connection and reports its scopes and connectivity', async () => {
+    const { connections } = service();
+    const viewer = connections.save({
+      name: 'Viewer',
+      baseUrl: sandbox.url,
+      clientId: 'deskside-viewer',
+      clientSecret: 'viewer-demo-secret',
+      environment: 'production',
+    });
+    const status = await connections.activate(viewer.id);
+    expect(status.active?.name).toBe('Viewer');
+    await vi.waitFor(() => expect(connections.status().scopes).toContain('read:account'));
+    expect(connections.status().scopes).not.toContain('write:account');
+    expect(connections.status().connectivity.state).toBe('online');
+  });
+});
+
+describe('sandboxUrlReader', () => {
+  it('finds the URL line even when it arrives in pieces', () => {
+    const found: string[] = [];
+    const read = sandboxUrlReader((url) => found.push(url));
+    read('sandbox: seeded 10 of 10 accounts\nSandbox identity pla');
+    read(Buffer.from('tform: http://127.0.0.1:43210\n  data: x\n'));
+    read('Sandbox identity platform: http://127.0.0.1:1\n');
+    expect(found).toEqual(['http://127.0.0.1:43210']);
+  });
+});
