@@ -155,7 +155,7 @@ export const migrations: readonly string[] = [
   CREATE INDEX accounts_created ON accounts(store, created_at);
   CREATE INDEX accounts_updated ON accounts(store, updated_at);
   CREATE INDEX accounts_disabled ON accounts(store, disabled_at);
-  CREATE INDEX accounts_last_login ON accounts(store, last_login_at);
+  CREATE INDEX accounts_last_login ON accounts(store, last_login_at, created_at);
   CREATE INDEX accounts_last_auth ON accounts(store, last_auth_at);
   CREATE INDEX accounts_enabled ON accounts(store, enabled, created_at);
   CREATE INDEX accounts_organization ON accounts(store, organization, created_at);

@@ -223,7 +223,9 @@ export function searchAccounts(
     add({
       probe: `a.${test}`,
       args: [],
-      ...(neverLoggedIn ? { driver: { kind: 'index', index: 'accounts_last_login', countSql: test, args: [] } } : {}),
+      ...(neverLoggedIn
+        ? { driver: { kind: 'index', index: 'accounts_last_login', countSql: test, args: [], ordersByCreated: true } }
+        : {}),
     });
   }
 

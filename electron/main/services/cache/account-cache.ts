@@ -28,36 +28,6 @@ export function ftsQuery(text: string): string | null {
 /** Lower case without accents, as the FTS index compares (remove_diacritics). */
 const fold = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-function matchesText(summary: AccountSummary, filter: AccountFilter): boolean {
-  const lower = (value: string | null | undefined) => fold(value ?? '');
-  const login = filter.loginIdentifier ? fold(filter.loginIdentifier.trim()) : undefined;
-  if (login) {
-    if (login.startsWith('@')) {
-      const domain = login.slice(1);
-      const emailDomain = lower(summary.email).split('@')[1] ?? '';
-      if (emailDomain !== domain && !emailDomain.endsWith(`.${domain}`)) return false;
-    } else if (
-      ![summary.username, summary.email, summary.phone, summary.id, summary.displayName].some((value) =>
-        lower(value).includes(login),
-      )
-    ) {
-      return false;
-    }
-  }
-  if (filter.email) {
-    const email = filter.email.trim().toLowerCase();
-    if (
-      email.startsWith('@')
-        ? !lower(summary.email).endsWith(email) && !lower(summary.email).includes(`.${email.slice(1)}`)
-        : lower(summary.email) !== email
-    )
-      return false;
-  }
-  if (filter.username && lower(summary.username) !== filter.username.trim().toLowerCase()) return false;
-  if (filter.id && summary.id !== filter.id.trim()) return false;
-  return true;
-}
-
 /**
  * The cached copy of accounts: summaries from every search (and profiles from account views), searchable offline
  * through FTS5 and a few indexed columns.
@@ -72,11 +42,11 @@ export class AccountCache {
   upsertSummaries(connectionId: string, summaries: AccountSummary[], fetchedAt = this.now()): void {
     const find = this.db.prepare('SELECT rowid FROM accounts WHERE connection_id = ? AND store = ? AND id = ?');
     const insert = this.db.prepare(
-      `INSERT INTO accounts (connection_id, store, id, display_name, enabled, organization, created_at, last_login_at, summary, fetched_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO accounts (connection_id, store, id, display_name, enabled, organization, created_at, last_login_at, search_text, email_folded, email_domain, username_folded, summary, fetched_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const update = this.db.prepare(
-      'UPDATE accounts SET display_name = ?, enabled = ?, organization = ?, created_at = ?, last_login_at = ?, summary = ?, fetched_at = ? WHERE rowid = ?',
+      'UPDATE accounts SET display_name = ?, enabled = ?, organization = ?, created_at = ?, last_login_at = ?, search_text = ?, email_folded = ?, email_domain = ?, username_folded = ?, summary = ?, fetched_at = ? WHERE rowid = ?',
     );
     const ftsDelete = this.db.prepare('DELETE FROM accounts_fts WHERE rowid = ?');
     const ftsInsert = this.db.prepare(
@@ -85,12 +55,20 @@ export class AccountCache {
     this.db.transaction(() => {
       for (const summary of summaries) {
         const existing = find.get(connectionId, summary.store, summary.id) as { rowid: number } | undefined;
+        const email = summary.email ? fold(summary.email) : null;
         const columns = [
           summary.displayName,
           summary.enabled ? 1 : 0,
           summary.organization,
           summary.createdAt,
           summary.lastLoginAt,
+          [summary.displayName, summary.username, summary.email, summary.phone, summary.id]
+            .filter((value): value is string => Boolean(value))
+            .map(fold)
+            .join('\u0001'),
+          email,
+          email?.split('@')[1] ?? null,
+          summary.username ? fold(summary.username) : null,
           JSON.stringify(summary),
           fetchedAt,
         ] as const;
@@ -148,8 +126,33 @@ export class AccountCache {
       .join(' ');
     const match = ftsQuery(text);
     if (match) {
+      // The index narrows by words; the exact test below keeps what the agent meant.
       where.push('a.rowid IN (SELECT rowid FROM accounts_fts WHERE accounts_fts MATCH ?)');
       args.push(match);
+    }
+    const domain = (value: string) => {
+      where.push("(a.email_domain = ? OR a.email_domain LIKE '%.' || ?)");
+      args.push(value, value);
+    };
+    const login = filter.loginIdentifier ? fold(filter.loginIdentifier.trim()) : '';
+    if (login.startsWith('@')) domain(login.slice(1));
+    else if (login) {
+      where.push('instr(a.search_text, ?) > 0');
+      args.push(login);
+    }
+    const email = filter.email ? fold(filter.email.trim()) : '';
+    if (email.startsWith('@')) domain(email.slice(1));
+    else if (email) {
+      where.push('a.email_folded = ?');
+      args.push(email);
+    }
+    if (filter.username?.trim()) {
+      where.push('a.username_folded = ?');
+      args.push(fold(filter.username.trim()));
+    }
+    if (filter.id?.trim()) {
+      where.push('a.id = ?');
+      args.push(filter.id.trim());
     }
     if (filter.enabled !== undefined) {
       where.push('a.enabled = ?');
@@ -182,18 +185,20 @@ export class AccountCache {
     if (filter.roles?.pairs.length) unapplied.push('roles');
     if (filter.organizationScope) unapplied.push('organization scope');
 
+    const whereSql = where.join(' AND ');
     const rows = this.db
       .prepare(
-        `SELECT a.summary, a.fetched_at FROM accounts a WHERE ${where.join(' AND ')} ORDER BY a.created_at DESC LIMIT 2000`,
+        `SELECT a.summary, a.fetched_at FROM accounts a WHERE ${whereSql} ORDER BY a.created_at DESC, a.rowid DESC LIMIT ? OFFSET ?`,
       )
-      .all(...args) as Array<{
-      summary: string;
-      fetched_at: number;
-    }>;
-    const matching = rows
-      .map((row) => ({ summary: JSON.parse(row.summary) as AccountSummary, fetchedAt: row.fetched_at }))
-      .filter((entry) => matchesText(entry.summary, filter));
-    return { items: matching.slice(page * size, page * size + size), total: matching.length, unapplied };
+      .all(...args, size, page * size) as Array<{ summary: string; fetched_at: number }>;
+    const total = (
+      this.db.prepare(`SELECT COUNT(*) AS n FROM accounts a WHERE ${whereSql}`).get(...args) as { n: number }
+    ).n;
+    return {
+      items: rows.map((row) => ({ summary: JSON.parse(row.summary) as AccountSummary, fetchedAt: row.fetched_at })),
+      total,
+      unapplied,
+    };
   }
 
   recordRecent(connectionId: string, store: string, accountId: string, openedAt = this.now()): void {

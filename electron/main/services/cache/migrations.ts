@@ -15,6 +15,11 @@ export const cacheMigrations: readonly string[] = [
     organization TEXT,
     created_at TEXT NOT NULL,
     last_login_at TEXT,
+    -- Folded (lower case, no accents) identifiers, for the exact part of an offline search.
+    search_text TEXT NOT NULL DEFAULT '',
+    email_folded TEXT,
+    email_domain TEXT,
+    username_folded TEXT,
     summary TEXT NOT NULL,
     profile TEXT,
     fetched_at INTEGER NOT NULL,
