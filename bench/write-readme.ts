@@ -9,7 +9,12 @@ import { RESULTS_FILE } from './results';
 type Percentiles = { p50: number; p95: number; p99: number };
 type Machine = { cpu: string; cores: number; memoryGiB: number; node: string };
 interface Results {
-  sandboxSearch?: { measuredAt: string; machine: Machine; seedSeconds: Record<string, number | null>; listAccounts: Record<string, Record<string, Percentiles>> };
+  sandboxSearch?: {
+    measuredAt: string;
+    machine: Machine;
+    seedSeconds: Record<string, number | null>;
+    listAccounts: Record<string, Record<string, Percentiles>>;
+  };
   console?: {
     measuredAt: string;
     machine: Machine;
@@ -26,22 +31,30 @@ const END = '<!-- figures:end -->';
 const results = JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Results;
 const rows: string[] = ['| figure | measured | target | verdict |', '| --- | --- | --- | --- |'];
 const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
-const machineOf = (machine: Machine, at: string) => `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; ${at.slice(0, 10)}`;
+const machineOf = (machine: Machine, at: string) =>
+  `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; ${at.slice(0, 10)}`;
 const machines = new Set<string>();
 
 const search = results.sandboxSearch;
 if (search) {
   machines.add(machineOf(search.machine, search.measuredAt));
   const seeded = search.seedSeconds['1000000'];
-  if (seeded) rows.push(`| seed 1,000,000 accounts | ${(seeded / 60).toFixed(1)} min | under 10 min | ${verdict(seeded < 600)} |`);
+  if (seeded)
+    rows.push(
+      `| seed 1,000,000 accounts | ${(seeded / 60).toFixed(1)} min | under 10 min | ${verdict(seeded < 600)} |`,
+    );
   const small = search.listAccounts['10000'] ?? {};
   const large = search.listAccounts['1000000'] ?? {};
   for (const [kind, figures] of Object.entries(large)) {
     const base = small[kind];
-    rows.push(`| listAccounts, ${kind}, 1,000,000 accounts | p95 ${figures.p95} ms (p50 ${figures.p50}, p99 ${figures.p99}) | p95 under 50 ms | ${verdict(figures.p95 < 50)} |`);
+    rows.push(
+      `| listAccounts, ${kind}, 1,000,000 accounts | p95 ${figures.p95} ms (p50 ${figures.p50}, p99 ${figures.p99}) | p95 under 50 ms | ${verdict(figures.p95 < 50)} |`,
+    );
     if (base) {
       const ratio = figures.p95 / base.p95;
-      rows.push(`| listAccounts, ${kind}, p95 at 1M / at 10k | ${ratio.toFixed(2)}× (${figures.p95} / ${base.p95} ms) | within 2× | ${verdict(ratio <= 2)} |`);
+      rows.push(
+        `| listAccounts, ${kind}, p95 at 1M / at 10k | ${ratio.toFixed(2)}× (${figures.p95} / ${base.p95} ms) | within 2× | ${verdict(ratio <= 2)} |`,
+      );
     }
   }
 }
@@ -49,12 +62,20 @@ const consoleFigures = results.console;
 if (consoleFigures) {
   machines.add(machineOf(consoleFigures.machine, consoleFigures.measuredAt));
   const { searchRoundTripAt1M: trip, localSearchOver100k: local, bulkDisable1000: bulk } = consoleFigures;
-  rows.push(`| console search round trip (main side through the sandbox), 1,000,000 accounts | p95 ${trip.p95} ms (p50 ${trip.p50}) | p95 under 100 ms | ${verdict(trip.p95 < 100)} |`);
-  rows.push(`| local search over 100,000 cached accounts | p95 ${local.p95} ms (p50 ${local.p50}) | p95 under 10 ms | ${verdict(local.p95 < 10)} |`);
-  rows.push(`| bulk disable of 1,000 accounts | ${bulk.accountsPerSecond} accounts/s (${bulk.seconds} s, ${bulk.failed} failed) | at least 100 accounts/s | ${verdict(bulk.accountsPerSecond >= 100)} |`);
+  rows.push(
+    `| console search round trip (main side through the sandbox), 1,000,000 accounts | p95 ${trip.p95} ms (p50 ${trip.p50}) | p95 under 100 ms | ${verdict(trip.p95 < 100)} |`,
+  );
+  rows.push(
+    `| local search over 100,000 cached accounts | p95 ${local.p95} ms (p50 ${local.p50}) | p95 under 10 ms | ${verdict(local.p95 < 10)} |`,
+  );
+  rows.push(
+    `| bulk disable of 1,000 accounts | ${bulk.accountsPerSecond} accounts/s (${bulk.seconds} s, ${bulk.failed} failed) | at least 100 accounts/s | ${verdict(bulk.accountsPerSecond >= 100)} |`,
+  );
 }
 const table = [START, '', ...rows, '', `Measured on: ${[...machines].join(' / ')}.`, '', END].join('\n');
 const readme = readFileSync(README, 'utf8');
-const next = readme.includes(START) ? readme.replace(new RegExp(`${START}[\\s\\S]*${END}`), table) : `${readme.trimEnd()}\n\n${table}\n`;
+const next = readme.includes(START)
+  ? readme.replace(new RegExp(`${START}[\\s\\S]*${END}`), table)
+  : `${readme.trimEnd()}\n\n${table}\n`;
 writeFileSync(README, next);
 console.log(`bench: rewrote the figures in ${README}`);

@@ -7,8 +7,13 @@ export interface CachedSummary {
   fetchedAt: number;
 }
 
+export const LOCAL_COUNT_CAP = 1000;
+/** Up to this many index matches, a local search starts from them; past it, it walks the accounts in order. */
+const DRIVE_LIMIT = 5000;
+
 export interface LocalSearchResult {
   items: CachedSummary[];
+  /** At most LOCAL_COUNT_CAP + 1; more means "over a thousand". */
   total: number;
   /** Filters the cache cannot evaluate (it holds no memberships or attributes); the UI says so. */
   unapplied: string[];
@@ -42,11 +47,11 @@ export class AccountCache {
   upsertSummaries(connectionId: string, summaries: AccountSummary[], fetchedAt = this.now()): void {
     const find = this.db.prepare('SELECT rowid FROM accounts WHERE connection_id = ? AND store = ? AND id = ?');
     const insert = this.db.prepare(
-      `INSERT INTO accounts (connection_id, store, id, display_name, enabled, organization, created_at, last_login_at, search_text, email_folded, email_domain, username_folded, summary, fetched_at)
+      `INSERT INTO accounts (connection_id, store, id, display_name, enabled, organization, created_at, last_login_at, search_text, email_folded, email_domain_rev, username_folded, summary, fetched_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const update = this.db.prepare(
-      'UPDATE accounts SET display_name = ?, enabled = ?, organization = ?, created_at = ?, last_login_at = ?, search_text = ?, email_folded = ?, email_domain = ?, username_folded = ?, summary = ?, fetched_at = ? WHERE rowid = ?',
+      'UPDATE accounts SET display_name = ?, enabled = ?, organization = ?, created_at = ?, last_login_at = ?, search_text = ?, email_folded = ?, email_domain_rev = ?, username_folded = ?, summary = ?, fetched_at = ? WHERE rowid = ?',
     );
     const ftsDelete = this.db.prepare('DELETE FROM accounts_fts WHERE rowid = ?');
     const ftsInsert = this.db.prepare(
@@ -67,7 +72,7 @@ export class AccountCache {
             .map(fold)
             .join('\u0001'),
           email,
-          email?.split('@')[1] ?? null,
+          email?.includes('@') ? [...email.split('@')[1]!].reverse().join('') : null,
           summary.username ? fold(summary.username) : null,
           JSON.stringify(summary),
           fetchedAt,
@@ -121,30 +126,24 @@ export class AccountCache {
   search(connectionId: string, store: string, filter: AccountFilter, page: number, size: number): LocalSearchResult {
     const where = ['a.connection_id = ?', 'a.store = ?'];
     const args: unknown[] = [connectionId, store];
-    const text = [filter.loginIdentifier, filter.email, filter.username, filter.id]
-      .filter((value): value is string => Boolean(value?.trim()))
-      .join(' ');
-    const match = ftsQuery(text);
-    if (match) {
-      // The index narrows by words; the exact test below keeps what the agent meant.
-      where.push('a.rowid IN (SELECT rowid FROM accounts_fts WHERE accounts_fts MATCH ?)');
-      args.push(match);
-    }
-    const domain = (value: string) => {
-      where.push("(a.email_domain = ? OR a.email_domain LIKE '%.' || ?)");
-      args.push(value, value);
-    };
+    const domains: string[] = [];
     const login = filter.loginIdentifier ? fold(filter.loginIdentifier.trim()) : '';
-    if (login.startsWith('@')) domain(login.slice(1));
+    if (login.startsWith('@')) domains.push(login.slice(1));
     else if (login) {
       where.push('instr(a.search_text, ?) > 0');
       args.push(login);
     }
     const email = filter.email ? fold(filter.email.trim()) : '';
-    if (email.startsWith('@')) domain(email.slice(1));
+    if (email.startsWith('@')) domains.push(email.slice(1));
     else if (email) {
       where.push('a.email_folded = ?');
       args.push(email);
+    }
+    for (const domain of domains) {
+      // The domain and its subdomains are one range of the reversed domain ('/' sorts right after '.').
+      const reversed = [...domain].reverse().join('');
+      where.push('a.email_domain_rev >= ? AND a.email_domain_rev < ?');
+      args.push(reversed, `${reversed}/`);
     }
     if (filter.username?.trim()) {
       where.push('a.username_folded = ?');
@@ -185,14 +184,48 @@ export class AccountCache {
     if (filter.roles?.pairs.length) unapplied.push('roles');
     if (filter.organizationScope) unapplied.push('organization scope');
 
-    const whereSql = where.join(' AND ');
+    // Few matches: start from the full-text or domain index and sort them. Many: walk the accounts newest first
+    // and stop at the page; the exact tests above are enough on their own.
+    const words = [
+      login.startsWith('@') ? '' : login,
+      email.startsWith('@') ? '' : email,
+      filter.username ?? '',
+      filter.id ?? '',
+    ].join(' ');
+    const match = ftsQuery(words);
+    const few = (sql: string, params: unknown[]) =>
+      (this.db.prepare(`SELECT COUNT(*) AS n FROM (${sql} LIMIT ${DRIVE_LIMIT + 1})`).get(...params) as { n: number })
+        .n <= DRIVE_LIMIT;
+    let from = 'accounts a INDEXED BY accounts_store_created';
+    let fromWhere: string[] = [];
+    let fromArgs: unknown[] = [];
+    if (match && few('SELECT rowid FROM accounts_fts WHERE accounts_fts MATCH ?', [match])) {
+      from = 'accounts_fts f CROSS JOIN accounts a ON a.rowid = f.rowid';
+      fromWhere = ['accounts_fts MATCH ?'];
+      fromArgs = [match];
+    } else if (domains.length > 0) {
+      const reversed = [...domains[0]!].reverse().join('');
+      if (
+        few(
+          'SELECT 1 FROM accounts WHERE connection_id = ? AND store = ? AND email_domain_rev >= ? AND email_domain_rev < ?',
+          [connectionId, store, reversed, `${reversed}/`],
+        )
+      ) {
+        from = 'accounts a INDEXED BY accounts_email_domain';
+      }
+    }
+    const whereSql = [...fromWhere, ...where].join(' AND ');
+    const allArgs = [...fromArgs, ...args];
     const rows = this.db
       .prepare(
-        `SELECT a.summary, a.fetched_at FROM accounts a WHERE ${whereSql} ORDER BY a.created_at DESC, a.rowid DESC LIMIT ? OFFSET ?`,
+        `SELECT a.summary, a.fetched_at FROM ${from} WHERE ${whereSql} ORDER BY a.created_at DESC, a.rowid DESC LIMIT ? OFFSET ?`,
       )
-      .all(...args, size, page * size) as Array<{ summary: string; fetched_at: number }>;
+      .all(...allArgs, size, page * size) as Array<{ summary: string; fetched_at: number }>;
+    // Counting stops past LOCAL_COUNT_CAP: beyond it the agent narrows the search anyway.
     const total = (
-      this.db.prepare(`SELECT COUNT(*) AS n FROM accounts a WHERE ${whereSql}`).get(...args) as { n: number }
+      this.db
+        .prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${whereSql} LIMIT ${LOCAL_COUNT_CAP + 1})`)
+        .get(...allArgs) as { n: number }
     ).n;
     return {
       items: rows.map((row) => ({ summary: JSON.parse(row.summary) as AccountSummary, fetchedAt: row.fetched_at })),

@@ -18,7 +18,7 @@ export const cacheMigrations: readonly string[] = [
     -- Folded (lower case, no accents) identifiers, for the exact part of an offline search.
     search_text TEXT NOT NULL DEFAULT '',
     email_folded TEXT,
-    email_domain TEXT,
+    email_domain_rev TEXT,
     username_folded TEXT,
     summary TEXT NOT NULL,
     profile TEXT,
@@ -28,6 +28,7 @@ export const cacheMigrations: readonly string[] = [
   );
   CREATE INDEX accounts_fetched ON accounts(fetched_at);
   CREATE INDEX accounts_store_created ON accounts(connection_id, store, created_at);
+  CREATE INDEX accounts_email_domain ON accounts(connection_id, store, email_domain_rev);
   -- Names and identifiers, split into words (an email's parts too) so any of them finds the account.
   CREATE VIRTUAL TABLE accounts_fts USING fts5(
     display_name, username, email, phone, account_id,
