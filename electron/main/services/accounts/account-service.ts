@@ -1,7 +1,7 @@
 import { DesksideError } from '@shared/contracts';
 import type { AccountSummary } from '@shared/domain/account';
 import type { SearchPage, SearchRequest } from '@shared/domain/search';
-import { LOCAL_COUNT_CAP, type AccountCache } from '../cache/account-cache';
+import type { AccountCache } from '../cache/account-cache';
 import type { ConnectionService } from '../connections/connection-service';
 import { isUnreachable, type ConnectivityMonitor } from '../connections/connectivity';
 
@@ -53,8 +53,8 @@ export class AccountService {
       items: local.items.map((item) => item.summary),
       page: request.page,
       size: request.size,
-      total: Math.min(local.total, LOCAL_COUNT_CAP),
-      totalCapped: local.total > LOCAL_COUNT_CAP,
+      total: local.total,
+      totalCapped: local.totalCapped,
       source: 'cache',
       fetchedAt: iso(oldest),
       unapplied: local.unapplied,

@@ -10,11 +10,14 @@ export interface CachedSummary {
 export const LOCAL_COUNT_CAP = 1000;
 /** Up to this many index matches, a local search starts from them; past it, it walks the accounts in order. */
 const DRIVE_LIMIT = 5000;
+/** A count that walks the accounts looks at this many of them at most. */
+const COUNT_BUDGET = 5_000;
 
 export interface LocalSearchResult {
   items: CachedSummary[];
-  /** At most LOCAL_COUNT_CAP + 1; more means "over a thousand". */
+  /** At most LOCAL_COUNT_CAP; with totalCapped, a lower bound. */
   total: number;
+  totalCapped: boolean;
   /** Filters the cache cannot evaluate (it holds no memberships or attributes); the UI says so. */
   unapplied: string[];
 }
@@ -184,25 +187,27 @@ export class AccountCache {
     if (filter.roles?.pairs.length) unapplied.push('roles');
     if (filter.organizationScope) unapplied.push('organization scope');
 
-    // Few matches: start from the full-text or domain index and sort them. Many: walk the accounts newest first
-    // and stop at the page; the exact tests above are enough on their own.
-    const words = [
-      login.startsWith('@') ? '' : login,
-      email.startsWith('@') ? '' : email,
-      filter.username ?? '',
-      filter.id ?? '',
-    ].join(' ');
-    const match = ftsQuery(words);
+    // Exact identifiers use their own indexes. Words and domains: when their index names few accounts, start from
+    // them and sort; otherwise walk the accounts newest first and stop at the page, the exact tests above being
+    // enough on their own, and count within a budget of rows (the total is then a lower bound).
+    const exact =
+      Boolean(email && !email.startsWith('@')) || Boolean(filter.username?.trim()) || Boolean(filter.id?.trim());
+    const match = !exact && login && !login.startsWith('@') ? ftsQuery(login) : null;
     const few = (sql: string, params: unknown[]) =>
       (this.db.prepare(`SELECT COUNT(*) AS n FROM (${sql} LIMIT ${DRIVE_LIMIT + 1})`).get(...params) as { n: number })
         .n <= DRIVE_LIMIT;
     let from = 'accounts a INDEXED BY accounts_store_created';
     let fromWhere: string[] = [];
     let fromArgs: unknown[] = [];
-    if (match && few('SELECT rowid FROM accounts_fts WHERE accounts_fts MATCH ?', [match])) {
+    let walking = true;
+    if (exact) {
+      from = `accounts a INDEXED BY ${filter.id?.trim() ? 'sqlite_autoindex_accounts_1' : email && !email.startsWith('@') ? 'accounts_email' : 'accounts_username'}`;
+      walking = false;
+    } else if (match && few('SELECT rowid FROM accounts_fts WHERE accounts_fts MATCH ?', [match])) {
       from = 'accounts_fts f CROSS JOIN accounts a ON a.rowid = f.rowid';
       fromWhere = ['accounts_fts MATCH ?'];
       fromArgs = [match];
+      walking = false;
     } else if (domains.length > 0) {
       const reversed = [...domains[0]!].reverse().join('');
       if (
@@ -212,6 +217,7 @@ export class AccountCache {
         )
       ) {
         from = 'accounts a INDEXED BY accounts_email_domain';
+        walking = false;
       }
     }
     const whereSql = [...fromWhere, ...where].join(' AND ');
@@ -221,15 +227,39 @@ export class AccountCache {
         `SELECT a.summary, a.fetched_at FROM ${from} WHERE ${whereSql} ORDER BY a.created_at DESC, a.rowid DESC LIMIT ? OFFSET ?`,
       )
       .all(...allArgs, size, page * size) as Array<{ summary: string; fetched_at: number }>;
-    // Counting stops past LOCAL_COUNT_CAP: beyond it the agent narrows the search anyway.
-    const total = (
-      this.db
-        .prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${whereSql} LIMIT ${LOCAL_COUNT_CAP + 1})`)
-        .get(...allArgs) as { n: number }
-    ).n;
+    let total: number;
+    let capped = false;
+    if (walking) {
+      const walked = `SELECT rowid FROM accounts INDEXED BY accounts_store_created WHERE connection_id = ? AND store = ? ORDER BY created_at DESC LIMIT ${COUNT_BUDGET}`;
+      total = (
+        this.db
+          .prepare(
+            `SELECT COUNT(*) AS n FROM (${walked}) s CROSS JOIN accounts a ON a.rowid = s.rowid WHERE ${whereSql}`,
+          )
+          .get(connectionId, store, ...allArgs) as { n: number }
+      ).n;
+      capped =
+        (
+          this.db
+            .prepare(
+              `SELECT COUNT(*) AS n FROM (SELECT 1 FROM accounts WHERE connection_id = ? AND store = ? LIMIT ${COUNT_BUDGET + 1})`,
+            )
+            .get(connectionId, store) as { n: number }
+        ).n > COUNT_BUDGET;
+      // The page may reach past the counted rows; a lower bound is at least what is shown.
+      total = Math.max(total, page * size + rows.length);
+    } else {
+      total = (
+        this.db
+          .prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${whereSql} LIMIT ${LOCAL_COUNT_CAP + 1})`)
+          .get(...allArgs) as { n: number }
+      ).n;
+    }
+    if (total > LOCAL_COUNT_CAP) capped = true;
     return {
       items: rows.map((row) => ({ summary: JSON.parse(row.summary) as AccountSummary, fetchedAt: row.fetched_at })),
-      total,
+      total: Math.min(total, LOCAL_COUNT_CAP),
+      totalCapped: capped,
       unapplied,
     };
   }

@@ -162,6 +162,60 @@ describe('AccountCache', () => {
     expect(cache.stats().accounts).toBe(0);
   });
 
+  it('walks a large cache newest first for broad words, and reports a lower bound', () => {
+    const { cache } = freshCache();
+    const many = Array.from({ length: 6000 }, (_, index) =>
+      summary({
+        id: `m${index}`,
+        displayName: index % 2 ? `Grace Hopper ${index}` : `Ada Byron ${index}`,
+        email: `user${index}@${index % 3 ? 'example.com' : 'eu.inbox.example'}`,
+        createdAt: new Date(NOW - index * 60_000).toISOString(),
+      }),
+    );
+    cache.upsertSummaries('c', many);
+    const broad = cache.search('c', 'consumers', { loginIdentifier: 'hopper' }, 0, 20);
+    expect(broad.items.map((item) => item.summary.id)).toEqual([
+      'm1',
+      'm3',
+      'm5',
+      'm7',
+      'm9',
+      'm11',
+      'm13',
+      'm15',
+      'm17',
+      'm19',
+      'm21',
+      'm23',
+      'm25',
+      'm27',
+      'm29',
+      'm31',
+      'm33',
+      'm35',
+      'm37',
+      'm39',
+    ]);
+    expect(broad).toMatchObject({ total: 1000, totalCapped: true });
+    const domain = cache.search('c', 'consumers', { loginIdentifier: '@inbox.example' }, 1, 10);
+    expect(domain.items.map((item) => item.summary.id)).toEqual([
+      'm30',
+      'm33',
+      'm36',
+      'm39',
+      'm42',
+      'm45',
+      'm48',
+      'm51',
+      'm54',
+      'm57',
+    ]);
+    expect(
+      cache.search('c', 'consumers', { email: 'USER42@eu.inbox.example' }, 0, 10).items.map((item) => item.summary.id),
+    ).toEqual(['m42']);
+    expect(cache.search('c', 'consumers', { id: 'm5999' }, 0, 10)).toMatchObject({ total: 1, totalCapped: false });
+  });
+
   it('quotes what the agent typed for FTS5, so operators and quotes are just text', () => {
     expect(ftsQuery('ada lov')).toBe('"ada"* "lov"*');
     expect(ftsQuery('a" OR 1=1 --')).toBe('"a"* "OR"* "1"* "1"*');

@@ -29,6 +29,8 @@ export const cacheMigrations: readonly string[] = [
   CREATE INDEX accounts_fetched ON accounts(fetched_at);
   CREATE INDEX accounts_store_created ON accounts(connection_id, store, created_at);
   CREATE INDEX accounts_email_domain ON accounts(connection_id, store, email_domain_rev);
+  CREATE INDEX accounts_email ON accounts(connection_id, store, email_folded);
+  CREATE INDEX accounts_username ON accounts(connection_id, store, username_folded);
   -- Names and identifiers, split into words (an email's parts too) so any of them finds the account.
   CREATE VIRTUAL TABLE accounts_fts USING fts5(
     display_name, username, email, phone, account_id,
