@@ -11,7 +11,7 @@ export const LOCAL_COUNT_CAP = 1000;
 /** Up to this many index matches, a local search starts from them; past it, it walks the accounts in order. */
 const DRIVE_LIMIT = 5000;
 /** A count that walks the accounts looks at this many of them at most. */
-const COUNT_BUDGET = 5_000;
+const COUNT_BUDGET = 2_500;
 
 export interface LocalSearchResult {
   items: CachedSummary[];
