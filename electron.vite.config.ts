@@ -36,7 +36,9 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     resolve: { alias },
-    plugins: [react()],
+    // Absolute asset paths: both hosts serve the renderer at the root of its origin (app://deskside/, the web host),
+    // and routes such as /account/<store>/<id> must still find /assets/. (electron-vite forces './' for file://.)
+    plugins: [react(), { name: 'deskside:absolute-base', config: () => ({ base: '/' }) }],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       minify: true,

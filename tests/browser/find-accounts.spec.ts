@@ -177,6 +177,58 @@ test('delete refuses until the agent types the number of accounts', async ({ pag
     expect((await platform.api('GET', `/admin/api/v1/identityStores/consumers/accounts/${id}`)).status).toBe(200);
 });
 
+test('Ctrl/Cmd+K finds an account by email and opens it; ? lists the shortcuts', async ({ page }) => {
+  const [account] = (
+    await platform.api<Array<{ id: string; identities: { email: { id: string } } }>>(
+      'GET',
+      '/admin/api/v1/identityStores/consumers/accounts?size=1&enabled=true',
+    )
+  ).body;
+  await page.goto(host.url);
+  await expect(page.getByTestId('connectivity')).toHaveText('online');
+  await page.keyboard.press('ControlOrMeta+k');
+  const command = page.getByRole('textbox', { name: 'Command' });
+  await command.fill(account!.identities.email.id);
+  await expect(page.getByRole('option', { name: /Find/ })).toBeVisible();
+  await command.press('Enter');
+  await expect(page.getByRole('region', { name: 'Account' })).toContainText(account!.id);
+  await page.keyboard.press('Escape');
+  await page.getByRole('listbox', { name: 'Accounts' }).focus();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Command palette');
+});
+
+test('a link to /account/<store>/<id> opens that account, which copies its own deskside:// link', async ({
+  page,
+  context,
+}) => {
+  const [account] = (
+    await platform.api<Array<{ id: string }>>('GET', '/admin/api/v1/identityStores/business/accounts?size=1')
+  ).body;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`${host.origin}/account/business/${account!.id}?token=${host.token}`);
+  await expect(page.getByRole('region', { name: 'Account' })).toContainText(account!.id);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`deskside://account/business/${account!.id}`);
+});
+
+test('the result list renders only the rows in view, and exports the page to CSV', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByTestId('quick-search').fill('@example.com');
+  await page.getByTestId('quick-search').press('Enter');
+  await expect(page.getByTestId('page-indicator')).toContainText('Page 1 of');
+  // 50 accounts on the page; only those in view (plus a few above and below) are in the DOM.
+  const rendered = await page.getByRole('option').count();
+  expect(rendered).toBeGreaterThan(5);
+  expect(rendered).toBeLessThan(40);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'CSV' }).click();
+  const file = await (await download).path();
+  const lines = (await import('node:fs')).readFileSync(file, 'utf8').trim().split('\r\n');
+  expect(lines[0]).toBe('id,store,name,username,email,phone,status,organization,lastLoginAt,createdAt');
+  expect(lines).toHaveLength(51);
+});
+
 test('offline: recent accounts and saved searches come from the cache with their age; actions wait; it reconnects', async ({
   page,
 }) => {

@@ -52,7 +52,7 @@ export function AccountView() {
       <Stack direction="row" spacing={1} sx={{ mb: 2, alignItems: 'center' }}>
         <Button onClick={close}>← Results</Button>
         <Box sx={{ flex: 1 }} />
-        <Tooltip title="Copy a deskside:// link to this account">
+        <Tooltip title="Copy a deskside:// link to this account" describeChild>
           <Button
             startIcon={<ContentCopyIcon />}
             onClick={() => copy('link', accountLink(target.store, target.accountId))}
