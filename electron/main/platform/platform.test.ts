@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '@shared/domain/settings';
 import { createFakeElectron } from '../../../tests/unit/fake-electron';
+import { silentLogger } from '../services/logger';
 
 const fake = createFakeElectron({ userData: mkdtempSync(join(tmpdir(), 'deskside-userdata-')) });
 const storeOptions: unknown[] = [];
@@ -54,6 +55,27 @@ describe('electron-store settings', () => {
     expect(store.read()).toEqual({ ...defaultSettings, theme: 'dark' });
     store.write({ ...defaultSettings, theme: 'light', density: 'compact' });
     expect(store.read()).toEqual({ ...defaultSettings, theme: 'light', density: 'compact' });
+  });
+});
+
+describe('utility-process sandbox launcher', () => {
+  it('forks the built sandbox in a utility process and waits for its URL', async () => {
+    const { utilitySandboxLauncher } = await import('./utility-sandbox');
+    const { EventEmitter } = await import('node:events');
+    const { PassThrough } = await import('node:stream');
+    const stdout = new PassThrough();
+    const child = Object.assign(new EventEmitter(), { stdout, stderr: new PassThrough(), kill: vi.fn(() => true) });
+    fake.module.utilityProcess.fork.mockReturnValue(child);
+    const started = utilitySandboxLauncher('/app/out/main/sandbox.js', silentLogger).start({
+      dataFile: '/data/sandbox/sandbox.db',
+    });
+    stdout.write('Sandbox identity platform: http://127.0.0.1:40001\n');
+    await expect(started).resolves.toMatchObject({ url: 'http://127.0.0.1:40001' });
+    expect(fake.module.utilityProcess.fork).toHaveBeenCalledWith(
+      '/app/out/main/sandbox.js',
+      expect.arrayContaining(['--data', '/data/sandbox/sandbox.db']),
+      expect.objectContaining({ stdio: 'pipe' }),
+    );
   });
 });
 

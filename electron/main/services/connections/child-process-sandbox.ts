@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Logger } from '../logger';
-import { sandboxArgs, sandboxUrlReader, type RunningEmbeddedSandbox, type SandboxLauncher } from './sandbox-launcher';
+import { awaitSandbox, sandboxArgs, type SandboxLauncher } from './sandbox-launcher';
 
 /**
  * The web host's launcher: the built sandbox (out/main/sandbox.js) as a Node child process. It is stopped with
@@ -8,37 +8,13 @@ import { sandboxArgs, sandboxUrlReader, type RunningEmbeddedSandbox, type Sandbo
  */
 export function childProcessSandboxLauncher(entry: string, logger: Logger, startTimeoutMs = 120_000): SandboxLauncher {
   return {
-    start: ({ dataFile }) =>
-      new Promise<RunningEmbeddedSandbox>((resolve, reject) => {
-        const child = spawn(process.execPath, [entry, ...sandboxArgs(dataFile), '--exit-with-stdin'], {
-          stdio: ['pipe', 'pipe', 'pipe'],
-        });
-        const timer = setTimeout(() => {
-          child.kill('SIGTERM');
-          reject(new Error('The local sandbox did not start in time.'));
-        }, startTimeoutMs);
-        const read = sandboxUrlReader((url) => {
-          clearTimeout(timer);
-          resolve({
-            url,
-            stop: () =>
-              new Promise<void>((done) => {
-                if (child.exitCode !== null) return done();
-                child.once('exit', () => done());
-                child.kill('SIGTERM');
-              }),
-          });
-        });
-        child.stdout.on('data', read);
-        child.stderr.on('data', (chunk: Buffer) => logger.warn(`sandbox: ${chunk.toString().trim().slice(0, 500)}`));
-        child.once('error', (error) => {
-          clearTimeout(timer);
-          reject(error);
-        });
-        child.once('exit', (code) => {
-          clearTimeout(timer);
-          reject(new Error(`The local sandbox exited (code ${code}) before it was ready.`));
-        });
-      }),
+    start: ({ dataFile }) => {
+      const child = spawn(process.execPath, [entry, ...sandboxArgs(dataFile), '--exit-with-stdin'], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      const started = awaitSandbox(child, logger, startTimeoutMs);
+      // A process that cannot be spawned at all reports 'error' instead of 'exit'.
+      return Promise.race([started, new Promise<never>((_resolve, reject) => child.once('error', reject))]);
+    },
   };
 }

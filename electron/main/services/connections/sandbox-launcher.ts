@@ -29,3 +29,50 @@ export function sandboxUrlReader(onUrl: (url: string) => void): (chunk: Buffer |
 export function sandboxArgs(dataFile: string): string[] {
   return ['--port', '0', '--host', '127.0.0.1', '--data', dataFile, '--quiet'];
 }
+
+/** What both launchers' processes offer: a Node child process and an Electron utility process alike. */
+export interface SandboxProcess {
+  stdout: NodeJS.ReadableStream | null;
+  stderr: NodeJS.ReadableStream | null;
+  once(event: 'exit', listener: (code: number | null) => void): unknown;
+  kill(): boolean;
+}
+
+/**
+ * Waits for a started sandbox to print its URL; it fails if the process exits first or takes too long. Stopping a
+ * sandbox that has already exited returns at once instead of waiting for an exit that came before.
+ */
+export function awaitSandbox(
+  child: SandboxProcess,
+  logger: { warn(message: string): void },
+  startTimeoutMs: number,
+): Promise<RunningEmbeddedSandbox> {
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  return new Promise<RunningEmbeddedSandbox>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error('The local sandbox did not start in time.'));
+    }, startTimeoutMs);
+    const read = sandboxUrlReader((url) => {
+      clearTimeout(timer);
+      resolve({
+        url,
+        stop: () =>
+          new Promise<void>((done) => {
+            if (exited) return done();
+            child.once('exit', () => done());
+            if (!child.kill()) done();
+          }),
+      });
+    });
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', (chunk: Buffer) => logger.warn(`sandbox: ${chunk.toString().trim().slice(0, 500)}`));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The local sandbox exited (code ${code}) before it was ready.`));
+    });
+  });
+}
