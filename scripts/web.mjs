@@ -6,7 +6,7 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const builtEntry = join(root, 'out/main/web.js');
 const builtPage = join(root, 'out/renderer/index.html');
-const sourceFolders = ['electron', 'renderer', 'shared'];
+const sourceFolders = ['electron', 'renderer', 'shared', 'sandbox'];
 const sourceFiles = ['electron.vite.config.ts', 'package.json'];
 
 /** Newest modification time under the given paths. */
