@@ -2,12 +2,12 @@ import { z } from 'zod';
 import * as S from '../api/schemas';
 import type { AdminActor, SandboxContext } from '../context';
 import { accountUserName, assertStore, getAccountRow, toAccountResponse, type AccountRow } from '../domain/accounts';
-import { loadAttributes, reindexAccount } from '../domain/attributes';
+import { assertIdentifiersFree, insertAccount } from '../domain/account-writes';
 import { recordAdminEvent } from '../domain/events';
 import { escapeHtml } from '../domain/html';
-import { newId, parseJson, reverseDomain } from '../domain/ids';
-import { hashPassword, passwordPolicyViolations, type PasswordPolicy } from '../domain/passwords';
-import { badRequest, conflict, notFound } from '../domain/problems';
+import { parseJson } from '../domain/ids';
+import { passwordPolicyViolations, type PasswordPolicy } from '../domain/passwords';
+import { badRequest, notFound } from '../domain/problems';
 import { searchAccounts } from '../domain/search';
 import { operation } from '../server';
 import { AccountParams, problems, StoreParams, type TypedApp } from './common';
@@ -108,12 +108,7 @@ export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void 
       const phone = body.phone?.id ?? null;
       if (!username && !email && !phone)
         throw badRequest('An account needs an identifier: local.id, email.id or phone.id.');
-      const clash = db
-        .prepare(
-          'SELECT 1 FROM accounts WHERE store = ? AND ((? IS NOT NULL AND username = ? COLLATE NOCASE) OR (? IS NOT NULL AND email = ? COLLATE NOCASE) OR (? IS NOT NULL AND phone = ?))',
-        )
-        .get(store, username, username, email, email, phone, phone);
-      if (clash) throw conflict('An account with one of these identifiers already exists.');
+      assertIdentifiersFree(ctx, { store, username, email, phone });
       if (
         body.organization &&
         !db.prepare('SELECT 1 FROM organizations WHERE id = ? AND store = ?').get(body.organization, store)
@@ -130,45 +125,21 @@ export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void 
             violations.map((message) => ({ objectName: 'account', field: 'password', message })),
           );
       }
-      const now = ctx.now();
-      const id = newId();
-      const metadata = body.local?.metadata ?? {};
+      let id = '';
       db.transaction(() => {
-        db.prepare(
-          `INSERT INTO accounts (id, store, username, email, email_domain_rev, email_verified, phone, phone_verified, display_name, enabled, organization, language,
-             created_at, updated_at, password_hash, metadata)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
-        ).run(
-          id,
+        id = insertAccount(ctx, {
           store,
           username,
           email,
-          reverseDomain(email),
-          body.email?.verified ? 1 : 0,
+          emailVerified: body.email?.verified ?? false,
           phone,
-          body.phone?.verified ? 1 : 0,
-          username ?? email ?? phone ?? '',
-          body.organization ?? null,
-          body.language,
-          now,
-          now,
-          body.password ? hashPassword(body.password) : null,
-          JSON.stringify(metadata),
-        );
-        if (body.password)
-          db.prepare(
-            "INSERT INTO authenticators (id, account_id, type, methods, created_at) VALUES (?, ?, 'password', '[]', ?)",
-          ).run(newId(), id, now);
-        for (const [type, target] of [
-          ['email', email],
-          ['phone', phone],
-        ] as const) {
-          if (target)
-            db.prepare(
-              'INSERT INTO authenticators (id, account_id, type, target, methods, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-            ).run(newId(), id, type, target, JSON.stringify(['passcode']), now);
-        }
-        reindexAccount(db, store, id, loadAttributes(db, store), metadata);
+          phoneVerified: body.phone?.verified ?? false,
+          organization: body.organization ?? null,
+          language: body.language,
+          password: body.password ?? null,
+          metadata: body.local?.metadata ?? {},
+          identifierAuthenticators: true,
+        });
         recordAdminEvent(
           ctx,
           request.admin!,

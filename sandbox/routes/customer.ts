@@ -4,14 +4,14 @@ import * as OTPAuth from 'otpauth';
 import { z } from 'zod';
 import type { SandboxContext } from '../context';
 import { accountUserName, PERMANENT_LOCK_THRESHOLD, activeLocks, type AccountRow } from '../domain/accounts';
-import { loadAttributes, reindexAccount } from '../domain/attributes';
 import { recordEvent } from '../domain/events';
 import { locateIp } from '../domain/geo';
-import { newId, parseJson, reverseDomain } from '../domain/ids';
-import { hashPassword, passwordPolicyViolations, verifyPassword } from '../domain/passwords';
-import { ApiProblem, badRequest, conflict, notFound } from '../domain/problems';
+import { newId, parseJson } from '../domain/ids';
+import { passwordPolicyViolations, verifyPassword } from '../domain/passwords';
+import { ApiProblem, badRequest, notFound } from '../domain/problems';
 import { describeDevice } from '../domain/user-agent';
 import { readPasswordPolicy } from './accounts';
+import { assertIdentifiersFree, insertAccount } from '../domain/account-writes';
 import type { TypedApp } from './common';
 
 /** How long a temporary password lock lasts before the customer may try again. */
@@ -126,37 +126,18 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
           `The password ${violations.join(', ')}.`,
           violations.map((message) => ({ objectName: 'registration', field: 'password', message })),
         );
-      if (
-        db
-          .prepare(
-            'SELECT 1 FROM accounts WHERE store = ? AND (username = ? COLLATE NOCASE OR email = ? COLLATE NOCASE OR phone = ?)',
-          )
-          .get(store, username, email, phone)
-      ) {
-        throw conflict('An account with this identifier already exists.');
-      }
-      const id = newId();
-      const now = ctx.now();
+      assertIdentifiersFree(ctx, { store, username, email, phone });
+      let id = '';
       db.transaction(() => {
-        db.prepare(
-          'INSERT INTO accounts (id, store, username, email, email_domain_rev, phone, display_name, created_at, updated_at, password_hash, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        ).run(
-          id,
+        id = insertAccount(ctx, {
           store,
           username,
           email,
-          reverseDomain(email),
           phone,
-          username ?? email ?? phone,
-          now,
-          now,
-          hashPassword(password),
-          JSON.stringify(attributes),
-        );
-        db.prepare(
-          "INSERT INTO authenticators (id, account_id, type, methods, created_at) VALUES (?, ?, 'password', '[]', ?)",
-        ).run(newId(), id, now);
-        reindexAccount(db, store, id, loadAttributes(db, store), attributes);
+          password,
+          metadata: attributes,
+          identifierAuthenticators: false,
+        });
         const ip = clientIp(request);
         recordEvent(ctx, {
           store,
