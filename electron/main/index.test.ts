@@ -11,21 +11,7 @@ const fake = createFakeElectron({ userData });
 
 vi.mock('electron', () => ({ ...fake.module, default: fake.module }));
 // electron-store's real module needs Electron's app paths; a Map-backed stand-in keeps the test on Node.
-vi.mock('electron-store', () => ({
-  default: class {
-    private data: Record<string, unknown> = {};
-    get store() {
-      return this.data;
-    }
-    get(key: string) {
-      return this.data[key];
-    }
-    set(key: string | Record<string, unknown>, value?: unknown) {
-      if (typeof key === 'string') this.data[key] = value;
-      else this.data = { ...this.data, ...key };
-    }
-  },
-}));
+vi.mock('electron-store', () => import('../../tests/unit/fake-electron-store'));
 
 const mainFrameEvent = (url: string) => {
   const frame = { url, parent: null };

@@ -4,30 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '@shared/domain/settings';
 import { createFakeElectron } from '../../../tests/unit/fake-electron';
+import FakeElectronStore from '../../../tests/unit/fake-electron-store';
 import { silentLogger } from '../services/logger';
 
 const fake = createFakeElectron({ userData: mkdtempSync(join(tmpdir(), 'deskside-userdata-')) });
-const storeOptions: unknown[] = [];
+FakeElectronStore.initialData = { theme: 'dark', density: 'bogus' };
 
 vi.mock('electron', () => ({ ...fake.module, default: fake.module }));
-vi.mock('electron-store', () => ({
-  default: class {
-    data: Record<string, unknown> = { theme: 'dark', density: 'bogus' };
-    constructor(options: unknown) {
-      storeOptions.push(options);
-    }
-    get store() {
-      return this.data;
-    }
-    get(key: string) {
-      return this.data[key];
-    }
-    set(key: string | Record<string, unknown>, value?: unknown) {
-      if (typeof key === 'string') this.data[key] = value;
-      else this.data = { ...this.data, ...key };
-    }
-  },
-}));
+vi.mock('electron-store', () => import('../../../tests/unit/fake-electron-store'));
 
 const { serveRenderer } = await import('./app-protocol');
 const { createElectronSettingsStore } = await import('./electron-settings-store');
@@ -51,7 +35,7 @@ describe('app:// protocol', () => {
 describe('electron-store settings', () => {
   it('uses settings.json and keeps only valid values', () => {
     const store = createElectronSettingsStore();
-    expect(storeOptions.at(-1)).toMatchObject({ name: 'settings' });
+    expect(FakeElectronStore.created.at(-1)).toMatchObject({ name: 'settings' });
     expect(store.read()).toEqual({ ...defaultSettings, theme: 'dark' });
     store.write({ ...defaultSettings, theme: 'light', density: 'compact' });
     expect(store.read()).toEqual({ ...defaultSettings, theme: 'light', density: 'compact' });
