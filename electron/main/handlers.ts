@@ -20,6 +20,8 @@ export function createRegistry(services: MainServices): IpcRegistry {
   const searches = () => need(services.searches, 'saved searches');
   const bulk = () => need(services.bulk, 'bulk actions');
   const cache = () => need(services.cache, 'cache');
+  const profiles = () => need(services.profiles, 'account profiles');
+  const reports = () => need(services.reports, 'reports');
   const platform = async () => (await connections().active()).platform;
 
   registry.register(contracts.app.info, () => ({ ...appInfo, secretsEncrypted: secrets.encrypted }));
@@ -54,6 +56,30 @@ export function createRegistry(services: MainServices): IpcRegistry {
     return null;
   });
   registry.register(contracts.accounts.recent, () => accounts().recent());
+
+  registry.register(contracts.profiles.open, ({ store, accountId }) => profiles().open(store, accountId));
+  registry.register(contracts.profiles.events, (query) => profiles().events(query));
+  registry.register(contracts.profiles.event, ({ eventId }) => profiles().event(eventId));
+  registry.register(contracts.profiles.notification, ({ store, notificationId }) =>
+    profiles().notification(store, notificationId),
+  );
+  registry.register(contracts.profiles.notificationOptions, ({ store, accountId }) =>
+    profiles().notificationOptions(store, accountId),
+  );
+  registry.register(contracts.profiles.act, ({ store, accountId, action }) => profiles().act(store, accountId, action));
+  registry.register(contracts.profiles.deleteAccount, async ({ store, accountId, confirmation }) => {
+    await profiles().deleteAccount(store, accountId, confirmation);
+    return null;
+  });
+  registry.register(contracts.profiles.download, async ({ store, accountId, fileType }) => {
+    const content = await profiles().download(store, accountId, fileType);
+    const path = await reports().save(`account-${accountId}.${fileType}`, content, fileType);
+    return { path };
+  });
+  registry.register(contracts.profiles.exportReport, ({ store, accountId, format }) =>
+    reports().export(store, accountId, format),
+  );
+  registry.register(contracts.profiles.reportFormats, () => reports().formats());
 
   registry.register(contracts.searches.list, () => searches().list());
   registry.register(contracts.searches.save, (input) => searches().save(input));

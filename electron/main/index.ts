@@ -10,6 +10,7 @@ import { EventBus } from './ipc/event-bus';
 import { bindRegistryToIpc, forwardEventsToWindow, originOf } from './ipc/electron-ipc';
 import { registerAppScheme, serveRenderer } from './platform/app-protocol';
 import { createElectronSettingsStore } from './platform/electron-settings-store';
+import { dialogFileSaver, windowPdfPrinter } from './platform/electron-files';
 import { createSafeStorageSecretStore } from './platform/safe-storage-secrets';
 import { utilitySandboxLauncher } from './platform/utility-sandbox';
 import { createWindowStateKeeper } from './platform/window-state-store';
@@ -109,6 +110,8 @@ async function start(): Promise<void> {
     secrets: createSafeStorageSecretStore(safeStorage, join(dataDir, 'secrets.json'), logger),
     settingsStore: createElectronSettingsStore(),
     sandboxLauncher: utilitySandboxLauncher(join(here, 'sandbox.js'), logger),
+    files: dialogFileSaver(() => app.getPath('documents')),
+    pdf: windowPdfPrinter(),
     appInfo: {
       name: APP_NAME,
       version: app.getVersion(),

@@ -2,6 +2,7 @@ import { appContracts, appEvents } from './app';
 import { listContracts, type EventContract } from './define';
 import { accountContracts, searchContracts, storeContracts } from './accounts';
 import { bulkContracts, bulkEvents } from './bulk';
+import { profileContracts } from './profiles';
 import { cacheContracts, cacheEvents } from './cache';
 import { connectionContracts, connectionEvents } from './connections';
 import { settingsContracts, settingsEvents } from './settings';
@@ -17,6 +18,7 @@ export const contracts = {
   connections: connectionContracts,
   stores: storeContracts,
   accounts: accountContracts,
+  profiles: profileContracts,
   searches: searchContracts,
   bulk: bulkContracts,
   cache: cacheContracts,

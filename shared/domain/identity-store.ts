@@ -3,6 +3,31 @@ import { z } from 'zod';
 export const IdentityStore = z.object({ name: z.string(), description: z.string() });
 export type IdentityStore = z.infer<typeof IdentityStore>;
 
+const AttributeRules = {
+  /** Text length and pattern rules (STRING), with the store's own message for a mismatch. */
+  validator: z
+    .object({
+      min: z.number().optional(),
+      max: z.number().optional(),
+      regex: z.string().optional(),
+      errorMessage: z.string().optional(),
+    })
+    .optional(),
+  /** How many items a list attribute may hold. */
+  listLimits: z.object({ min: z.number().optional(), max: z.number().optional() }).optional(),
+};
+
+/** One field of a complex list's items. */
+export const ChildAttribute = z.object({
+  name: z.string(),
+  type: z.string(),
+  displayName: z.string(),
+  required: z.boolean(),
+  options: z.array(z.object({ value: z.string(), label: z.string() })),
+  ...AttributeRules,
+});
+export type ChildAttribute = z.infer<typeof ChildAttribute>;
+
 /** One attribute of a store's schema, as the search panel and the attributes tab need it. */
 export const AttributeDefinition = z.object({
   id: z.string(),
@@ -15,6 +40,8 @@ export const AttributeDefinition = z.object({
   required: z.boolean(),
   searchable: z.boolean(),
   options: z.array(z.object({ value: z.string(), label: z.string() })),
+  ...AttributeRules,
+  children: z.array(ChildAttribute).optional(),
 });
 export type AttributeDefinition = z.infer<typeof AttributeDefinition>;
 

@@ -46,7 +46,15 @@ export function createFakeElectron(options: { userData: string; singleInstance?:
   const windows: FakeBrowserWindow[] = [];
   class FakeBrowserWindow extends EventEmitter {
     static getAllWindows = () => windows;
-    readonly webContents = Object.assign(new EventEmitter(), { isDestroyed: () => false, send: vi.fn() });
+    static getFocusedWindow = () => windows[0] ?? null;
+    readonly webContents = Object.assign(new EventEmitter(), {
+      isDestroyed: () => false,
+      send: vi.fn(),
+      setWindowOpenHandler: vi.fn(),
+      printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7 fake')),
+      session: { webRequest: { onBeforeRequest: vi.fn() } },
+    });
+    readonly destroy = vi.fn();
     readonly loadURL = vi.fn(async () => {});
     readonly maximize = vi.fn();
     readonly show = vi.fn();
@@ -73,6 +81,9 @@ export function createFakeElectron(options: { userData: string; singleInstance?:
   const shell = { openExternal: vi.fn(async () => {}) };
   const contextBridge = { exposeInMainWorld: vi.fn() };
   const utilityProcess = { fork: vi.fn() };
+  const dialog = {
+    showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: undefined as string | undefined })),
+  };
 
   return {
     module: {
@@ -87,6 +98,7 @@ export function createFakeElectron(options: { userData: string; singleInstance?:
       shell,
       contextBridge,
       utilityProcess,
+      dialog,
       ipcRenderer: {},
     },
     handlers,

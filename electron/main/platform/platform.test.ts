@@ -72,3 +72,50 @@ describe('window state keeper', () => {
     expect(keeper.initial()).toEqual({ x: 10, y: 20, width: 1000, height: 700, maximized: false });
   });
 });
+
+describe('exports in the desktop app', async () => {
+  const { dialogFileSaver, windowPdfPrinter } = await import('./electron-files');
+  const { readFileSync } = await import('node:fs');
+
+  it('saves where the agent chooses, and nothing when the dialog is cancelled', async () => {
+    const saver = dialogFileSaver(() => '/home/agent/Documents');
+    const request = {
+      suggestedName: '../../evil name.html',
+      content: '<p>report</p>',
+      filter: { name: 'HTML', extensions: ['html'] },
+    };
+    fake.module.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: undefined });
+    expect(await saver.save(request)).toBeNull();
+    const options = fake.module.dialog.showSaveDialog.mock.calls.at(-1)!.at(-1) as { defaultPath: string };
+    expect(options.defaultPath).toBe('/home/agent/Documents/evil-name.html');
+
+    const target = join(mkdtempSync(join(tmpdir(), 'deskside-save-')), 'chosen.html');
+    fake.module.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    expect(await saver.save(request)).toBe(target);
+    expect(readFileSync(target, 'utf8')).toBe('<p>report</p>');
+  });
+
+  it('prints to PDF in a hidden, script-less window of its own session that loads nothing else', async () => {
+    const before = fake.windows.length;
+    const pdf = await windowPdfPrinter().print('<h1>Report</h1>');
+    expect(Buffer.from(pdf).toString()).toContain('%PDF');
+    const window = fake.windows[before]!;
+    const prefs = window.options.webPreferences as Record<string, unknown>;
+    expect(window.options.show).toBe(false);
+    expect(prefs).toMatchObject({ javascript: false, sandbox: true, partition: 'deskside-report-pdf' });
+    const url = (window.loadURL.mock.calls as unknown as string[][])[0]![0]!;
+    expect(url.startsWith('data:text/html')).toBe(true);
+    const filter = window.webContents.session.webRequest.onBeforeRequest.mock.calls[0]![0] as (
+      details: { url: string },
+      callback: (response: { cancel: boolean }) => void,
+    ) => void;
+    const decide = (target: string) => {
+      let cancel = false;
+      filter({ url: target }, (response) => (cancel = response.cancel));
+      return cancel;
+    };
+    expect(decide(url)).toBe(false);
+    expect(decide('https://evil.example/x.png')).toBe(true);
+    expect(window.destroy).toHaveBeenCalled();
+  });
+});

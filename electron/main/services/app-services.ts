@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo } from '@shared/domain/app-info';
 import type { EventBus } from '../ipc/event-bus';
@@ -9,13 +10,17 @@ import { AccountCache } from './cache/account-cache';
 import { ActionJournal } from './cache/action-journal';
 import { openCache } from './cache/cache-database';
 import { CacheService } from './cache/cache-service';
+import { ProfileCache } from './cache/profile-cache';
 import { SavedSearches } from './cache/saved-searches';
 import { SavedSearchService } from './cache/search-service';
 import { ConnectionService } from './connections/connection-service';
 import { ConnectionStore } from './connections/connection-store';
 import { ConnectivityMonitor } from './connections/connectivity';
 import type { SandboxLauncher } from './connections/sandbox-launcher';
+import { FolderFileSaver, type FileSaver, type PdfPrinter } from './files/file-saver';
 import type { Logger } from './logger';
+import { ProfileService } from './profiles/profile-service';
+import { ReportService } from './reports/report-service';
 import type { SecretStore } from './secrets';
 import { SettingsService, type SettingsStore } from './settings/settings-service';
 
@@ -27,7 +32,20 @@ export interface AppServiceOptions {
   settingsStore: SettingsStore;
   appInfo: Omit<AppInfo, 'secretsEncrypted'>;
   sandboxLauncher?: SandboxLauncher;
+  /** Where exports go; by default the exports folder of the data folder (the web host). */
+  files?: FileSaver;
+  /** Print to PDF, where a browser engine is at hand (the desktop app). */
+  pdf?: PdfPrinter;
   now?: () => number;
+}
+
+/** The name the account report gives as its author. */
+function agentName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown user';
+  }
 }
 
 export type AppServices = ReturnType<typeof createAppServices>;
@@ -51,6 +69,24 @@ export function createAppServices(options: AppServiceOptions) {
   });
   const accounts = new AccountService(connections, cache, connectivity, now);
   const journal = new ActionJournal(opened.db, now);
+  const profileCache = new ProfileCache(opened.db, cache, now);
+  const profiles = new ProfileService({
+    connections,
+    accounts: cache,
+    cache: profileCache,
+    connectivity,
+    journal,
+    now,
+  });
+  const reports = new ReportService({
+    connections,
+    profiles,
+    cache: profileCache,
+    files: options.files ?? new FolderFileSaver(join(options.dataDir, 'exports'), now),
+    pdf: options.pdf ?? null,
+    agent: agentName(),
+    now,
+  });
   const cacheService = new CacheService(cache, settings, bus, opened.recoveredFrom, now);
   cacheService.startRetention();
   return {
@@ -61,6 +97,8 @@ export function createAppServices(options: AppServiceOptions) {
     connections,
     connectivity,
     accounts,
+    profiles,
+    reports,
     searches: new SavedSearchService(new SavedSearches(opened.db, now), connections, accounts),
     bulk: new BulkRunner(connections, connectivity, journal, cache, bus),
     cache: cacheService,

@@ -1,13 +1,63 @@
 import type { AccountSummary } from '@shared/domain/account';
 import type { AttributeDefinition, IdentityStore, NamedEntity, Organization } from '@shared/domain/identity-store';
+import type {
+  AccountProfile,
+  EventDetail,
+  EventPage,
+  NotificationDetail,
+  NotificationOption,
+  ProfileAction,
+  StoreCatalog,
+} from '@shared/domain/profile';
 import type { AccountFilter, SearchRequest } from '@shared/domain/search';
+import { DesksideError } from '@shared/contracts';
 import { z } from 'zod';
-import type { IdentityPlatform, PlatformCapabilities, PlatformPage } from '../platform/identity-platform';
+import type {
+  AccountEventQuery,
+  IdentityPlatform,
+  PlatformCapabilities,
+  PlatformPage,
+} from '../platform/identity-platform';
 import type { AdminApiClient } from './http-client';
-import { ApiAccount, ApiAttribute, ApiGroup, ApiIdentityStore, ApiOrganization, ApiPaged, ApiRole } from './schemas';
+import { toEvent, toEventDetail, toNotification, toProfile } from './profile-mapping';
+import {
+  ApiAccount,
+  ApiAccountProfile,
+  ApiApplication,
+  ApiAttribute,
+  ApiBrand,
+  ApiConsent,
+  ApiEvent,
+  ApiEventHeader,
+  ApiGroup,
+  ApiIdentities,
+  ApiIdentityStore,
+  ApiNotificationDetail,
+  ApiNotificationEvent,
+  ApiNotificationPolicy,
+  ApiOrganization,
+  ApiOrganizationPolicy,
+  ApiPaged,
+  ApiProofingPolicy,
+  ApiRole,
+  ApiSession,
+} from './schemas';
 
 const V1 = '/admin/api/v1';
+const V2 = '/admin/api/v2';
 const enc = encodeURIComponent;
+/** How many of an account's latest events and notifications come with its profile. */
+export const PROFILE_EVENTS = 50;
+
+/** A permission the connection lacks turns an optional part of a profile into "none", not a failed view. */
+async function unlessForbidden<T>(read: Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof DesksideError && error.code === 'FORBIDDEN') return fallback;
+    throw error;
+  }
+}
 
 const dateParams: Record<string, string> = {
   createdAt: 'createdAt',
@@ -127,6 +177,20 @@ export class AdminApiPlatform implements IdentityPlatform {
       required: attribute.required ?? false,
       searchable: Boolean(attribute.indexing && attribute.indexing !== 'none'),
       options: (attribute.values ?? []).map((option) => ({ value: option.value, label: option.displayName })),
+      ...(attribute.validator ? { validator: attribute.validator } : {}),
+      ...(attribute.listValidator ? { listLimits: attribute.listValidator } : {}),
+      ...(attribute.attributes
+        ? {
+            children: attribute.attributes.map((child) => ({
+              name: child.name,
+              type: child.type,
+              displayName: child.displayName,
+              required: child.required ?? false,
+              options: (child.values ?? []).map((option) => ({ value: option.value, label: option.displayName })),
+              ...(child.validator ? { validator: child.validator } : {}),
+            })),
+          }
+        : {}),
     }));
   }
 
@@ -217,5 +281,239 @@ export class AdminApiPlatform implements IdentityPlatform {
       `${V1}/identityStores/${enc(store)}/groups/${enc(groupId)}/members/${enc(accountId)}`,
       { idempotent: true },
     );
+  }
+
+  // ---- the account view
+
+  private accountPath(store: string, accountId: string): string {
+    return `${V1}/identityStores/${enc(store)}/accounts/${enc(accountId)}`;
+  }
+
+  private async paged<T>(path: string, schema: z.ZodType<T>): Promise<T[]> {
+    const { data } = await this.client.request('GET', path, { query: { size: 1000 }, schema: ApiPaged(schema) });
+    return data.content as T[];
+  }
+
+  async storeCatalog(store: string): Promise<StoreCatalog> {
+    const [schema, groups, organizations, roles, proofingPolicies, consents, notificationPolicies, applications] =
+      await Promise.all([
+        this.attributeSchema(store),
+        this.listGroups(store),
+        this.listOrganizations(store),
+        this.listRoles(store),
+        unlessForbidden(this.paged(`${V1}/identityProofings`, ApiProofingPolicy), []),
+        unlessForbidden(this.paged(`${V1}/consents`, ApiConsent), []),
+        unlessForbidden(this.paged(`${V1}/notificationPolicies`, ApiNotificationPolicy), []),
+        unlessForbidden(this.paged(`${V2}/applications`, ApiApplication), []),
+      ]);
+    return {
+      schema,
+      groups,
+      organizations,
+      roles,
+      proofingPolicies: proofingPolicies.map(({ id, name }) => ({ id, name })),
+      consents: consents.map(({ id, name, version }) => ({ id, name, version: version ?? null })),
+      notificationPolicies: notificationPolicies.map(({ id, name }) => ({ id, name })),
+      clients: applications.flatMap((application) =>
+        (application.clients ?? []).map((client) => ({ id: client.id, name: client.name })),
+      ),
+    };
+  }
+
+  async getAccountProfile(store: string, accountId: string, catalog: StoreCatalog): Promise<AccountProfile> {
+    const path = this.accountPath(store, accountId);
+    const [account, sessions, identities, events, notifications] = await Promise.all([
+      this.client.request('GET', path, { schema: ApiAccountProfile }).then((response) => response.data),
+      this.client.request('GET', `${path}/sessions`, { schema: z.array(ApiSession) }).then((response) => response.data),
+      unlessForbidden(
+        this.client.request('GET', `${path}/identities`, { schema: ApiIdentities }).then((response) => response.data),
+        null,
+      ),
+      unlessForbidden(this.eventHeaders(store, accountId, { page: 0, size: PROFILE_EVENTS + 1 }), []),
+      unlessForbidden(this.notificationEvents(store, accountId, 0, PROFILE_EVENTS), []),
+    ]);
+    return toProfile(
+      {
+        account,
+        sessions,
+        identities,
+        events: events.slice(0, PROFILE_EVENTS),
+        moreEvents: events.length > PROFILE_EVENTS,
+        notifications,
+      },
+      store,
+      catalog,
+    );
+  }
+
+  private async eventHeaders(
+    store: string,
+    accountId: string,
+    query: { from?: string; to?: string; types?: string[]; page: number; size: number },
+  ) {
+    const { data } = await this.client.request('GET', `${V1}/events/account`, {
+      query: {
+        subjectAccountIds: accountId,
+        subjectIdentityStores: store,
+        ...(query.from ? { startDate: query.from } : {}),
+        ...(query.to ? { endDate: query.to } : {}),
+        ...(query.types && query.types.length > 0 ? { eventTypes: query.types } : {}),
+        page: query.page,
+        size: query.size,
+      },
+      schema: z.array(ApiEventHeader),
+    });
+    return data;
+  }
+
+  private async notificationEvents(store: string, accountId: string, page: number, size: number) {
+    const { data } = await this.client.request('GET', `${V1}/events/notification`, {
+      query: { accountIds: accountId, identityStores: store, page, size },
+      schema: z.array(ApiNotificationEvent),
+    });
+    return data;
+  }
+
+  async listAccountEvents(query: AccountEventQuery): Promise<EventPage> {
+    const items = await this.eventHeaders(query.store, query.accountId, { ...query, size: query.size + 1 });
+    return { items: items.slice(0, query.size).map(toEvent), more: items.length > query.size };
+  }
+
+  async getAccountEvent(eventId: string): Promise<EventDetail> {
+    const { data } = await this.client.request('GET', `${V1}/events/account/${enc(eventId)}`, { schema: ApiEvent });
+    return toEventDetail(data);
+  }
+
+  async getNotification(notificationId: string, catalog: StoreCatalog): Promise<NotificationDetail> {
+    const { data } = await this.client.request('GET', `${V1}/events/notification/${enc(notificationId)}`, {
+      schema: ApiNotificationDetail,
+    });
+    return {
+      ...toNotification(data, catalog),
+      text: data.messagePlainText ?? '',
+      errors: (data.errorMessages ?? []).map((error) => error.message),
+    };
+  }
+
+  async notificationOptions(store: string, organizationId: string | null): Promise<NotificationOption[]> {
+    const [applications, brands, policies] = await Promise.all([
+      this.paged(`${V2}/applications`, ApiApplication),
+      unlessForbidden(this.paged(`${V1}/brands`, ApiBrand), []),
+      unlessForbidden(this.paged(`${V1}/notificationPolicies`, ApiNotificationPolicy), []),
+    ]);
+    // The platform's rule: organization members hear from organizational (or hybrid) applications, with the
+    // organization's overrides; everyone else from non-organizational ones.
+    const eligible = applications.filter(
+      (application) =>
+        (!application.identityStore || application.identityStore.name === store) &&
+        (organizationId ? application.type !== 'personal' : application.type !== 'organizational'),
+    );
+    const brandName = (id: string | undefined) => {
+      const brand = brands.find((item) => item.id === id);
+      return brand ? (brand.brandName ?? brand.name) : null;
+    };
+    const policyName = (id: string | undefined) => policies.find((item) => item.id === id)?.name ?? null;
+    const options = await Promise.all(
+      eligible.map(async (application) => {
+        let brandId = application.policies?.brand?.id;
+        let policyId = application.policies?.notificationPolicy?.id;
+        let policySource: NotificationOption['policySource'] = 'application';
+        if (organizationId) {
+          const override = await this.organizationPolicy(application.id, organizationId);
+          if (override) {
+            brandId = override.policies.brand?.id ?? brandId;
+            policyId = override.policies.notificationPolicy?.id ?? policyId;
+            policySource = 'organization';
+          }
+        }
+        return (application.clients ?? []).map((client) => ({
+          clientId: client.id,
+          clientName: client.name,
+          applicationName: application.name,
+          applicationType: application.type,
+          brandName: brandName(brandId),
+          policyName: policyName(policyId),
+          policySource,
+        }));
+      }),
+    );
+    return options.flat();
+  }
+
+  private async organizationPolicy(applicationId: string, organizationId: string) {
+    try {
+      const { data } = await this.client.request(
+        'GET',
+        `${V2}/applications/${enc(applicationId)}/organizations/${enc(organizationId)}`,
+        { schema: ApiOrganizationPolicy },
+      );
+      return data;
+    } catch (error) {
+      if (error instanceof DesksideError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
+  async downloadPersonalData(store: string, accountId: string, fileType: 'html' | 'json'): Promise<string> {
+    const { data } = await this.client.request<string>('GET', `${this.accountPath(store, accountId)}/download`, {
+      query: { fileType },
+      text: true,
+    });
+    return data;
+  }
+
+  async applyAction(store: string, accountId: string, action: ProfileAction): Promise<void> {
+    const path = this.accountPath(store, accountId);
+    const notify = (clientId: string | undefined) =>
+      clientId ? { headers: { 'X-Notification-By-Application': clientId } } : {};
+    const send = async (method: string, suffix: string, options: Parameters<AdminApiClient['request']>[2] = {}) => {
+      await this.client.request(method, `${path}${suffix}`, options);
+    };
+    switch (action.kind) {
+      case 'updateAttributes':
+        return send('PUT', '/personal', { body: action.changes, ...notify(action.notifyClientId) });
+      case 'enable':
+        return this.enableAccount(store, accountId);
+      case 'disable':
+        return this.disableAccount(store, accountId);
+      case 'lock':
+        return send('POST', '/lock', { body: { type: 'password' }, ...notify(action.notifyClientId) });
+      case 'liftLock':
+        return send('POST', action.lock === 'password' ? '/liftPasswordLock' : '/liftPasscodeLock', {
+          idempotent: true,
+        });
+      case 'deleteSessions':
+        return send('DELETE', '/sessions', { idempotent: true });
+      case 'deleteSession':
+        return send('DELETE', `/sessions/${enc(action.sessionId)}`);
+      case 'addGroups':
+        return send('POST', '/groups', { body: action.groupIds.map((id) => ({ id })), idempotent: true });
+      case 'removeGroup':
+        return this.removeFromGroup(store, accountId, action.groupId);
+      case 'assignRoles':
+        return send('POST', '/roles', {
+          body: { organization: action.organizationId, roles: action.roleIds.map((id) => ({ id })) },
+          idempotent: true,
+        });
+      case 'removeRole':
+        return send('DELETE', `/roles/${enc(action.roleId)}`, { query: { organization: action.organizationId } });
+      case 'addAuthenticator':
+        return send('POST', '/authenticators', {
+          body: { type: action.type, target: action.target },
+          ...notify(action.notifyClientId),
+        });
+      case 'deleteAuthenticator':
+        return send('DELETE', `/authenticators/${enc(action.authenticatorId)}`, notify(action.notifyClientId));
+      case 'sendPasswordReset':
+        return send('POST', '/password/reset', notify(action.notifyClientId));
+      case 'changePassword':
+        return send('POST', '/password/change', { body: { newPassword: action.newPassword } });
+      case 'verifyManually':
+        return send('POST', '/accountProofings', { body: { policyId: action.policyId } });
+      case 'revokeProofing':
+        return send('POST', `/accountProofings/${enc(action.proofingId)}/invalidate`, { idempotent: true });
+      case 'clearProofingAttempts':
+        return send('DELETE', `/accountProofings/${enc(action.proofingId)}`, { idempotent: true });
+    }
   }
 }

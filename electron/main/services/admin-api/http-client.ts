@@ -27,6 +27,8 @@ export interface RequestOptions<T> {
   headers?: Record<string, string>;
   /** Validates the response body; a mismatch is BAD_RESPONSE, never a crash further in. */
   schema?: z.ZodType<T>;
+  /** Hand the body on as text, unparsed (downloads). */
+  text?: boolean;
   /**
    * True for requests that may be sent again after a timeout or a 5xx: reads, and writes whose repetition
    * changes nothing (enable, disable). Other writes are retried only when the server says it did nothing (429).
@@ -139,7 +141,7 @@ export class AdminApiClient {
       return {
         status: response.status,
         headers: response.headers,
-        data: await parseBody(response, options.schema, method, path),
+        data: options.text ? ((await response.text()) as T) : await parseBody(response, options.schema, method, path),
       };
     }
   }

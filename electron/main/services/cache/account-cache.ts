@@ -109,6 +109,9 @@ export class AccountCache {
 
   /** Forgets accounts the platform says are gone. */
   remove(connectionId: string, store: string, accountId: string): void {
+    this.db
+      .prepare('DELETE FROM account_events WHERE connection_id = ? AND store = ? AND account_id = ?')
+      .run(connectionId, store, accountId);
     const row = this.db
       .prepare('SELECT rowid FROM accounts WHERE connection_id = ? AND store = ? AND id = ?')
       .get(connectionId, store, accountId) as { rowid: number } | undefined;
@@ -305,6 +308,8 @@ export class AccountCache {
       this.db.prepare('DELETE FROM saved_search_results WHERE fetched_at < ?').run(cutoff);
       this.db.prepare('DELETE FROM recent_accounts WHERE opened_at < ?').run(cutoff);
       this.db.prepare('DELETE FROM action_journal WHERE started_at < ?').run(cutoff);
+      this.db.prepare('DELETE FROM account_events WHERE fetched_at < ?').run(cutoff);
+      this.db.prepare('DELETE FROM store_catalogs WHERE fetched_at < ?').run(cutoff);
       return stale.length;
     })();
   }
@@ -312,7 +317,15 @@ export class AccountCache {
   /** "Clear cache": every cached account, result, recent entry and journal line; saved searches stay. */
   clear(): void {
     this.db.transaction(() => {
-      for (const table of ['accounts_fts', 'accounts', 'saved_search_results', 'recent_accounts', 'action_journal'])
+      for (const table of [
+        'accounts_fts',
+        'accounts',
+        'saved_search_results',
+        'recent_accounts',
+        'action_journal',
+        'account_events',
+        'store_catalogs',
+      ])
         this.db.exec(`DELETE FROM ${table}`);
     })();
     this.db.exec('VACUUM');

@@ -73,4 +73,26 @@ export const cacheMigrations: readonly string[] = [
   );
   CREATE INDEX action_journal_started ON action_journal(started_at);
   `,
+  // 2: the account view's offline copy: each store's catalog (schema, names) and every fetched account event.
+  `
+  CREATE TABLE store_catalogs (
+    connection_id TEXT NOT NULL,
+    store TEXT NOT NULL,
+    catalog TEXT NOT NULL,
+    fetched_at INTEGER NOT NULL,
+    PRIMARY KEY (connection_id, store)
+  );
+  CREATE TABLE account_events (
+    connection_id TEXT NOT NULL,
+    store TEXT NOT NULL,
+    account_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    event TEXT NOT NULL,
+    fetched_at INTEGER NOT NULL,
+    PRIMARY KEY (connection_id, store, account_id, event_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX account_events_at ON account_events(connection_id, store, account_id, at);
+  CREATE INDEX account_events_fetched ON account_events(fetched_at);
+  `,
 ];

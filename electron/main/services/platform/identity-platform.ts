@@ -1,6 +1,25 @@
 import type { AccountSummary } from '@shared/domain/account';
 import type { AttributeDefinition, IdentityStore, NamedEntity, Organization } from '@shared/domain/identity-store';
+import type {
+  AccountProfile,
+  EventDetail,
+  EventPage,
+  NotificationDetail,
+  NotificationOption,
+  ProfileAction,
+  StoreCatalog,
+} from '@shared/domain/profile';
 import type { AccountFilter, SearchRequest } from '@shared/domain/search';
+
+export interface AccountEventQuery {
+  store: string;
+  accountId: string;
+  from?: string | undefined;
+  to?: string | undefined;
+  types?: string[] | undefined;
+  page: number;
+  size: number;
+}
 
 /** What a connected platform can do; the UI hides or disables what it lacks. */
 export interface PlatformCapabilities {
@@ -37,6 +56,19 @@ export interface IdentityPlatform {
   deleteAccount(store: string, accountId: string): Promise<void>;
   addToGroup(store: string, accountId: string, groupId: string): Promise<void>;
   removeFromGroup(store: string, accountId: string, groupId: string): Promise<void>;
+
+  // ---- the account view
+  /** The store's schema and the names behind the ids an account refers to. */
+  storeCatalog(store: string): Promise<StoreCatalog>;
+  /** The account with its sessions, identities, latest events and notifications. */
+  getAccountProfile(store: string, accountId: string, catalog: StoreCatalog): Promise<AccountProfile>;
+  listAccountEvents(query: AccountEventQuery): Promise<EventPage>;
+  getAccountEvent(eventId: string): Promise<EventDetail>;
+  getNotification(notificationId: string, catalog: StoreCatalog): Promise<NotificationDetail>;
+  /** The clients the platform's rules allow notifying an account of this organization (or none) through. */
+  notificationOptions(store: string, organizationId: string | null): Promise<NotificationOption[]>;
+  downloadPersonalData(store: string, accountId: string, fileType: 'html' | 'json'): Promise<string>;
+  applyAction(store: string, accountId: string, action: ProfileAction): Promise<void>;
 }
 
 export type { AccountFilter };

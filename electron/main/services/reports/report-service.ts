@@ -1,0 +1,87 @@
+import { DesksideError } from '@shared/contracts';
+import type { AccountEvent } from '@shared/domain/profile';
+import type { ProfileCache } from '../cache/profile-cache';
+import type { ConnectionService } from '../connections/connection-service';
+import { safeFileName, type FileSaver, type PdfPrinter } from '../files/file-saver';
+import type { ProfileService } from '../profiles/profile-service';
+import { buildReportHtml, buildReportJson, type AccountReport } from './report-html';
+
+export type ReportFormat = 'html' | 'json' | 'pdf';
+
+export interface ReportServiceOptions {
+  connections: ConnectionService;
+  profiles: ProfileService;
+  cache: ProfileCache;
+  files: FileSaver;
+  pdf: PdfPrinter | null;
+  /** Who is exporting (the operating system's user name), for the report's header. */
+  agent: string;
+  now?: () => number;
+}
+
+/**
+ * "Export account report": refreshes the profile and every event into the cache when the platform answers,
+ * then builds the report from the cache alone, so it works offline on what was cached.
+ */
+export class ReportService {
+  constructor(private readonly options: ReportServiceOptions) {}
+
+  /** PDF only where a browser engine can print. */
+  formats(): ReportFormat[] {
+    return this.options.pdf ? ['html', 'json', 'pdf'] : ['html', 'json'];
+  }
+
+  async build(store: string, accountId: string): Promise<AccountReport> {
+    const { connections, profiles, cache } = this.options;
+    const active = await connections.active();
+    const view = await profiles.open(store, accountId);
+    if (view.source === 'live') await profiles.fetchAllEvents(active, store, accountId);
+    const events: AccountEvent[] = cache.allEvents(active.view.id, store, accountId);
+    return {
+      generatedAt: new Date((this.options.now ?? Date.now)()).toISOString(),
+      connection: {
+        name: active.view.name,
+        baseUrl: active.view.baseUrl,
+        environment: active.view.environment,
+        clientId: active.view.clientId,
+      },
+      agent: this.options.agent,
+      source: view.source,
+      fetchedAt: view.fetchedAt,
+      profile: view.profile,
+      catalog: view.catalog,
+      events: events.length > 0 ? events : view.profile.events,
+    };
+  }
+
+  /** Saves a file the platform produced (its own account download). */
+  save(suggestedName: string, content: string, extension: string): Promise<string | null> {
+    return this.options.files.save({
+      suggestedName: safeFileName(suggestedName),
+      content,
+      filter: { name: extension.toUpperCase(), extensions: [extension] },
+    });
+  }
+
+  async export(
+    store: string,
+    accountId: string,
+    format: ReportFormat,
+  ): Promise<{ path: string | null; events: number }> {
+    const report = await this.build(store, accountId);
+    const base = safeFileName(`account-report-${report.profile.summary.displayName}-${accountId}`);
+    const html = buildReportHtml(report);
+    let content: string | Uint8Array;
+    if (format === 'pdf') {
+      if (!this.options.pdf)
+        throw new DesksideError({ code: 'VALIDATION', message: 'PDF export needs the desktop app.' });
+      content = await this.options.pdf.print(html);
+    } else content = format === 'html' ? html : buildReportJson(report);
+    const path = await this.options.files.save({
+      suggestedName: `${base}.${format}`,
+      content,
+      filter: { name: format.toUpperCase(), extensions: [format] },
+    });
+    return { path, events: report.events.length };
+  }
+}

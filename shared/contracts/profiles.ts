@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import {
+  EventDetail,
+  EventPage,
+  EventQuery,
+  NotificationDetail,
+  NotificationOption,
+  ProfileAction,
+  ProfileView,
+} from '../domain/profile';
+import { defineContract, NoInput } from './define';
+
+const StoreName = z.string().min(1).max(64);
+const AccountId = z.string().min(1).max(128);
+const AccountRef = z.strictObject({ store: StoreName, accountId: AccountId });
+const Saved = z.object({ path: z.string().nullable() });
+
+export const profileContracts = {
+  /** The whole account for the overview and the tabs: live, or cached with its age when offline. */
+  open: defineContract({ channel: 'profiles:open', input: AccountRef, output: ProfileView }),
+  events: defineContract({
+    channel: 'profiles:events',
+    input: EventQuery,
+    output: EventPage.extend({ source: z.enum(['live', 'cache']) }),
+  }),
+  event: defineContract({
+    channel: 'profiles:event',
+    input: z.strictObject({ eventId: z.string().min(1).max(128) }),
+    output: EventDetail,
+  }),
+  notification: defineContract({
+    channel: 'profiles:notification',
+    input: z.strictObject({ store: StoreName, notificationId: z.string().min(1).max(128) }),
+    output: NotificationDetail,
+  }),
+  /** The clients the platform's rules allow notifying this account through, with the branding and policy. */
+  notificationOptions: defineContract({
+    channel: 'profiles:notification-options',
+    input: AccountRef,
+    output: z.array(NotificationOption),
+  }),
+  /** One change; answers the account as it is afterwards. */
+  act: defineContract({
+    channel: 'profiles:act',
+    input: AccountRef.extend({ action: ProfileAction }),
+    output: ProfileView,
+  }),
+  /** Irreversible: the agent types the account's first identifier (email, else username, else id). */
+  deleteAccount: defineContract({
+    channel: 'profiles:delete-account',
+    input: AccountRef.extend({ confirmation: z.string().max(320) }),
+    output: z.null(),
+  }),
+  /** The platform's own "download account information", saved where the agent chooses. */
+  download: defineContract({
+    channel: 'profiles:download',
+    input: AccountRef.extend({ fileType: z.enum(['html', 'json']) }),
+    output: Saved,
+  }),
+  /** Deskside's account report from the cached profile (refreshed first when online). */
+  exportReport: defineContract({
+    channel: 'profiles:export-report',
+    input: AccountRef.extend({ format: z.enum(['html', 'json', 'pdf']) }),
+    output: Saved.extend({ events: z.number().int() }),
+  }),
+  reportFormats: defineContract({
+    channel: 'profiles:report-formats',
+    input: NoInput,
+    output: z.array(z.enum(['html', 'json', 'pdf'])),
+  }),
+};

@@ -1,0 +1,140 @@
+import type { AttributeDefinition, ChildAttribute } from './identity-store';
+
+/** Attribute types that are identifiers or secrets, edited elsewhere (authenticators), never as attributes. */
+export const identifierTypes: ReadonlySet<string> = new Set([
+  'USERNAME_IDENTIFIER',
+  'EMAIL_IDENTIFIER',
+  'PHONE_IDENTIFIER',
+  'PASSWORD',
+]);
+
+const emailPattern = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+/** E.164: a plus, a country code that does not start with 0, at most 15 digits in all. */
+export const phonePattern = /^\+[1-9]\d{6,14}$/;
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+type Rules = Pick<ChildAttribute, 'type' | 'options' | 'validator'>;
+
+function scalarProblem(type: string, value: unknown, rules: Rules): string | null {
+  switch (type) {
+    case 'STRING': {
+      if (typeof value !== 'string') return 'must be text';
+      const { min = 0, max = 512, regex, errorMessage } = rules.validator ?? {};
+      if (value.length < min) return `must be at least ${min} characters`;
+      if (value.length > max) return `must be at most ${max} characters`;
+      if (regex) {
+        let pattern: RegExp | null = null;
+        try {
+          pattern = new RegExp(regex, 'u');
+        } catch {
+          pattern = null; // a pattern this engine cannot read is left to the platform to check
+        }
+        if (pattern && !pattern.test(value)) return errorMessage || `must match ${regex}`;
+      }
+      return null;
+    }
+    case 'CHECKBOX':
+      return typeof value === 'boolean' ? null : 'must be true or false';
+    case 'SELECT':
+      return typeof value === 'string' && rules.options.some((option) => option.value === value)
+        ? null
+        : `must be one of ${rules.options.map((option) => option.label).join(', ')}`;
+    case 'EMAIL':
+      return typeof value === 'string' && emailPattern.test(value) ? null : 'must be an email address';
+    case 'PHONE_NUMBER':
+      return typeof value === 'string' && phonePattern.test(value)
+        ? null
+        : 'must be a phone number in international format, such as +36301234567';
+    case 'DATE':
+      return typeof value === 'string' && datePattern.test(value) && !Number.isNaN(Date.parse(value))
+        ? null
+        : 'must be a date as YYYY-MM-DD';
+    default:
+      return null;
+  }
+}
+
+const isEmpty = (value: unknown) =>
+  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
+/**
+ * Why a value does not fit its attribute (required, type, length, pattern, list limits, complex list items), or
+ * null. The same rules the platform applies, checked before anything is sent.
+ */
+export function attributeProblem(attribute: AttributeDefinition, value: unknown): string | null {
+  if (isEmpty(value)) return attribute.required ? 'is required' : null;
+  if (!attribute.type.endsWith('_LIST')) return scalarProblem(attribute.type, value, attribute);
+  if (!Array.isArray(value)) return 'must be a list';
+  const { min = 0, max = 512 } = attribute.listLimits ?? {};
+  if (value.length < min || value.length > max) return `must have between ${min} and ${max} items`;
+  if (attribute.type === 'COMPLEX_LIST') {
+    for (const [index, item] of value.entries()) {
+      if (typeof item !== 'object' || item === null || Array.isArray(item))
+        return `item ${index + 1} must be an object`;
+      for (const child of attribute.children ?? []) {
+        const childValue = (item as Record<string, unknown>)[child.name];
+        if (isEmpty(childValue)) {
+          if (child.required) return `item ${index + 1}: ${child.displayName} is required`;
+          continue;
+        }
+        const problem = scalarProblem(child.type, childValue, child);
+        if (problem) return `item ${index + 1}: ${child.displayName} ${problem}`;
+      }
+    }
+    return null;
+  }
+  const itemType = attribute.type.replace(/_LIST$/, '');
+  for (const [index, item] of value.entries()) {
+    const problem = scalarProblem(itemType, item, attribute);
+    if (problem) return `item ${index + 1} ${problem}`;
+  }
+  return null;
+}
+
+export function valueAt(data: Record<string, unknown>, key: string): unknown {
+  let current: unknown = data;
+  for (const part of key.split('.')) {
+    if (typeof current !== 'object' || current === null || Array.isArray(current)) return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+/** The attributes the admin console may show, and of those the ones it may edit. */
+export const shownAttributes = (schema: AttributeDefinition[]) =>
+  schema.filter((attribute) => attribute.visible && !identifierTypes.has(attribute.type));
+
+/** Checks every change against the schema; returns the problems by attribute key (empty when all is well). */
+export function changeProblems(
+  schema: AttributeDefinition[],
+  changes: Record<string, unknown>,
+): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const [key, value] of Object.entries(changes)) {
+    const attribute = schema.find((item) => item.key === key);
+    if (!attribute) problems[key] = 'is not an attribute of this identity store';
+    else if (!attribute.editable || identifierTypes.has(attribute.type))
+      problems[key] = 'cannot be edited from the admin console';
+    else {
+      const problem = attributeProblem(attribute, value);
+      if (problem) problems[key] = problem;
+    }
+  }
+  return problems;
+}
+
+/** Dotted keys to the nested body the Admin API takes: {'name.givenName': 'Ada'} -> {name: {givenName: 'Ada'}}. */
+export function nestChanges(changes: Record<string, unknown>): Record<string, unknown> {
+  const body: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(changes)) {
+    const parts = key.split('.');
+    let current = body;
+    for (const part of parts.slice(0, -1)) {
+      const next = current[part];
+      if (typeof next !== 'object' || next === null) current[part] = Object.create(null);
+      current = current[part] as Record<string, unknown>;
+    }
+    current[parts.at(-1)!] = isEmpty(value) ? null : value;
+  }
+  return JSON.parse(JSON.stringify(body)) as Record<string, unknown>;
+}
