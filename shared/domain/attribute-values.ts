@@ -13,6 +13,15 @@ const emailPattern = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 export const phonePattern = /^\+[1-9]\d{6,14}$/;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A pattern this engine cannot read is left to the platform to check. */
+function compile(regex: string): RegExp | null {
+  try {
+    return new RegExp(regex, 'u');
+  } catch {
+    return null;
+  }
+}
+
 type Rules = Pick<ChildAttribute, 'type' | 'options' | 'validator'>;
 
 function scalarProblem(type: string, value: unknown, rules: Rules): string | null {
@@ -23,12 +32,7 @@ function scalarProblem(type: string, value: unknown, rules: Rules): string | nul
       if (value.length < min) return `must be at least ${min} characters`;
       if (value.length > max) return `must be at most ${max} characters`;
       if (regex) {
-        let pattern: RegExp | null = null;
-        try {
-          pattern = new RegExp(regex, 'u');
-        } catch {
-          pattern = null; // a pattern this engine cannot read is left to the platform to check
-        }
+        const pattern = compile(regex);
         if (pattern && !pattern.test(value)) return errorMessage || `must match ${regex}`;
       }
       return null;

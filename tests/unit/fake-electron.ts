@@ -82,7 +82,10 @@ export function createFakeElectron(options: { userData: string; singleInstance?:
   const contextBridge = { exposeInMainWorld: vi.fn() };
   const utilityProcess = { fork: vi.fn() };
   const dialog = {
-    showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: undefined as string | undefined })),
+    showSaveDialog: vi.fn(async (..._args: unknown[]) => ({
+      canceled: true,
+      filePath: undefined as string | undefined,
+    })),
   };
 
   return {

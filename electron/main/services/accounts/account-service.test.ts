@@ -1,20 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/start';
-import { EventBus } from '../../ipc/event-bus';
-import { AdminApiClient } from '../admin-api/http-client';
-import { AdminApiPlatform } from '../admin-api/admin-api-platform';
+import { connectToSandbox, setFaults } from '../../../../tests/unit/sandbox-services';
 import { BulkRunner } from '../bulk/bulk-runner';
-import { AccountCache } from '../cache/account-cache';
-import { ActionJournal } from '../cache/action-journal';
-import { openCache } from '../cache/cache-database';
-import { ConnectionService } from '../connections/connection-service';
-import { ConnectionStore } from '../connections/connection-store';
-import { ConnectivityMonitor } from '../connections/connectivity';
-import { silentLogger } from '../logger';
-import { MemorySecretStore } from '../secrets';
 import { AccountService } from './account-service';
 
 let sandbox: RunningSandbox;
@@ -24,44 +11,14 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 function services() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'deskside-accounts-'));
-  const bus = new EventBus();
-  const pushed: Array<[string, unknown]> = [];
-  bus.subscribe((channel, payload) => pushed.push([channel, payload]));
-  const { db } = openCache(':memory:', silentLogger);
-  const cache = new AccountCache(db, Date.now);
-  const connectivity = new ConnectivityMonitor(bus, Date.now, 20);
-  const store = new ConnectionStore(dataDir, silentLogger);
-  const connections = new ConnectionService({
-    store,
-    secrets: new MemorySecretStore(),
-    connectivity,
-    logger: silentLogger,
-    dataDir,
-    createPlatform: (credentials) =>
-      new AdminApiPlatform(
-        new AdminApiClient({ ...credentials, logger: silentLogger, maxRetries: 0, timeoutMs: 2000 }),
-      ),
-  });
-  const saved = connections.save({
-    name: 'Test',
-    baseUrl: sandbox.url,
-    clientId: 'deskside-supervisor',
-    clientSecret: 'supervisor-demo-secret',
-    environment: 'sandbox',
-  });
-  store.write({ ...store.read(), activeId: saved.id });
+  const wired = connectToSandbox(sandbox.url);
+  const { cache, connectivity, connections, journal, bus, pushed } = wired;
   const accounts = new AccountService(connections, cache, connectivity);
-  const bulk = new BulkRunner(connections, connectivity, new ActionJournal(db, Date.now), cache, bus);
+  const bulk = new BulkRunner(connections, connectivity, journal, cache, bus);
   return { accounts, bulk, cache, connectivity, pushed };
 }
 
-const faults = (rules: unknown[]) =>
-  fetch(`${sandbox.url}/sandbox/control/faults`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ rules }),
-  });
+const faults = (rules: unknown[]) => setFaults(sandbox.url, rules);
 
 describe('AccountService', () => {
   it('searches live, writes through to the cache, and falls back to it when the platform fails', async () => {

@@ -138,7 +138,7 @@ export class ProfileService {
   async fetchAllEvents(active: ActiveConnection, store: string, accountId: string, limit = 100_000): Promise<number> {
     let count = 0;
     for (let page = 0; count < limit; page++) {
-      const batch = await this.live(() => active.platform.listAccountEvents({ store, accountId, page, size: 1000 }));
+      const batch = await this.live(() => active.platform.listAccountEvents({ store, accountId, page, size: 999 }));
       if (!batch) break;
       this.options.cache.saveEvents(active.view.id, store, accountId, batch.items);
       count += batch.items.length;

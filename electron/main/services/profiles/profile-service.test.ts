@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/start';
+import { connectToSandbox, setFaults } from '../../../../tests/unit/sandbox-services';
+import { ProfileCache } from '../cache/profile-cache';
+import { FolderFileSaver } from '../files/file-saver';
+import { ReportService } from '../reports/report-service';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { deletionConfirmation, ProfileService } from './profile-service';
+
+let sandbox: RunningSandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ dataFile: ':memory:', port: 0, seedAccounts: 150 });
+});
+afterAll(() => sandbox.close());
+
+function services(tier: 'viewer' | 'agent' | 'supervisor' = 'supervisor') {
+  const wired = connectToSandbox(sandbox.url, tier);
+  const cache = new ProfileCache(wired.db, wired.cache);
+  const profiles = new ProfileService({ ...wired, accounts: wired.cache, cache });
+  const reports = new ReportService({
+    connections: wired.connections,
+    profiles,
+    cache,
+    files: new FolderFileSaver(join(wired.dataDir, 'exports')),
+    pdf: null,
+    agent: 'tester',
+  });
+  return { ...wired, profileCache: cache, profiles, reports };
+}
+
+/** The Admin API as the supervisor, to check the platform's state after an action. */
+async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const token = (await (
+    await fetch(`${sandbox.url}/oauth2/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: 'deskside-supervisor',
+        client_secret: 'supervisor-demo-secret',
+      }),
+    })
+  ).json()) as { access_token: string };
+  const response = await fetch(`${sandbox.url}${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${token.access_token}`, ...(init.headers ?? {}) },
+  });
+  return (await response.json()) as T;
+}
+
+async function findAccount(store: string, query: string): Promise<{ id: string; organization: string | null }> {
+  const [account] = await api<Array<{ id: string; organization: string | null }>>(
+    `/admin/api/v1/identityStores/${store}/accounts?${query}&size=1`,
+  );
+  if (!account) throw new Error(`no ${store} account for ${query}`);
+  return account;
+}
+
+describe('ProfileService', () => {
+  it('opens an account with every tab’s data and names, caches it, and serves the cache when the platform fails', async () => {
+    const { profiles, connectivity } = services();
+    const member = await findAccount('business', 'organization=acme');
+    const live = await profiles.open('business', member.id);
+    expect(live.source).toBe('live');
+    const { profile, catalog } = live;
+    expect(profile.summary.organization).toBe('acme');
+    expect(catalog.schema.some((attribute) => attribute.key === 'employeeId')).toBe(true);
+    for (const role of profile.roles) expect(role.roleName).not.toBe(role.roleId);
+    expect(profile.events.length).toBeGreaterThan(0);
+    expect(profile.events[0]!.outcome).toMatch(/success|failure/);
+
+    await setFaults(sandbox.url, [{ route: '.*', failureRate: 1, status: 503, retryAfter: 0 }]);
+    try {
+      const cached = await profiles.open('business', member.id);
+      expect(cached.source).toBe('cache');
+      expect(cached.profile).toEqual(profile);
+      expect(connectivity.offline).toBe(true);
+      const events = await profiles.events({ store: 'business', accountId: member.id, page: 0, size: 5 });
+      expect(events.source).toBe('cache');
+      expect(events.items.map((event) => event.id)).toEqual(profile.events.slice(0, 5).map((event) => event.id));
+      await expect(profiles.act('business', member.id, { kind: 'disable' })).rejects.toMatchObject({
+        code: 'OFFLINE',
+      });
+    } finally {
+      await setFaults(sandbox.url, []);
+    }
+    await expect.poll(() => connectivity.current().state, { timeout: 5000 }).toBe('online');
+    connectivity.dispose();
+  });
+
+  it('checks attribute changes against the schema before sending, and sends valid ones nested', async () => {
+    const { profiles } = services();
+    const account = await findAccount('consumers', 'enabled=true');
+    await expect(
+      profiles.act('consumers', account.id, { kind: 'updateAttributes', changes: { contactPhone: '06 30 123' } }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', envelope: { fieldErrors: { contactPhone: [expect.any(String)] } } });
+    await expect(
+      profiles.act('consumers', account.id, { kind: 'updateAttributes', changes: { fraudScore: 'x' } }),
+    ).rejects.toMatchObject({ envelope: { fieldErrors: { fraudScore: ['cannot be edited from the admin console'] } } });
+
+    const view = await profiles.act('consumers', account.id, {
+      kind: 'updateAttributes',
+      changes: { 'name.givenName': 'Ada', contactPhone: '+36301234567' },
+    });
+    expect((view.profile.attributes.name as { givenName: string }).givenName).toBe('Ada');
+    const stored = await api<{ accountInfo: { name: { givenName: string }; contactPhone: string } }>(
+      `/admin/api/v1/identityStores/consumers/accounts/${account.id}`,
+    );
+    expect(stored.accountInfo.name.givenName).toBe('Ada');
+    expect(stored.accountInfo.contactPhone).toBe('+36301234567');
+  });
+
+  it('passes the platform’s field errors on by field', async () => {
+    const { connections } = services();
+    const { platform } = await connections.active();
+    const account = await findAccount('consumers', 'enabled=true');
+    await expect(
+      platform.applyAction('consumers', account.id, {
+        kind: 'updateAttributes',
+        changes: { birthDate: 'yesterday' },
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', envelope: { fieldErrors: { birthDate: [expect.any(String)] } } });
+  });
+
+  it('offers the notification clients the platform’s rules allow, with the branding and policy that apply', async () => {
+    const { profiles } = services();
+    const member = await findAccount('business', 'organization=acme');
+    await profiles.open('business', member.id);
+    const forMember = await profiles.notificationOptions('business', member.id);
+    expect(forMember.length).toBeGreaterThan(0);
+    expect(forMember.every((option) => option.applicationType !== 'personal')).toBe(true);
+    const workplace = forMember.find((option) => option.applicationName.includes('Workplace'))!;
+    expect(workplace).toMatchObject({ policySource: 'organization' });
+    expect(workplace.brandName).toBeTruthy();
+
+    const consumer = await findAccount('consumers', 'enabled=true');
+    await profiles.open('consumers', consumer.id);
+    const forConsumer = await profiles.notificationOptions('consumers', consumer.id);
+    expect(forConsumer.every((option) => option.applicationType !== 'organizational')).toBe(true);
+    expect(forConsumer.every((option) => option.policySource === 'application')).toBe(true);
+
+    const option = forMember[0]!;
+    const after = await profiles.act('business', member.id, {
+      kind: 'sendPasswordReset',
+      notifyClientId: option.clientId,
+    });
+    const sent = after.profile.notifications[0]!;
+    expect(sent.template).toMatch(/password/i);
+    expect(sent.policyName).toBe(option.policyName);
+    expect(sent.clientName).toBe(option.clientName);
+    expect(sent.policySource).toBe(option.policySource);
+  });
+
+  it('assigns and removes roles and groups, verifies and revokes, and journals each change', async () => {
+    const { profiles, journal, connections } = services();
+    const account = await findAccount('business', 'organization=globex');
+    const opened = await profiles.open('business', account.id);
+    const role = opened.catalog.roles[0]!;
+    let view = await profiles.act('business', account.id, {
+      kind: 'assignRoles',
+      organizationId: 'initech',
+      roleIds: [role.id],
+    });
+    expect(view.profile.roles).toContainEqual(
+      expect.objectContaining({ roleId: role.id, organizationId: 'initech', roleName: role.name }),
+    );
+    view = await profiles.act('business', account.id, {
+      kind: 'removeRole',
+      organizationId: 'initech',
+      roleId: role.id,
+    });
+    expect(view.profile.roles.some((item) => item.roleId === role.id && item.organizationId === 'initech')).toBe(false);
+
+    const policy = view.catalog.proofingPolicies[0]!;
+    view = await profiles.act('business', account.id, { kind: 'verifyManually', policyId: policy.id });
+    const proofing = view.profile.proofings.find((item) => item.policyId === policy.id && !item.invalidatedAt)!;
+    expect(proofing.policyName).toBe(policy.name);
+    view = await profiles.act('business', account.id, { kind: 'revokeProofing', proofingId: proofing.id });
+    expect(view.profile.proofings.find((item) => item.id === proofing.id)!.invalidatedAt).not.toBeNull();
+
+    const { view: connection } = await connections.active();
+    const entries = journal.list(connection.id);
+    expect(entries.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(['profile:assignRoles', 'profile:removeRole', 'profile:verifyManually']),
+    );
+    expect(entries.every((entry) => entry.results[0]!.outcome === 'done')).toBe(true);
+  });
+
+  it('refuses to delete without the typed identifier, then deletes', async () => {
+    const { profiles } = services();
+    const account = await findAccount('partners', 'enabled=true');
+    const { profile } = await profiles.open('partners', account.id);
+    await expect(profiles.deleteAccount('partners', account.id, 'yes')).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    await profiles.deleteAccount('partners', account.id, deletionConfirmation(profile.summary));
+    await expect(profiles.open('partners', account.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('a viewer can read but not change, and is told which permission is missing', async () => {
+    const { profiles } = services('viewer');
+    const account = await findAccount('consumers', 'enabled=true');
+    expect((await profiles.open('consumers', account.id)).source).toBe('live');
+    await expect(profiles.act('consumers', account.id, { kind: 'disable' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+});
+
+describe('ReportService', () => {
+  it('exports every event and escapes hostile values in the HTML; JSON holds the same account', async () => {
+    const { reports, profiles } = services();
+    const [hostile] = await api<Array<{ id: string }>>(
+      '/admin/api/v1/identityStores/consumers/accounts?loginIdentifier=hostile.scripttag@example.com',
+    );
+    await profiles.open('consumers', hostile!.id);
+    const html = await reports.export('consumers', hostile!.id, 'html');
+    const text = readFileSync(html.path!, 'utf8');
+    expect(text).not.toContain('<script>window.__desksidePwned');
+    expect(text).toContain('&lt;script&gt;window.__desksidePwned = true&lt;/script&gt;');
+    expect(text).toContain('Content-Security-Policy" content="default-src \'none\'');
+    expect(text).toContain(`Activity (${html.events} events)`);
+    const json = await reports.export('consumers', hostile!.id, 'json');
+    const parsed = JSON.parse(readFileSync(json.path!, 'utf8')) as {
+      account: { summary: { id: string } };
+      events: unknown[];
+    };
+    expect(parsed.account.summary.id).toBe(hostile!.id);
+    expect(parsed.events.length).toBe(json.events);
+    await expect(reports.export('consumers', hostile!.id, 'pdf')).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});

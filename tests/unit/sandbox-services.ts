@@ -1,0 +1,57 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventBus } from '../../electron/main/ipc/event-bus';
+import { AdminApiClient } from '../../electron/main/services/admin-api/http-client';
+import { AdminApiPlatform } from '../../electron/main/services/admin-api/admin-api-platform';
+import { AccountCache } from '../../electron/main/services/cache/account-cache';
+import { ActionJournal } from '../../electron/main/services/cache/action-journal';
+import { openCache } from '../../electron/main/services/cache/cache-database';
+import { ConnectionService } from '../../electron/main/services/connections/connection-service';
+import { ConnectionStore } from '../../electron/main/services/connections/connection-store';
+import { ConnectivityMonitor } from '../../electron/main/services/connections/connectivity';
+import { silentLogger } from '../../electron/main/services/logger';
+import { MemorySecretStore } from '../../electron/main/services/secrets';
+
+/**
+ * Main-side services connected to a running sandbox as one of its API clients (no retries, short timeouts),
+ * over an in-memory cache: the wiring the service tests share.
+ */
+export function connectToSandbox(url: string, tier: 'viewer' | 'agent' | 'supervisor' = 'supervisor') {
+  const dataDir = mkdtempSync(join(tmpdir(), 'deskside-services-'));
+  const bus = new EventBus();
+  const pushed: Array<[string, unknown]> = [];
+  bus.subscribe((channel, payload) => pushed.push([channel, payload]));
+  const { db } = openCache(':memory:', silentLogger);
+  const cache = new AccountCache(db, Date.now);
+  const connectivity = new ConnectivityMonitor(bus, Date.now, 20);
+  const store = new ConnectionStore(dataDir, silentLogger);
+  const connections = new ConnectionService({
+    store,
+    secrets: new MemorySecretStore(),
+    connectivity,
+    logger: silentLogger,
+    dataDir,
+    createPlatform: (credentials) =>
+      new AdminApiPlatform(
+        new AdminApiClient({ ...credentials, logger: silentLogger, maxRetries: 0, timeoutMs: 2000 }),
+      ),
+  });
+  const saved = connections.save({
+    name: 'Test',
+    baseUrl: url,
+    clientId: `deskside-${tier}`,
+    clientSecret: `${tier}-demo-secret`,
+    environment: 'sandbox',
+  });
+  store.write({ ...store.read(), activeId: saved.id });
+  return { dataDir, db, bus, pushed, cache, connectivity, connections, journal: new ActionJournal(db, Date.now) };
+}
+
+/** Sets the sandbox's fault rules (an empty list clears them). */
+export const setFaults = (url: string, rules: unknown[]) =>
+  fetch(`${url}/sandbox/control/faults`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ rules }),
+  });
