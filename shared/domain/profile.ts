@@ -186,6 +186,8 @@ export const ProfileView = z.object({
   catalog: StoreCatalog,
   source: z.enum(['live', 'cache']),
   fetchedAt: when,
+  /** Offline with only the account's summary cached (it was found by a search but never opened). */
+  partial: z.boolean(),
 });
 export type ProfileView = z.infer<typeof ProfileView>;
 

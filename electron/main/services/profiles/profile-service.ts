@@ -16,6 +16,16 @@ import type { ActiveConnection, ConnectionService } from '../connections/connect
 import { isUnreachable, type ConnectivityMonitor } from '../connections/connectivity';
 
 const iso = (ms: number) => new Date(ms).toISOString();
+const emptyCatalog: StoreCatalog = {
+  schema: [],
+  groups: [],
+  organizations: [],
+  roles: [],
+  proofingPolicies: [],
+  consents: [],
+  notificationPolicies: [],
+  clients: [],
+};
 /** A store's catalog changes rarely; it is fetched again after this long. */
 const CATALOG_TTL_MS = 5 * 60_000;
 
@@ -84,7 +94,11 @@ export class ProfileService {
 
   async open(store: string, accountId: string): Promise<ProfileView> {
     const active = await this.options.connections.active();
-    const catalog = await this.catalog(active, store);
+    const catalog = await this.catalog(active, store).catch((error: unknown) => {
+      if (error instanceof DesksideError && error.code === 'OFFLINE') return null;
+      throw error;
+    });
+    if (!catalog) return this.summaryOnly(active, store, accountId);
     let profile;
     try {
       profile = await this.live(() => active.platform.getAccountProfile(store, accountId, catalog));
@@ -96,11 +110,51 @@ export class ProfileService {
     if (profile) {
       const fetchedAt = this.now();
       this.options.cache.saveProfile(active.view.id, profile, fetchedAt);
-      return { profile, catalog, source: 'live', fetchedAt: iso(fetchedAt) };
+      return { profile, catalog, source: 'live', fetchedAt: iso(fetchedAt), partial: false };
     }
     const cached = this.options.cache.getProfile(active.view.id, store, accountId);
-    if (!cached) throw offlineError('this account');
-    return { profile: cached.profile, catalog, source: 'cache', fetchedAt: iso(cached.fetchedAt) };
+    if (!cached) return this.summaryOnly(active, store, accountId, catalog);
+    return { profile: cached.profile, catalog, source: 'cache', fetchedAt: iso(cached.fetchedAt), partial: false };
+  }
+
+  /** Offline, an account found by a search but never opened still shows what the search cached of it. */
+  private summaryOnly(
+    active: ActiveConnection,
+    store: string,
+    accountId: string,
+    catalog: StoreCatalog = emptyCatalog,
+  ): ProfileView {
+    const entry = this.options.accounts.get(active.view.id, store, accountId);
+    if (!entry) throw offlineError('this account');
+    const none = { locked: false, until: null, failedAttempts: 0 };
+    return {
+      profile: {
+        summary: entry.summary,
+        language: null,
+        disabledAt: null,
+        numberOfLogins: 0,
+        lastLogin: entry.summary.lastLoginAt ? { at: entry.summary.lastLoginAt, ip: null, location: null } : null,
+        lastAuthenticationActivity: null,
+        attributes: {},
+        externalIdentities: [],
+        passwordLock: { ...none, locked: entry.summary.locked },
+        passcodeLock: none,
+        authenticators: [],
+        sessions: [],
+        groups: [],
+        roles: [],
+        proofings: [],
+        consents: [],
+        notificationPreferences: {},
+        events: [],
+        moreEvents: false,
+        notifications: [],
+      },
+      catalog,
+      source: 'cache',
+      fetchedAt: iso(entry.fetchedAt),
+      partial: true,
+    };
   }
 
   async events(query: EventQuery): Promise<EventPage & { source: 'live' | 'cache' }> {

@@ -1,44 +1,68 @@
-import { useState } from 'react';
-import {
-  Alert,
-  Avatar,
-  Box,
-  Button,
-  Chip,
-  IconButton,
-  LinearProgress,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableRow,
-  Tooltip,
-  Typography,
-} from '@mui/material';
+import { useEffect, useState, type ComponentType } from 'react';
+import { Alert, Box, Button, IconButton, LinearProgress, Snackbar, Stack, Tab, Tabs, Tooltip } from '@mui/material';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import { accountLink } from '@shared/domain/links';
 import { ago, dateTime } from '../../lib/format';
-import { StatusChips } from '../search/ResultsList';
-import { useAccountViewStore } from './account-view-store';
+import { useSearchStore } from '../search/search-store';
+import { profileTabs, useAccountViewStore, type ProfileTab } from './account-view-store';
+import { OverviewPanel } from './OverviewPanel';
+import { ActivityTab } from './tabs/ActivityTab';
+import { AttributesTab } from './tabs/AttributesTab';
+import { AuthenticatorsTab } from './tabs/AuthenticatorsTab';
+import { ConsentsTab } from './tabs/ConsentsTab';
+import { GroupsTab } from './tabs/GroupsTab';
+import { RolesTab } from './tabs/RolesTab';
+import { SessionsTab } from './tabs/SessionsTab';
+import { VerificationTab } from './tabs/VerificationTab';
 
-const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => [...part][0]?.toUpperCase() ?? '')
-    .join('') || '?';
+const tabs: Record<ProfileTab, { label: string; view: ComponentType }> = {
+  attributes: { label: 'Attributes', view: AttributesTab },
+  activity: { label: 'Activity', view: ActivityTab },
+  groups: { label: 'Groups', view: GroupsTab },
+  roles: { label: 'Roles', view: RolesTab },
+  authenticators: { label: 'Authenticators', view: AuthenticatorsTab },
+  sessions: { label: 'Sessions', view: SessionsTab },
+  verification: { label: 'Verification', view: VerificationTab },
+  consents: { label: 'Consents', view: ConsentsTab },
+};
 
-/** One account at a glance, with its age when it comes from the cache, and its own deskside:// link. */
+/** Alt+1 … Alt+8 switch tabs from anywhere in the account view. */
+function useTabKeys(setTab: (tab: ProfileTab) => void) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      const index = Number(event.key) - 1;
+      const tab = profileTabs[index];
+      if (tab) {
+        event.preventDefault();
+        setTab(tab);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setTab]);
+}
+
+/**
+ * One account: the overview panel stays in sight while the eight tabs change beside it. When the data comes from
+ * the cache, its age is shown and every action is disabled.
+ */
 export function AccountView() {
   const target = useAccountViewStore((state) => state.target);
   const loaded = useAccountViewStore((state) => state.loaded);
   const loading = useAccountViewStore((state) => state.loading);
   const error = useAccountViewStore((state) => state.error);
+  const tab = useAccountViewStore((state) => state.tab);
+  const setTab = useAccountViewStore((state) => state.setTab);
+  const notice = useAccountViewStore((state) => state.notice);
+  const dismissNotice = useAccountViewStore((state) => state.dismissNotice);
   const refresh = useAccountViewStore((state) => state.refresh);
   const close = useAccountViewStore((state) => state.close);
+  const rerunSearch = useSearchStore((state) => state.run);
+  const page = useSearchStore((state) => state.page);
   const [copied, setCopied] = useState<string | null>(null);
+  useTabKeys(setTab);
   if (!target) return null;
   const copy = (label: string, text: string) => {
     void navigator.clipboard?.writeText(text).then(
@@ -46,10 +70,16 @@ export function AccountView() {
       () => setCopied(null),
     );
   };
-  const account = loaded?.account;
+  const View = tabs[tab].view;
+  const mismatch =
+    loaded && (loaded.profile.summary.id !== target.accountId || loaded.profile.summary.store !== target.store);
   return (
-    <Box sx={{ p: 3, overflow: 'auto', height: '100%' }} component="section" aria-label="Account">
-      <Stack direction="row" spacing={1} sx={{ mb: 2, alignItems: 'center' }}>
+    <Box
+      sx={{ p: 2, height: '100%', display: 'flex', flexDirection: 'column', minHeight: 0 }}
+      component="section"
+      aria-label="Account"
+    >
+      <Stack direction="row" spacing={1} sx={{ mb: 1, alignItems: 'center' }}>
         <Button onClick={close}>← Results</Button>
         <Box sx={{ flex: 1 }} />
         <Tooltip title="Copy a deskside:// link to this account" describeChild>
@@ -66,74 +96,57 @@ export function AccountView() {
           </IconButton>
         </Tooltip>
       </Stack>
-      {loading && <LinearProgress />}
+      {loading && <LinearProgress aria-label="Loading the account" />}
       {error && (
         <Alert severity="error" action={<Button onClick={() => void refresh()}>Retry</Button>}>
           {error}
         </Alert>
       )}
-      {copied && (
-        <Alert severity="success" onClose={() => setCopied(null)} sx={{ mb: 2 }}>
-          Copied the {copied}.
+      {notice && (
+        <Alert severity={notice.severity} onClose={dismissNotice} sx={{ mb: 1 }} data-testid="account-notice">
+          {notice.text}
         </Alert>
       )}
-      {account && loaded && (
+      {loaded && !mismatch && (
         <>
           {loaded.source === 'cache' && (
-            <Alert severity="warning" sx={{ mb: 2 }} data-testid="account-age">
+            <Alert severity="warning" sx={{ mb: 1 }} data-testid="account-age">
               Offline: this is the cached copy from {ago(loaded.fetchedAt)} ({dateTime(loaded.fetchedAt)}). Actions are
               disabled.
             </Alert>
           )}
-          <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
-            <Avatar sx={{ width: 56, height: 56 }}>{initials(account.displayName)}</Avatar>
-            <Box sx={{ minWidth: 0 }}>
-              <Typography variant="h5" component="h2" noWrap title={account.displayName}>
-                {account.displayName}
-              </Typography>
-              <StatusChips account={account} />
+          <Box sx={{ display: 'flex', flex: 1, minHeight: 0, gap: 2 }}>
+            <OverviewPanel
+              onCopy={copy}
+              onDeleted={() => {
+                close();
+                void rerunSearch(page);
+                useAccountViewStore.setState({ notice: null });
+              }}
+            />
+            <Box sx={{ flex: 1, minWidth: 0, overflow: 'auto' }}>
+              <Tabs
+                value={tab}
+                onChange={(_event, next: ProfileTab) => setTab(next)}
+                variant="scrollable"
+                scrollButtons="auto"
+                aria-label="Account tabs"
+              >
+                {profileTabs.map((name, index) => (
+                  <Tab key={name} value={name} label={tabs[name].label} title={`Alt+${index + 1}`} />
+                ))}
+              </Tabs>
+              <View key={`${target.store}/${target.accountId}/${tab}`} />
             </Box>
-          </Stack>
-          <Table size="small" aria-label="Account summary" sx={{ maxWidth: 720 }}>
-            <TableBody>
-              {(
-                [
-                  ['Email', account.email],
-                  ['Username', account.username],
-                  ['Phone', account.phone],
-                  ['Identity store', account.store],
-                  ['Organization', account.organization],
-                  [
-                    'Last login',
-                    account.lastLoginAt ? `${dateTime(account.lastLoginAt)} (${ago(account.lastLoginAt)})` : 'never',
-                  ],
-                  ['Created', dateTime(account.createdAt)],
-                ] as Array<[string, string | null]>
-              ).map(([label, value]) => (
-                <TableRow key={label}>
-                  <TableCell component="th" sx={{ fontWeight: 600, width: 160 }}>
-                    {label}
-                  </TableCell>
-                  <TableCell sx={{ wordBreak: 'break-word' }}>{value ?? '—'}</TableCell>
-                </TableRow>
-              ))}
-              <TableRow>
-                <TableCell component="th" sx={{ fontWeight: 600 }}>
-                  Account id
-                </TableCell>
-                <TableCell>
-                  <Chip
-                    size="small"
-                    label={account.id}
-                    onDelete={() => copy('account id', account.id)}
-                    deleteIcon={<ContentCopyIcon aria-label="Copy account id" />}
-                  />
-                </TableCell>
-              </TableRow>
-            </TableBody>
-          </Table>
+          </Box>
         </>
       )}
+      <Snackbar
+        open={copied !== null}
+        autoHideDuration={2500}
+        onClose={() => setCopied(null)}
+        message={`Copied the ${copied ?? ''}.`}
+      />
     </Box>
   );
 }

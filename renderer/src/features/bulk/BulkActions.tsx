@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import {
   Alert,
-  Autocomplete,
   Button,
   ButtonGroup,
   Dialog,
   DialogActions,
   DialogContent,
-  DialogContentText,
   DialogTitle,
   LinearProgress,
   Table,
@@ -15,11 +13,13 @@ import {
   TableCell,
   TableHead,
   TableRow,
-  TextField,
   Tooltip,
   Typography,
 } from '@mui/material';
 import type { BulkActionKind } from '@shared/contracts/bulk';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { GroupRemovalWarning } from '../../components/GroupRemovalWarning';
+import { PickerDialog } from '../../components/PickerDialog';
 import { lacksScope, useConnectionStore } from '../connections/connection-store';
 import { useSearchStore } from '../search/search-store';
 import { useBulkStore } from './bulk-store';
@@ -47,8 +47,6 @@ export function BulkActions() {
   const status = useConnectionStore((state) => state.status);
   const start = useBulkStore((state) => state.start);
   const [dialog, setDialog] = useState<BulkActionKind | null>(null);
-  const [group, setGroup] = useState<{ id: string; name: string } | null>(null);
-  const [typed, setTyped] = useState('');
   const offline = status?.connectivity.state === 'offline';
   const count = selected.size;
   const reason = (action: BulkActionKind) =>
@@ -59,19 +57,11 @@ export function BulkActions() {
       void start({ action, store: store!, accountIds: [...selected] });
       return;
     }
-    setGroup(null);
-    setTyped('');
     setDialog(action);
   };
-  const confirm = () => {
+  const confirm = (extra: { groupId?: string; confirmation?: string }) => {
     if (!dialog || !store) return;
-    void start({
-      action: dialog,
-      store,
-      accountIds: [...selected],
-      ...(group ? { groupId: group.id } : {}),
-      ...(dialog === 'delete' ? { confirmation: typed } : {}),
-    });
+    void start({ action: dialog, store, accountIds: [...selected], ...extra });
     setDialog(null);
   };
 
@@ -95,71 +85,32 @@ export function BulkActions() {
           );
         })}
       </ButtonGroup>
-      <Dialog
+      <PickerDialog
         open={dialog === 'addToGroup' || dialog === 'removeFromGroup'}
+        title={`${dialog === 'addToGroup' ? 'Add' : 'Remove'} ${count} account${count === 1 ? '' : 's'} ${
+          dialog === 'addToGroup' ? 'to' : 'from'
+        } a group`}
+        label="Group"
+        options={groups}
+        getLabel={(option) => option.name}
+        confirmLabel={dialog === 'addToGroup' ? 'Add' : 'Remove'}
+        onConfirm={(chosen) => confirm({ groupId: chosen.id })}
         onClose={() => setDialog(null)}
-        fullWidth
-        maxWidth="xs"
-        aria-labelledby="group-dialog-title"
       >
-        <DialogTitle id="group-dialog-title">
-          {dialog === 'addToGroup' ? 'Add' : 'Remove'} {count} account{count === 1 ? '' : 's'}{' '}
-          {dialog === 'addToGroup' ? 'to' : 'from'} a group
-        </DialogTitle>
-        <DialogContent>
-          <Autocomplete
-            autoHighlight
-            options={groups}
-            getOptionLabel={(option) => option.name}
-            value={group}
-            onChange={(_event, value) => setGroup(value)}
-            renderInput={(params) => <TextField {...params} autoFocus margin="dense" label="Group" />}
-          />
-          {dialog === 'removeFromGroup' && (
-            <Alert severity="warning" sx={{ mt: 2 }}>
-              Removing accounts from a group can block their access to applications restricted to it.
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setDialog(null)}>Cancel</Button>
-          <Button variant="contained" disabled={!group} onClick={confirm}>
-            {dialog === 'addToGroup' ? 'Add' : 'Remove'}
-          </Button>
-        </DialogActions>
-      </Dialog>
-      <Dialog
+        {dialog === 'removeFromGroup' && <GroupRemovalWarning plural={count !== 1} />}
+      </PickerDialog>
+      <ConfirmDialog
         open={dialog === 'delete'}
+        title={`Delete ${count} account${count === 1 ? '' : 's'}?`}
+        confirmLabel={`Delete ${count}`}
+        destructive
+        typeToConfirm={{ text: String(count), label: 'Number of accounts' }}
+        onConfirm={(typed) => confirm({ confirmation: typed })}
         onClose={() => setDialog(null)}
-        fullWidth
-        maxWidth="xs"
-        aria-labelledby="delete-dialog-title"
       >
-        <DialogTitle id="delete-dialog-title">
-          Delete {count} account{count === 1 ? '' : 's'}?
-        </DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            Deleting cannot be undone: the customers lose their accounts, sessions and data. Type{' '}
-            <strong>{count}</strong> to confirm.
-          </DialogContentText>
-          <TextField
-            autoFocus
-            margin="dense"
-            fullWidth
-            label="Number of accounts"
-            value={typed}
-            onChange={(event) => setTyped(event.target.value)}
-            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setDialog(null)}>Cancel</Button>
-          <Button variant="contained" color="error" disabled={typed !== String(count)} onClick={confirm}>
-            Delete {count}
-          </Button>
-        </DialogActions>
-      </Dialog>
+        Deleting cannot be undone: the customers lose their accounts, sessions and data. Type <strong>{count}</strong>{' '}
+        to confirm.
+      </ConfirmDialog>
       <BulkProgressDialog />
     </>
   );

@@ -9,6 +9,10 @@ export const shortcuts: Array<[string, string]> = [
   ['Ctrl/Cmd + A', 'Select every account of the page'],
   ['Enter', 'Open the focused account'],
   ['Escape', 'Back from an account to the results'],
+  [
+    'Alt + 1 … 8',
+    'In an account: attributes, activity, groups, roles, authenticators, sessions, verification, consents',
+  ],
   ['?', 'This help'],
 ];
 
