@@ -149,7 +149,10 @@ export class ConnectionService {
       null;
     if (!chosen || chosen.embedded) {
       chosen = await this.ensureEmbedded();
+      // The agent may have chosen another connection while the sandbox was starting: that choice wins.
+      if (this.activeConnection) return this.activeConnection;
       data = this.options.store.read();
+      if (data.activeId && data.activeId !== EMBEDDED_ID) return this.active();
     }
     const secret = chosen.embedded ? EMBEDDED_CLIENT.clientSecret : this.options.secrets.get(secretKey(chosen.id));
     if (!secret)

@@ -116,6 +116,30 @@ describe('ConnectionService', () => {
     expect(connections.status().scopes).not.toContain('write:account');
     expect(connections.status().connectivity.state).toBe('online');
   });
+
+  it('keeps a connection chosen while the embedded sandbox was still starting', async () => {
+    const { connections, launcher } = service(sandbox.url);
+    let release!: () => void;
+    const started = new Promise<void>((resolve) => (release = resolve));
+    launcher!.start.mockImplementationOnce(async () => {
+      await started;
+      return { url: sandbox.url, stop: vi.fn(async () => {}) };
+    });
+    const firstLook = connections.active();
+    const chosen = connections.save({
+      name: 'Chosen',
+      baseUrl: sandbox.url,
+      clientId: 'deskside-agent',
+      clientSecret: 'agent-demo-secret',
+      environment: 'staging',
+    });
+    const activated = connections.activate(chosen.id);
+    release();
+    await Promise.all([firstLook, activated]);
+    expect((await connections.active()).view.name).toBe('Chosen');
+    expect(connections.status().active?.name).toBe('Chosen');
+    await connections.shutdown();
+  });
 });
 
 describe('sandboxUrlReader', () => {

@@ -1,0 +1,319 @@
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { addConnection } from './connections';
+import { freePort, TestPlatform } from './platform';
+import { startBuiltWebHost, type RunningWebHost } from './web-host';
+
+// One platform and one web host for the file; each test acts on its own account and checks the platform after.
+test.describe.configure({ mode: 'serial' });
+
+let platform: TestPlatform;
+let host: RunningWebHost;
+
+test.beforeAll(async () => {
+  platform = new TestPlatform(await freePort(), join(mkdtempSync(join(tmpdir(), 'deskside-profile-')), 'platform.db'));
+  await platform.start(300);
+  host = await startBuiltWebHost();
+});
+
+test.afterAll(async () => {
+  host?.process.kill('SIGTERM');
+  await platform?.stop();
+});
+
+type ApiAccount = { id: string; organization: string | null; accountInfo: Record<string, unknown> };
+const accountsPath = (store: string) => `/admin/api/v1/identityStores/${store}/accounts`;
+
+async function someAccount(store: string, query: string, index = 0): Promise<ApiAccount> {
+  const { body } = await platform.api<ApiAccount[]>('GET', `${accountsPath(store)}?${query}&size=${index + 1}`);
+  if (!body[index]) throw new Error(`no ${store} account for ${query}`);
+  return body[index];
+}
+
+async function openAccount(page: Page, store: string, accountId: string) {
+  await page.goto(`${host.origin}/account/${store}/${accountId}?token=${host.token}`);
+  await expect(page.getByRole('complementary', { name: 'Overview' })).toContainText(accountId);
+}
+
+const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true }).click();
+const panel = (page: Page, name: string) => page.getByRole('tabpanel', { name });
+const notice = (page: Page) => page.getByTestId('account-notice');
+
+test('connects as a supervisor', async ({ page }) => {
+  await page.goto(host.url);
+  await addConnection(page, {
+    name: 'Profile platform',
+    url: platform.url,
+    clientId: 'deskside-supervisor',
+    clientSecret: 'supervisor-demo-secret',
+  });
+});
+
+test('edits an attribute after a review, reads it back from the API, and shows a bad value on its field', async ({
+  page,
+}) => {
+  const account = await someAccount('consumers', 'enabled=true', 3);
+  await openAccount(page, 'consumers', account.id);
+  const attributes = panel(page, 'Attributes');
+  const phone = attributes.getByRole('textbox', { name: 'Contact phone' });
+  await phone.fill('06 30 123 4567');
+  await expect(attributes.getByText(/international format/).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Review/ })).toBeDisabled();
+  await phone.fill('+36301112233');
+  const given = attributes.getByRole('textbox', { name: 'Given name' });
+  await given.fill('Ilona');
+  await page.getByRole('button', { name: 'Review 2 changes' }).click();
+  const review = page.getByRole('dialog', { name: 'Review the changes' });
+  await expect(review.getByRole('table', { name: 'Changes' })).toContainText('+36301112233');
+  await review.getByRole('button', { name: 'Save' }).click();
+  await expect(notice(page)).toContainText('Saved 2 attributes');
+  const { body } = await platform.api<ApiAccount>('GET', `${accountsPath('consumers')}/${account.id}`);
+  expect(body.accountInfo.contactPhone).toBe('+36301112233');
+  expect((body.accountInfo.name as { givenName: string }).givenName).toBe('Ilona');
+});
+
+test('adds and removes a group and a role, as the platform then says', async ({ page }) => {
+  const account = await someAccount('business', 'organization=globex');
+  await openAccount(page, 'business', account.id);
+  await tab(page, 'Groups');
+  await page.getByRole('button', { name: 'Add to group' }).click();
+  const picker = page.getByRole('dialog', { name: 'Add to a group' });
+  await picker.getByRole('combobox', { name: 'Group' }).click();
+  const option = picker.page().getByRole('option').first();
+  const groupName = (await option.textContent())!;
+  await option.click();
+  await picker.getByRole('button', { name: 'Add' }).click();
+  await expect(panel(page, 'Groups').getByRole('table')).toContainText(groupName);
+  const groupsAfterAdd = await platform.api<{ groups: Array<{ id: string }> }>(
+    'GET',
+    `${accountsPath('business')}/${account.id}`,
+  );
+  expect(groupsAfterAdd.body.groups.length).toBeGreaterThan(0);
+
+  await panel(page, 'Groups')
+    .getByRole('button', { name: `Remove from ${groupName}` })
+    .click();
+  const confirm = page.getByRole('dialog', { name: 'Remove from the group?' });
+  await expect(confirm).toContainText('can block');
+  await confirm.getByRole('button', { name: 'Remove' }).click();
+  await expect(panel(page, 'Groups').getByRole('table').getByText(groupName, { exact: true })).toBeHidden();
+  const groupsAfterRemove = await platform.api<{ groups: Array<{ id: string }> }>(
+    'GET',
+    `${accountsPath('business')}/${account.id}`,
+  );
+  expect(groupsAfterRemove.body.groups.length).toBe(groupsAfterAdd.body.groups.length - 1);
+
+  await tab(page, 'Roles');
+  await page.getByRole('button', { name: 'Assign role' }).click();
+  const assign = page.getByRole('dialog', { name: 'Assign a role' });
+  await assign.getByRole('combobox', { name: 'Role' }).click();
+  const roleOption = page.getByRole('option').first();
+  const roleName = (await roleOption.textContent())!;
+  await roleOption.click();
+  await assign.getByRole('combobox', { name: 'Organization' }).fill('Initech');
+  await page.getByRole('option', { name: 'Initech' }).click();
+  await assign.getByRole('button', { name: 'Assign' }).click();
+  await expect(panel(page, 'Roles').getByRole('table')).toContainText('Initech');
+  const roles = await platform.api<Array<{ id: string; organization: string }>>(
+    'GET',
+    `${accountsPath('business')}/${account.id}/roles`,
+  );
+  expect(roles.body.some((role) => role.organization === 'initech')).toBe(true);
+  await panel(page, 'Roles')
+    .getByRole('button', { name: `Remove ${roleName} in Initech` })
+    .click();
+  await page.getByRole('dialog', { name: 'Remove the role?' }).getByRole('button', { name: 'Remove' }).click();
+  await expect(panel(page, 'Roles').getByText('Initech')).toBeHidden();
+  const rolesAfter = await platform.api<Array<{ organization: string }>>(
+    'GET',
+    `${accountsPath('business')}/${account.id}/roles`,
+  );
+  expect(rolesAfter.body.some((role) => role.organization === 'initech')).toBe(false);
+});
+
+async function customerLogin(store: string, identifier: string, password: string) {
+  const response = await fetch(`${platform.url}/sandbox/customer/${store}/login`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0',
+    },
+    body: JSON.stringify({ identifier, password }),
+  });
+  return { status: response.status, body: (await response.json()) as { sessionToken?: string; sessionId?: string } };
+}
+
+test('changes the password (the policy speaks on the field first) and the customer logs in with the new one', async ({
+  page,
+}) => {
+  const account = await someAccount('consumers', 'enabled=true', 5);
+  const { body } = await platform.api<{ identities: { email?: { id: string } } }>(
+    'GET',
+    `${accountsPath('consumers')}/${account.id}`,
+  );
+  const email = body.identities.email!.id;
+  await openAccount(page, 'consumers', account.id);
+  await tab(page, 'Authenticators');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change the password' });
+  await dialog.getByLabel('New password').fill('short');
+  await dialog.getByRole('button', { name: 'Change password' }).click();
+  await expect(dialog.getByText(/at least|characters/).first()).toBeVisible();
+  await dialog.getByLabel('New password').fill('Brand-new-passphrase-42!');
+  await dialog.getByRole('button', { name: 'Change password' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(notice(page)).toContainText('Changed the password');
+  expect((await customerLogin('consumers', email, 'Brand-new-passphrase-42!')).status).toBe(200);
+  expect((await customerLogin('consumers', email, 'Demo-password-1!')).status).not.toBe(200);
+});
+
+test('terminates a session, and the customer’s session token is refused afterwards', async ({ page }) => {
+  const account = await someAccount('consumers', 'enabled=true', 7);
+  const { body } = await platform.api<{ identities: { email?: { id: string } } }>(
+    'GET',
+    `${accountsPath('consumers')}/${account.id}`,
+  );
+  const login = await customerLogin('consumers', body.identities.email!.id, 'Demo-password-1!');
+  expect(login.status).toBe(200);
+  const me = () =>
+    fetch(`${platform.url}/sandbox/customer/me`, { headers: { Authorization: `Bearer ${login.body.sessionToken}` } });
+  expect((await me()).status).toBe(200);
+  await openAccount(page, 'consumers', account.id);
+  await tab(page, 'Sessions');
+  const sessions = panel(page, 'Sessions');
+  const row = sessions.getByRole('row').filter({ hasText: 'Firefox 133' }).first();
+  await expect(row).toContainText('Linux');
+  const before = await sessions.getByRole('row').count();
+  await row.getByRole('button', { name: 'Terminate' }).click();
+  await page
+    .getByRole('dialog', { name: 'Terminate this session?' })
+    .getByRole('button', { name: 'Terminate' })
+    .click();
+  await expect(notice(page)).toContainText('Terminated the session');
+  await expect(sessions.getByRole('row')).toHaveCount(before - 1);
+  expect((await me()).status).toBe(401);
+});
+
+test('verifies the identity manually, then revokes it', async ({ page }) => {
+  const account = await someAccount('partners', 'enabled=true', 2);
+  await openAccount(page, 'partners', account.id);
+  await tab(page, 'Verification');
+  await page.getByRole('button', { name: 'Verify manually' }).click();
+  const picker = page.getByRole('dialog', { name: 'Verify the identity manually' });
+  await picker.getByRole('combobox', { name: 'Identity verification policy' }).click();
+  const option = page.getByRole('option').first();
+  const policy = (await option.textContent())!;
+  await option.click();
+  await picker.getByRole('button', { name: 'Mark as verified' }).click();
+  const row = panel(page, 'Identity verification').getByRole('row').filter({ hasText: policy }).last();
+  await expect(row.getByRole('button', { name: 'Revoke' })).toBeVisible();
+  type Proofing = { policyId: string; proofedAt?: string; invalidatedAt?: string };
+  const verified = await platform.api<Proofing[]>('GET', `${accountsPath('partners')}/${account.id}/accountProofings`);
+  const active = verified.body.filter((item) => item.proofedAt && !item.invalidatedAt);
+  expect(active.length).toBeGreaterThan(0);
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await page.getByRole('dialog', { name: 'Revoke the verification?' }).getByRole('button', { name: 'Revoke' }).click();
+  await expect(notice(page)).toContainText('Revoked');
+  const after = await platform.api<Proofing[]>('GET', `${accountsPath('partners')}/${account.id}/accountProofings`);
+  expect(after.body.filter((item) => item.proofedAt && !item.invalidatedAt).length).toBe(active.length - 1);
+});
+
+test('a password reset goes through the client the rules allow, with the organization’s policy, into the log', async ({
+  page,
+}) => {
+  const account = await someAccount('business', 'organization=acme', 1);
+  await openAccount(page, 'business', account.id);
+  await tab(page, 'Authenticators');
+  await page.getByRole('button', { name: 'Send password reset' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Send a password reset email?' });
+  await expect(dialog.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await dialog.getByRole('combobox', { name: /Notify the customer through/ }).click();
+  const options = page.getByRole('option');
+  await expect(options.filter({ hasText: 'HR self-service' })).toHaveCount(0);
+  await options.filter({ hasText: 'Workplace web' }).click();
+  await expect(dialog.getByTestId('notification-rule')).toContainText('Acme notifications');
+  await expect(dialog.getByTestId('notification-rule')).toContainText("organization's override");
+  await dialog.getByRole('button', { name: 'Send' }).click();
+  await expect(notice(page)).toContainText('Sent the password reset');
+  const log = await platform.api<Array<{ notificationPolicyId: string; policySource: string; clientId: string }>>(
+    'GET',
+    `/admin/api/v1/events/notification?accountIds=${account.id}`,
+  );
+  expect(log.body[0]).toMatchObject({ notificationPolicyId: 'np-acme', policySource: 'organization' });
+  await tab(page, 'Activity');
+  const history = panel(page, 'Activity').getByRole('table', { name: 'Notification history' });
+  await expect(history).toContainText('Acme notifications');
+  await history.getByRole('row').nth(1).click();
+  await expect(page.getByTestId('notification-text')).toContainText('new password');
+});
+
+test('hostile strings stay text in every tab and in the exported report; no script runs', async ({ page, browser }) => {
+  const { body } = await platform.api<ApiAccount[]>(
+    'GET',
+    `${accountsPath('consumers')}?loginIdentifier=hostile.scripttag@example.com`,
+  );
+  const hostile = body[0]!;
+  await openAccount(page, 'consumers', hostile.id);
+  const payload = '<script>window.__desksidePwned = true</script>';
+  await expect(page.getByRole('complementary', { name: 'Overview' })).toContainText(payload);
+  for (const name of [
+    'Attributes',
+    'Activity',
+    'Groups',
+    'Roles',
+    'Authenticators',
+    'Sessions',
+    'Verification',
+    'Consents',
+  ]) {
+    await tab(page, name);
+    await expect(page.getByRole('tabpanel')).toBeVisible();
+  }
+  await tab(page, 'Attributes');
+  await expect(page.getByRole('tabpanel', { name: 'Attributes' })).toContainText(payload);
+  expect(await page.evaluate(() => (window as { __desksidePwned?: boolean }).__desksidePwned)).toBeUndefined();
+
+  await page.getByRole('button', { name: 'Export account report' }).click();
+  await page.getByRole('menuitem', { name: 'HTML' }).click();
+  await expect(notice(page)).toContainText('Saved');
+  const path = (await notice(page).textContent())!.replace(/^.*Saved\s+/, '').trim();
+  const html = readFileSync(path, 'utf8');
+  expect(html).not.toContain(payload);
+  const report = await browser.newPage();
+  await report.goto(pathToFileURL(path).href);
+  await expect(report.locator('body')).toContainText(payload);
+  await expect(report.locator('h2', { hasText: 'Activity' })).toBeVisible();
+  expect(await report.evaluate(() => (window as { __desksidePwned?: boolean }).__desksidePwned)).toBeUndefined();
+  await report.close();
+});
+
+test('a viewer-tier connection sees the account but every change is disabled, with the reason', async ({ page }) => {
+  await page.goto(host.url);
+  await addConnection(page, {
+    name: 'Viewer desk',
+    url: platform.url,
+    clientId: 'deskside-viewer',
+    clientSecret: 'viewer-demo-secret',
+  });
+  const account = await someAccount('consumers', 'enabled=true', 9);
+  await openAccount(page, 'consumers', account.id);
+  const disable = page.getByRole('button', { name: 'Disable account' });
+  await expect(disable).toBeDisabled();
+  await expect(page.locator('[data-disabled-reason]').first()).toHaveAttribute(
+    'data-disabled-reason',
+    /lacks the write:account permission/,
+  );
+  await expect(page.getByRole('button', { name: 'Delete account' })).toBeDisabled();
+  await expect(page.getByRole('textbox', { name: 'Given name' })).toBeDisabled();
+  await tab(page, 'Groups');
+  await expect(page.getByRole('button', { name: 'Add to group' })).toBeDisabled();
+  await tab(page, 'Authenticators');
+  await expect(page.getByRole('button', { name: 'Send password reset' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Download account information' }).click();
+  await page.getByRole('menuitem', { name: 'JSON' }).click();
+  await expect(notice(page)).toContainText('Saved');
+});

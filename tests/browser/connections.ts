@@ -1,0 +1,25 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Adds a connection through the connections dialog (tested first) and switches to it. */
+export async function addConnection(
+  page: Page,
+  connection: { name: string; url: string; clientId: string; clientSecret: string },
+): Promise<void> {
+  await page.getByRole('button', { name: 'Connection' }).click();
+  await page.getByRole('menuitem', { name: 'Manage connections…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Connections' });
+  await dialog.getByRole('button', { name: 'Add connection' }).click();
+  await dialog.getByRole('textbox', { name: /^Name/ }).fill(connection.name);
+  await dialog.getByLabel('Admin API base URL').fill(connection.url);
+  await dialog.getByLabel('Client id').fill(connection.clientId);
+  await dialog.getByLabel('Client secret').fill(connection.clientSecret);
+  await dialog.getByRole('button', { name: 'Test' }).click();
+  await expect(dialog.getByText(/^Connected:/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Connection' }).click();
+  await page.getByRole('menuitem', { name: new RegExp(connection.name) }).click();
+  await expect(page.getByRole('button', { name: 'Connection' })).toContainText(connection.name);
+  await expect(page.getByTestId('connectivity')).toHaveText('online');
+}
