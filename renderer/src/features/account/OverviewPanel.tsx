@@ -100,7 +100,11 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
     ['Number of logins', String(profile.numberOfLogins)],
   ];
   return (
-    <Box component="aside" aria-label="Overview" sx={{ width: 320, flexShrink: 0, overflow: 'auto', pr: 2 }}>
+    <Box
+      component="aside"
+      aria-label="Overview"
+      sx={{ width: 300, flexShrink: 0, overflowY: 'auto', overflowX: 'hidden', pr: 1 }}
+    >
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>
         <Avatar sx={{ width: 56, height: 56 }} aria-hidden>
           {initials(account.displayName)}
@@ -126,11 +130,11 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
           </Typography>
         ))}
       </Stack>
-      <Table size="small" aria-label="Account summary">
+      <Table size="small" aria-label="Account summary" sx={{ tableLayout: 'fixed' }}>
         <TableBody>
           {rows.map(([label, value]) => (
             <TableRow key={label}>
-              <TableCell component="th" sx={{ fontWeight: 600, width: 120, pl: 0 }}>
+              <TableCell component="th" sx={{ fontWeight: 600, width: 104, pl: 0 }}>
                 {label}
               </TableCell>
               <TableCell sx={{ wordBreak: 'break-word' }}>{value}</TableCell>
@@ -143,6 +147,8 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
             <TableCell>
               <Chip
                 size="small"
+                sx={{ maxWidth: '100%' }}
+                title={account.id}
                 label={account.id}
                 onDelete={() => onCopy('account id', account.id)}
                 deleteIcon={<ContentCopyIcon aria-label="Copy account id" />}

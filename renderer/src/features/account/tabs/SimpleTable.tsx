@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
 
-/** The tabs' lists: a header row and one row per item; cells hold text (React escapes it) or controls. */
+/** The tabs' lists: a header row and one row per item (nothing when empty); cells hold text or controls. */
 export function SimpleTable<T>(props: {
   label: string;
   columns: string[];
@@ -10,6 +10,7 @@ export function SimpleTable<T>(props: {
   cells(row: T): ReactNode[];
   onRowOpen?: (row: T) => void;
 }) {
+  if (props.rows.length === 0) return null;
   return (
     <TableContainer sx={{ maxHeight: 520 }}>
       <Table size="small" stickyHeader aria-label={props.label}>

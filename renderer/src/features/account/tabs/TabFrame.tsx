@@ -46,13 +46,13 @@ export function TabFrame(props: {
               Cached copy from {ago(loaded.fetchedAt)}; read-only until the platform answers.
             </Typography>
           )}
-          {props.empty && !props.loading && !props.error ? (
+          {props.empty && !props.loading && !props.error && (
             <Typography color="text.secondary" sx={{ py: 2 }} data-testid="tab-empty">
               {props.emptyText}
             </Typography>
-          ) : (
-            props.children
           )}
+          {/* Always rendered: the tab's dialogs live here too, and adding to an empty list must work. */}
+          {props.children}
         </>
       )}
     </Box>
