@@ -306,6 +306,8 @@ function generateAccount(
       .replace(/[^a-zA-Z]/g, '')
       .toLowerCase() || 'user';
   const createdAt = now - rng.int(1, 3 * 365) * DAY - rng.int(0, DAY);
+  /** A moment some time after the account was created, never in the future. */
+  const after = (offset: number) => Math.min(createdAt + offset, now);
   const neverLoggedIn = rng.chance(0.12);
   const lastLoginAt = neverLoggedIn
     ? null
@@ -483,7 +485,7 @@ function generateAccount(
       JSON.stringify(methods),
       '{}',
       secret,
-      createdAt + rng.int(0, 30) * DAY,
+      after(rng.int(0, 30) * DAY),
       lastLoginAt && rng.chance(0.6) ? lastLoginAt : null,
     );
   authenticator('password', null, []);
@@ -528,7 +530,7 @@ function generateAccount(
       `${provider.toLowerCase()}|${rng.int(10 ** 8, 10 ** 9)}`,
       `${given} ${family} (${provider})`,
       JSON.stringify({ email }),
-      createdAt + DAY,
+      after(DAY),
     );
   }
 
@@ -536,9 +538,16 @@ function generateAccount(
   for (const [consentId, , texts] of config.consents) {
     if (!rng.chance(consentId === 'terms-of-service' ? 0.95 : 0.4)) continue;
     const version = rng.int(1, texts.length);
-    const optIn = createdAt + rng.int(0, 60) * DAY;
+    const optIn = after(rng.int(0, 60) * DAY);
     const revoked = rng.chance(0.15);
-    s.consent.run(rng.uuid(), id, consentId, version, optIn, revoked ? optIn + rng.int(1, 90) * DAY : null);
+    s.consent.run(
+      rng.uuid(),
+      id,
+      consentId,
+      version,
+      optIn,
+      revoked ? Math.min(optIn + rng.int(1, 90) * DAY, now) : null,
+    );
   }
   if (rng.chance(0.1)) {
     const invalidated = rng.chance(0.2);
@@ -548,8 +557,8 @@ function generateAccount(
       id,
       rng.pick(config.proofingPolicies)[0],
       proofed ? rng.int(0, 2) : rng.int(1, 5),
-      proofed ? createdAt + 2 * DAY : null,
-      invalidated && proofed ? createdAt + 40 * DAY : null,
+      proofed ? after(2 * DAY) : null,
+      invalidated && proofed ? after(40 * DAY) : null,
     );
   }
 

@@ -83,6 +83,20 @@ describe('seed generator', () => {
     };
     expect(span.last - span.first).toBeGreaterThan(180 * 86_400_000);
     expect(count("SELECT COUNT(*) AS n FROM events WHERE labels LIKE '%failure:login%'")).toBeGreaterThan(10);
+    // Nothing happened after "now".
+    for (const [table, column] of [
+      ['accounts', 'created_at'],
+      ['accounts', 'last_login_at'],
+      ['authenticators', 'created_at'],
+      ['account_consents', 'opt_in'],
+      ['account_consents', 'opt_out'],
+      ['account_proofings', 'proofed_at'],
+      ['account_proofings', 'invalidated_at'],
+      ['external_identities', 'linked_at'],
+      ['sessions', 'last_login_at'],
+      ['events', 'start_ts'],
+    ])
+      expect(count(`SELECT COUNT(*) AS n FROM ${table} WHERE ${column} > ${NOW}`), `${table}.${column}`).toBe(0);
   });
 
   it('gives a few accounts hostile and awkward values', () => {

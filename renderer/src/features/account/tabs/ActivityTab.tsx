@@ -15,7 +15,7 @@ import {
   Typography,
 } from '@mui/material';
 import { eventTypes, type AccountEvent, type EventDetail, type NotificationDetail } from '@shared/domain/profile';
-import { placeName } from '@shared/domain/user-agent';
+import { parseUserAgent, placeName } from '@shared/domain/user-agent';
 import { deskside } from '../../../bridge';
 import { messageOf } from '../../../lib/errors';
 import { dateTime } from '../../../lib/format';
@@ -193,13 +193,20 @@ export function ActivityTab() {
       ) : (
         <SimpleTable
           label="Events"
-          columns={['Time', 'Event', 'Outcome', 'Application / client', 'Actor', 'IP', 'Location', 'User agent']}
+          columns={['Time', 'Event', 'Outcome', 'Application / client', 'Actor', 'IP', 'Location', 'Device']}
           rows={items}
           rowKey={(event) => event.id}
           onRowOpen={openEvent}
           cells={(event) => [
-            dateTime(event.at),
-            `${event.name} (${event.type})`,
+            <Box key="at" component="span" sx={{ whiteSpace: 'nowrap' }}>
+              {dateTime(event.at)}
+            </Box>,
+            <Box key="name">
+              {event.name}
+              <Typography variant="caption" color="text.secondary" component="div">
+                {event.type}
+              </Typography>
+            </Box>,
             outcomeChip(event.outcome),
             [event.application, event.client].filter(Boolean).join(' / ') || '—',
             event.actorKind === 'admin'
@@ -207,9 +214,17 @@ export function ActivityTab() {
               : event.actorKind === 'customer'
                 ? 'The customer'
                 : 'The platform',
-            event.ip ?? '—',
+            <Box key="ip" component="span" sx={{ whiteSpace: 'nowrap' }}>
+              {event.ip ?? '—'}
+            </Box>,
             placeName(event.location),
-            event.userAgent ?? '—',
+            event.userAgent ? (
+              <span key="agent" title={event.userAgent}>
+                {(({ browser, os }) => `${browser} on ${os}`)(parseUserAgent(event.userAgent))}
+              </span>
+            ) : (
+              '—'
+            ),
           ]}
         />
       )}

@@ -40,7 +40,7 @@ export function SimpleTable<T>(props: {
               }
             >
               {props.cells(row).map((cell, index) => (
-                <TableCell key={props.columns[index]} sx={{ wordBreak: 'break-word', maxWidth: 360 }}>
+                <TableCell key={props.columns[index]} sx={{ overflowWrap: 'break-word', maxWidth: 360 }}>
                   {cell}
                 </TableCell>
               ))}
