@@ -5,58 +5,24 @@
  *  - bulk disable of 1,000 accounts through the sandbox.
  * Usage: tsx bench/console.ts [samples=200]
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EventBus } from '../electron/main/ipc/event-bus';
 import { AccountService } from '../electron/main/services/accounts/account-service';
-import { AdminApiClient } from '../electron/main/services/admin-api/http-client';
-import { AdminApiPlatform } from '../electron/main/services/admin-api/admin-api-platform';
 import { BulkRunner } from '../electron/main/services/bulk/bulk-runner';
-import { AccountCache } from '../electron/main/services/cache/account-cache';
-import { ActionJournal } from '../electron/main/services/cache/action-journal';
-import { openCache } from '../electron/main/services/cache/cache-database';
-import { ConnectionService } from '../electron/main/services/connections/connection-service';
-import { ConnectionStore } from '../electron/main/services/connections/connection-store';
-import { ConnectivityMonitor } from '../electron/main/services/connections/connectivity';
-import { silentLogger } from '../electron/main/services/logger';
-import { MemorySecretStore } from '../electron/main/services/secrets';
 import { startSandbox } from '../sandbox/start';
 import type { AccountSummary } from '../shared/domain/account';
 import type { AccountFilter } from '../shared/domain/search';
 import { recordResults } from './results';
 import { ensureBenchDatabase } from './seed-sandbox';
 import { percentiles, timeIt } from './stats';
+import { connectToSandbox } from '../tests/unit/sandbox-services';
 
-/** The console's main-side services against one platform URL, with a fresh cache. */
+/** The console's main-side services against one platform URL, with a fresh cache on disk. */
 function consoleServices(url: string) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'deskside-bench-'));
-  const bus = new EventBus();
-  const { db } = openCache(join(dataDir, 'cache.db'), silentLogger);
-  const cache = new AccountCache(db, Date.now);
-  const connectivity = new ConnectivityMonitor(bus);
-  const secrets = new MemorySecretStore();
-  const store = new ConnectionStore(dataDir, silentLogger);
-  const connections = new ConnectionService({
-    store,
-    secrets,
-    connectivity,
-    logger: silentLogger,
-    dataDir,
-    createPlatform: (credentials) => new AdminApiPlatform(new AdminApiClient({ ...credentials, logger: silentLogger })),
-  });
-  const saved = connections.save({
-    name: 'bench',
-    baseUrl: url,
-    clientId: 'deskside-supervisor',
-    clientSecret: 'supervisor-demo-secret',
-    environment: 'sandbox',
-  });
-  store.write({ ...store.read(), activeId: saved.id });
+  const wired = connectToSandbox(url, { cacheOnDisk: true, productionClient: true });
+  const { cache, connections, connectivity, journal, bus } = wired;
   return {
     cache,
     accounts: new AccountService(connections, cache, connectivity),
-    bulk: new BulkRunner(connections, connectivity, new ActionJournal(db, Date.now), cache, bus),
+    bulk: new BulkRunner(connections, connectivity, journal, cache, bus),
   };
 }
 

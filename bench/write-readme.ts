@@ -22,6 +22,13 @@ interface Results {
     localSearchOver100k: Percentiles;
     bulkDisable1000: { seconds: number; accountsPerSecond: number; done: number; failed: number };
   };
+  accountView?: {
+    measuredAt: string;
+    machine: Machine;
+    openAt1M: Percentiles;
+    openFromCache: Percentiles;
+    report10kEvents: Percentiles & { events: number; bytes: number; worst: number };
+  };
 }
 
 const README = join(import.meta.dirname, 'README.md');
@@ -70,6 +77,20 @@ if (consoleFigures) {
   );
   rows.push(
     `| bulk disable of 1,000 accounts | ${bulk.accountsPerSecond} accounts/s (${bulk.seconds} s, ${bulk.failed} failed) | at least 100 accounts/s | ${verdict(bulk.accountsPerSecond >= 100)} |`,
+  );
+}
+const view = results.accountView;
+if (view) {
+  machines.add(machineOf(view.machine, view.measuredAt));
+  const { openAt1M: live, openFromCache: cached, report10kEvents: report } = view;
+  rows.push(
+    `| open an account (overview and every tab's data) through the sandbox, 1,000,000 accounts | p95 ${live.p95} ms (p50 ${live.p50}) | p95 under 150 ms | ${verdict(live.p95 < 150)} |`,
+  );
+  rows.push(
+    `| open an account from the cache | p95 ${cached.p95} ms (p50 ${cached.p50}) | p95 under 20 ms | ${verdict(cached.p95 < 20)} |`,
+  );
+  rows.push(
+    `| export the HTML report of an account with ${report.events.toLocaleString('en')} events | worst ${report.worst} ms (p50 ${report.p50}, ${Math.round(report.bytes / 1024)} KiB) | under 1 s | ${verdict(report.worst < 1000)} |`,
   );
 }
 const table = [START, '', ...rows, '', `Measured on: ${[...machines].join(' / ')}.`, '', END].join('\n');

@@ -13,18 +13,31 @@ import { ConnectivityMonitor } from '../../electron/main/services/connections/co
 import { silentLogger } from '../../electron/main/services/logger';
 import { MemorySecretStore } from '../../electron/main/services/secrets';
 
+export interface SandboxServiceOptions {
+  tier?: 'viewer' | 'agent' | 'supervisor';
+  /** A cache file in the data folder (benchmarks) instead of an in-memory one (tests). */
+  cacheOnDisk?: boolean;
+  /** The client's production behaviour (retries, default timeouts) instead of failing fast (tests). */
+  productionClient?: boolean;
+}
+
 /**
- * Main-side services connected to a running sandbox as one of its API clients (no retries, short timeouts),
- * over an in-memory cache: the wiring the service tests share.
+ * Main-side services connected to a running sandbox as one of its API clients, over a fresh cache: the wiring
+ * the service tests and the benchmarks share. Tests fail fast (no retries, short timeouts, in-memory cache).
  */
-export function connectToSandbox(url: string, tier: 'viewer' | 'agent' | 'supervisor' = 'supervisor') {
+export function connectToSandbox(url: string, options: SandboxServiceOptions | SandboxServiceOptions['tier'] = {}) {
+  const {
+    tier = 'supervisor',
+    cacheOnDisk = false,
+    productionClient = false,
+  } = typeof options === 'string' ? { tier: options } : options;
   const dataDir = mkdtempSync(join(tmpdir(), 'deskside-services-'));
   const bus = new EventBus();
   const pushed: Array<[string, unknown]> = [];
   bus.subscribe((channel, payload) => pushed.push([channel, payload]));
-  const { db } = openCache(':memory:', silentLogger);
+  const { db } = openCache(cacheOnDisk ? join(dataDir, 'cache.db') : ':memory:', silentLogger);
   const cache = new AccountCache(db, Date.now);
-  const connectivity = new ConnectivityMonitor(bus, Date.now, 20);
+  const connectivity = new ConnectivityMonitor(bus, Date.now, productionClient ? undefined : 20);
   const store = new ConnectionStore(dataDir, silentLogger);
   const connections = new ConnectionService({
     store,
@@ -34,7 +47,11 @@ export function connectToSandbox(url: string, tier: 'viewer' | 'agent' | 'superv
     dataDir,
     createPlatform: (credentials) =>
       new AdminApiPlatform(
-        new AdminApiClient({ ...credentials, logger: silentLogger, maxRetries: 0, timeoutMs: 2000 }),
+        new AdminApiClient({
+          ...credentials,
+          logger: silentLogger,
+          ...(productionClient ? {} : { maxRetries: 0, timeoutMs: 2000 }),
+        }),
       ),
   });
   const saved = connections.save({

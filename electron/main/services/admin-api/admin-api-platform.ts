@@ -375,8 +375,9 @@ export class AdminApiPlatform implements IdentityPlatform {
   }
 
   async listAccountEvents(query: AccountEventQuery): Promise<EventPage> {
-    const items = await this.eventHeaders(query.store, query.accountId, { ...query, size: query.size + 1 });
-    return { items: items.slice(0, query.size).map(toEvent), more: items.length > query.size };
+    // The API has no total for events: a full page means there may be more.
+    const items = await this.eventHeaders(query.store, query.accountId, query);
+    return { items: items.map(toEvent), more: items.length === query.size };
   }
 
   async getAccountEvent(eventId: string): Promise<EventDetail> {

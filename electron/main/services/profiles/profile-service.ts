@@ -188,15 +188,23 @@ export class ProfileService {
     };
   }
 
-  /** Fetches every event of an account into the cache (for the report); returns how many there are. */
+  /**
+   * Fetches every event of an account into the cache (for the report); returns how many there are. The next
+   * page is asked for while the current one is written, so the platform and the cache work at the same time.
+   */
   async fetchAllEvents(active: ActiveConnection, store: string, accountId: string, limit = 100_000): Promise<number> {
+    const size = 1000;
+    const fetchPage = (page: number) =>
+      this.live(() => active.platform.listAccountEvents({ store, accountId, page, size }));
     let count = 0;
-    for (let page = 0; count < limit; page++) {
-      const batch = await this.live(() => active.platform.listAccountEvents({ store, accountId, page, size: 999 }));
+    let page = 0;
+    let pending: ReturnType<typeof fetchPage> | null = fetchPage(page);
+    while (pending) {
+      const batch: EventPage | null = await pending;
       if (!batch) break;
+      pending = batch.more && count + batch.items.length < limit ? fetchPage(++page) : null;
       this.options.cache.saveEvents(active.view.id, store, accountId, batch.items);
       count += batch.items.length;
-      if (!batch.more) break;
     }
     return count;
   }

@@ -1,0 +1,147 @@
+/**
+ * The account view's figures (issue "Account profile"):
+ *  - opening an account (overview and every tab's data: account, sessions, identities, latest events and
+ *    notifications, with the store's catalog) through the sandbox at 1,000,000 accounts,
+ *  - the same from the cache, with the platform unreachable,
+ *  - exporting the HTML report of an account with 10,000 events (refresh, every event fetched, built, written).
+ * The sandbox runs as its own process (the built out/main/sandbox.js, as the web host starts it), so the platform
+ * and the console do not share a CPU thread, as in use. Usage: npm run build && tsx bench/account-view.ts [samples=200]
+ */
+import { DesksideError } from '../shared/contracts/errors';
+import { ProfileCache } from '../electron/main/services/cache/profile-cache';
+import { FolderFileSaver } from '../electron/main/services/files/file-saver';
+import { ProfileService } from '../electron/main/services/profiles/profile-service';
+import { ReportService } from '../electron/main/services/reports/report-service';
+import { existsSync } from 'node:fs';
+import { childProcessSandboxLauncher } from '../electron/main/services/connections/child-process-sandbox';
+import { silentLogger } from '../electron/main/services/logger';
+import { startSandbox } from '../sandbox/start';
+import { openDatabase } from '../sandbox/db/database';
+import { recordEvent } from '../sandbox/domain/events';
+import { connectToSandbox } from '../tests/unit/sandbox-services';
+import { join } from 'node:path';
+import { statSync } from 'node:fs';
+import { recordResults } from './results';
+import { ensureBenchDatabase } from './seed-sandbox';
+import { percentiles, timeIt } from './stats';
+
+const SANDBOX_ENTRY = join(import.meta.dirname, '..', 'out', 'main', 'sandbox.js');
+
+/** The sandbox over a benchmark database, in a child process. */
+function sandboxProcess(file: string) {
+  if (!existsSync(SANDBOX_ENTRY))
+    throw new Error('Build first (npm run build): the benchmark runs out/main/sandbox.js.');
+  return childProcessSandboxLauncher(SANDBOX_ENTRY, silentLogger).start({ dataFile: file });
+}
+
+function viewServices(url: string) {
+  const wired = connectToSandbox(url, { cacheOnDisk: true, productionClient: true });
+  const cache = new ProfileCache(wired.db, wired.cache);
+  const profiles = new ProfileService({ ...wired, accounts: wired.cache, cache });
+  const reports = new ReportService({
+    connections: wired.connections,
+    profiles,
+    cache,
+    files: new FolderFileSaver(join(wired.dataDir, 'exports')),
+    pdf: null,
+    agent: 'bench',
+  });
+  return { ...wired, profiles, reports };
+}
+
+async function openAccounts(samples: number) {
+  const { file } = ensureBenchDatabase(1_000_000);
+  // Accounts spread over the stores and the whole table (ids sampled by rowid, so old and new accounts both come).
+  const db = openDatabase(file);
+  const { n } = db.prepare('SELECT MAX(rowid) AS n FROM accounts').get() as { n: number };
+  const picks: Array<{ id: string; store: string }> = [];
+  const pick = db.prepare('SELECT id, store FROM accounts WHERE rowid >= ? LIMIT 1');
+  for (let i = 0; i < samples; i++)
+    picks.push(pick.get(Math.floor((((i * 7919) % samples) / samples) * n) + 1) as { id: string; store: string });
+  db.close();
+  const sandbox = await sandboxProcess(file);
+  const { profiles, connectivity } = viewServices(sandbox.url);
+  for (const store of ['consumers', 'business', 'partners']) {
+    const warm = picks.find((account) => account.store === store);
+    if (warm) await profiles.open(warm.store, warm.id);
+  }
+  const live: number[] = [];
+  let tabsData = 0;
+  for (const account of picks) {
+    const [ms, view] = await timeIt(() => profiles.open(account.store, account.id));
+    if (view.source !== 'live') throw new Error('expected a live profile');
+    tabsData += view.profile.events.length + view.profile.sessions.length + view.profile.authenticators.length;
+    live.push(ms);
+  }
+  await sandbox.stop();
+  connectivity.failed(new DesksideError({ code: 'UNAVAILABLE', message: 'bench: platform stopped' }));
+  const cached: number[] = [];
+  for (const account of picks) {
+    const [ms, view] = await timeIt(() => profiles.open(account.store, account.id));
+    if (view.source !== 'cache' || view.partial) throw new Error('expected a full cached profile');
+    cached.push(ms);
+  }
+  connectivity.dispose();
+  return { live: percentiles(live), cache: percentiles(cached), itemsPerProfile: Math.round(tabsData / picks.length) };
+}
+
+async function reportWith10kEvents() {
+  const { file } = ensureBenchDatabase(10_000);
+  const sandbox = await startSandbox({ dataFile: file, port: 0 });
+  const account = sandbox.db
+    .prepare("SELECT id, store, email FROM accounts WHERE store = 'consumers' AND email LIKE 'hostile.%' LIMIT 1")
+    .get() as { id: string; store: string; email: string };
+  const existing = (
+    sandbox.db.prepare('SELECT COUNT(*) AS n FROM events WHERE account_id = ?').get(account.id) as { n: number }
+  ).n;
+  // Top the account up to 10,000 events once; the benchmark database keeps them for later runs.
+  const now = Date.now();
+  sandbox.db.transaction(() => {
+    for (let i = existing; i < 10_000; i++)
+      recordEvent(sandbox.ctx, {
+        store: account.store,
+        accountId: account.id,
+        userName: account.email,
+        type: i % 5 === 0 ? 'selfService' : 'customerFlow',
+        name: i % 9 === 0 ? 'login' : 'tokenRefresh',
+        outcome: i % 13 === 0 ? 'failure' : 'success',
+        timestamp: now - i * 600_000,
+        actor: { accountId: account.id, userName: account.email, ip: `31.46.${i % 250}.${(i * 7) % 250}` },
+      });
+  })();
+  await sandbox.close();
+  const platform = await sandboxProcess(file);
+  const { reports, profiles } = viewServices(platform.url);
+  await profiles.open(account.store, account.id); // the agent has the account open when exporting
+  const runs: number[] = [];
+  let events = 0;
+  let bytes = 0;
+  // The first export fetches every event; later ones fetch them again (events are not assumed immutable).
+  for (let i = 0; i < 5; i++) {
+    const [ms, saved] = await timeIt(() => reports.export(account.store, account.id, 'html'));
+    runs.push(ms);
+    events = saved.events;
+    bytes = statSync(saved.path!).size;
+  }
+  await platform.stop();
+  return { events, bytes, ...percentiles(runs), worst: Math.round(Math.max(...runs)) };
+}
+
+const samples = Number(process.argv[2] ?? 200);
+const open = await openAccounts(samples);
+console.log(
+  `open an account at 1,000,000 accounts: p50 ${open.live.p50} ms  p95 ${open.live.p95} ms  p99 ${open.live.p99} ms`,
+);
+console.log(
+  `open an account from the cache: p50 ${open.cache.p50} ms  p95 ${open.cache.p95} ms  p99 ${open.cache.p99} ms`,
+);
+const report = await reportWith10kEvents();
+console.log(
+  `export the report of an account with ${report.events} events: p50 ${report.p50} ms, worst ${report.worst} ms (${Math.round(report.bytes / 1024)} KiB)`,
+);
+recordResults('accountView', {
+  openAt1M: open.live,
+  openFromCache: open.cache,
+  itemsPerProfile: open.itemsPerProfile,
+  report10kEvents: report,
+});
