@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DesksideError } from '@shared/contracts';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/start';
 import { connectToSandbox, setFaults } from '../../../../tests/unit/sandbox-services';
 import { ProfileCache } from '../cache/profile-cache';
@@ -228,5 +229,22 @@ describe('ReportService', () => {
     expect(parsed.account.summary.id).toBe(hostile!.id);
     expect(parsed.events.length).toBe(json.events);
     await expect(reports.export('consumers', hostile!.id, 'pdf')).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('builds the report offline from the cache, saying so', async () => {
+    const { reports, profiles, connectivity } = services();
+    const account = await findAccount('business', 'organization=initech');
+    await profiles.open('business', account.id);
+    await setFaults(sandbox.url, [{ route: '.*', failureRate: 1, status: 503, retryAfter: 0 }]);
+    try {
+      connectivity.failed(new DesksideError({ code: 'UNAVAILABLE', message: 'down' }));
+      const saved = await reports.export('business', account.id, 'html');
+      const html = readFileSync(saved.path!, 'utf8');
+      expect(html).toContain('from the offline cache');
+      expect(saved.events).toBeGreaterThan(0);
+    } finally {
+      await setFaults(sandbox.url, []);
+      connectivity.dispose();
+    }
   });
 });
