@@ -9,9 +9,9 @@ export interface CachedSummary {
 
 export const LOCAL_COUNT_CAP = 1000;
 /** Up to this many index matches, a local search starts from them; past it, it walks the accounts in order. */
-const DRIVE_LIMIT = 5000;
+const DRIVE_LIMIT = 2000;
 /** A count that walks the accounts looks at this many of them at most. */
-const COUNT_BUDGET = 2_500;
+const COUNT_BUDGET = 1_000;
 
 export interface LocalSearchResult {
   items: CachedSummary[];
@@ -199,7 +199,9 @@ export class AccountCache {
     const few = (sql: string, params: unknown[]) =>
       (this.db.prepare(`SELECT COUNT(*) AS n FROM (${sql} LIMIT ${DRIVE_LIMIT + 1})`).get(...params) as { n: number })
         .n <= DRIVE_LIMIT;
-    let from = 'accounts a INDEXED BY accounts_store_created';
+    // With a status filter, the walk goes through that status's accounts only.
+    const walkIndex = filter.enabled === undefined ? 'accounts_store_created' : 'accounts_store_enabled_created';
+    let from = `accounts a INDEXED BY ${walkIndex}`;
     let fromWhere: string[] = [];
     let fromArgs: unknown[] = [];
     let walking = true;
@@ -225,38 +227,45 @@ export class AccountCache {
     }
     const whereSql = [...fromWhere, ...where].join(' AND ');
     const allArgs = [...fromArgs, ...args];
-    const rows = this.db
-      .prepare(
-        `SELECT a.summary, a.fetched_at FROM ${from} WHERE ${whereSql} ORDER BY a.created_at DESC, a.rowid DESC LIMIT ? OFFSET ?`,
-      )
-      .all(...allArgs, size, page * size) as Array<{ summary: string; fetched_at: number }>;
+    let rows: Array<{ summary: string; fetched_at: number }>;
     let total: number;
     let capped = false;
     if (walking) {
-      const walked = `SELECT rowid FROM accounts INDEXED BY accounts_store_created WHERE connection_id = ? AND store = ? ORDER BY created_at DESC LIMIT ${COUNT_BUDGET}`;
+      rows = this.db
+        .prepare(
+          `SELECT a.summary, a.fetched_at FROM ${from} WHERE ${whereSql} ORDER BY a.created_at DESC, a.rowid DESC LIMIT ? OFFSET ?`,
+        )
+        .all(...allArgs, size, page * size) as Array<{ summary: string; fetched_at: number }>;
+      const status = filter.enabled === undefined ? '' : 'AND enabled = ?';
+      const statusArgs = filter.enabled === undefined ? [] : [filter.enabled ? 1 : 0];
+      const walked = `SELECT rowid FROM accounts INDEXED BY ${walkIndex} WHERE connection_id = ? AND store = ? ${status} ORDER BY created_at DESC LIMIT ${COUNT_BUDGET}`;
       total = (
         this.db
           .prepare(
             `SELECT COUNT(*) AS n FROM (${walked}) s CROSS JOIN accounts a ON a.rowid = s.rowid WHERE ${whereSql}`,
           )
-          .get(connectionId, store, ...allArgs) as { n: number }
+          .get(connectionId, store, ...statusArgs, ...allArgs) as { n: number }
       ).n;
       capped =
         (
           this.db
             .prepare(
-              `SELECT COUNT(*) AS n FROM (SELECT 1 FROM accounts WHERE connection_id = ? AND store = ? LIMIT ${COUNT_BUDGET + 1})`,
+              `SELECT COUNT(*) AS n FROM (SELECT 1 FROM accounts WHERE connection_id = ? AND store = ? ${status} LIMIT ${COUNT_BUDGET + 1})`,
             )
-            .get(connectionId, store) as { n: number }
+            .get(connectionId, store, ...statusArgs) as { n: number }
         ).n > COUNT_BUDGET;
       // The page may reach past the counted rows; a lower bound is at least what is shown.
       total = Math.max(total, page * size + rows.length);
     } else {
-      total = (
-        this.db
-          .prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${whereSql} LIMIT ${LOCAL_COUNT_CAP + 1})`)
-          .get(...allArgs) as { n: number }
-      ).n;
+      // Few candidates: read their keys once, count and sort them here, then load only the page's summaries.
+      const keys = this.db
+        .prepare(`SELECT a.rowid AS rowid, a.created_at AS created FROM ${from} WHERE ${whereSql}`)
+        .all(...allArgs) as Array<{ rowid: number; created: string }>;
+      keys.sort((a, b) => (a.created === b.created ? b.rowid - a.rowid : a.created < b.created ? 1 : -1));
+      total = keys.length;
+      const pageKeys = keys.slice(page * size, page * size + size).map((key) => key.rowid);
+      const load = this.db.prepare('SELECT summary, fetched_at FROM accounts WHERE rowid = ?');
+      rows = pageKeys.map((rowid) => load.get(rowid) as { summary: string; fetched_at: number });
     }
     if (total > LOCAL_COUNT_CAP) capped = true;
     return {

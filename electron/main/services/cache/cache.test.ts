@@ -196,7 +196,7 @@ describe('AccountCache', () => {
       'm37',
       'm39',
     ]);
-    expect(broad).toMatchObject({ total: 1000, totalCapped: true });
+    expect(broad).toMatchObject({ total: 500, totalCapped: true });
     const domain = cache.search('c', 'consumers', { loginIdentifier: '@inbox.example' }, 1, 10);
     expect(domain.items.map((item) => item.summary.id)).toEqual([
       'm30',

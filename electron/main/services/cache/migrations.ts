@@ -95,4 +95,8 @@ export const cacheMigrations: readonly string[] = [
   -- No other index: reads and deletes are per account (the key's prefix), and each extra index made writing
   -- an account's events markedly slower; the hourly retention purge can afford a scan.
   `,
+  // 3: offline searches with a status filter walk only the accounts of that status, newest first.
+  `
+  CREATE INDEX accounts_store_enabled_created ON accounts(connection_id, store, enabled, created_at);
+  `,
 ];
