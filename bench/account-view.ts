@@ -8,17 +8,13 @@
  * and the console do not share a CPU thread, as in use. Usage: npm run build && tsx bench/account-view.ts [samples=200]
  */
 import { DesksideError } from '../shared/contracts/errors';
-import { ProfileCache } from '../electron/main/services/cache/profile-cache';
-import { FolderFileSaver } from '../electron/main/services/files/file-saver';
-import { ProfileService } from '../electron/main/services/profiles/profile-service';
-import { ReportService } from '../electron/main/services/reports/report-service';
 import { existsSync } from 'node:fs';
 import { childProcessSandboxLauncher } from '../electron/main/services/connections/child-process-sandbox';
 import { silentLogger } from '../electron/main/services/logger';
 import { startSandbox } from '../sandbox/start';
 import { openDatabase } from '../sandbox/db/database';
 import { recordEvent } from '../sandbox/domain/events';
-import { connectToSandbox } from '../tests/unit/sandbox-services';
+import { connectToSandbox, withAccountView } from '../tests/unit/sandbox-services';
 import { join } from 'node:path';
 import { statSync } from 'node:fs';
 import { recordResults } from './results';
@@ -35,18 +31,7 @@ function sandboxProcess(file: string) {
 }
 
 function viewServices(url: string) {
-  const wired = connectToSandbox(url, { cacheOnDisk: true, productionClient: true });
-  const cache = new ProfileCache(wired.db, wired.cache);
-  const profiles = new ProfileService({ ...wired, accounts: wired.cache, cache });
-  const reports = new ReportService({
-    connections: wired.connections,
-    profiles,
-    cache,
-    files: new FolderFileSaver(join(wired.dataDir, 'exports')),
-    pdf: null,
-    agent: 'bench',
-  });
-  return { ...wired, profiles, reports };
+  return withAccountView(connectToSandbox(url, { cacheOnDisk: true, productionClient: true }));
 }
 
 async function openAccounts(samples: number) {

@@ -56,6 +56,7 @@ export function createRegistry(services: MainServices): IpcRegistry {
     return null;
   });
   registry.register(contracts.accounts.recent, () => accounts().recent());
+  registry.register(contracts.accounts.exportCsv, (request) => reports().searchResultsCsv(request));
 
   registry.register(contracts.profiles.open, ({ store, accountId }) => profiles().open(store, accountId));
   registry.register(contracts.profiles.events, (query) => profiles().events(query));

@@ -28,6 +28,17 @@ export const accountContracts = {
   get: defineContract({ channel: 'accounts:get', input: AccountRef, output: CachedAccount }),
   opened: defineContract({ channel: 'accounts:opened', input: AccountRef, output: z.null() }),
   recent: defineContract({ channel: 'accounts:recent', input: NoInput, output: z.array(RecentAccount) }),
+  /** Every result of a search (up to 10,000 accounts) as a CSV file, saved where the agent chooses. */
+  exportCsv: defineContract({
+    channel: 'accounts:export-csv',
+    input: SearchRequest.omit({ page: true, size: true }),
+    output: z.object({
+      path: z.string().nullable(),
+      rows: z.number().int(),
+      truncated: z.boolean(),
+      source: z.enum(['live', 'cache']),
+    }),
+  }),
 };
 
 export const SavedSearch = z.object({

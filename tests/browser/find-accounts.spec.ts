@@ -212,7 +212,7 @@ test('a link to /account/<store>/<id> opens that account, which copies its own d
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`deskside://account/business/${account!.id}`);
 });
 
-test('the result list renders only the rows in view, and exports the page to CSV', async ({ page }) => {
+test('the result list renders only the rows in view, and exports the page or every result to CSV', async ({ page }) => {
   await page.goto(host.url);
   await page.getByTestId('quick-search').fill('@example.com');
   await page.getByTestId('quick-search').press('Enter');
@@ -223,10 +223,21 @@ test('the result list renders only the rows in view, and exports the page to CSV
   expect(rendered).toBeLessThan(40);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'CSV' }).click();
+  await page.getByRole('menuitem', { name: /This page/ }).click();
   const file = await (await download).path();
-  const lines = (await import('node:fs')).readFileSync(file, 'utf8').trim().split('\r\n');
+  const { readFileSync } = await import('node:fs');
+  const lines = readFileSync(file, 'utf8').trim().split('\r\n');
   expect(lines[0]).toBe('id,store,name,username,email,phone,status,organization,lastLoginAt,createdAt');
   expect(lines).toHaveLength(51);
+
+  await page.getByRole('button', { name: 'CSV' }).click();
+  await page.getByRole('menuitem', { name: /Every result/ }).click();
+  const saved = page.getByTestId('csv-exported');
+  await expect(saved).toContainText('Saved');
+  const path = (await saved.textContent())!.replace(/^.* to /, '').trim();
+  const all = readFileSync(path, 'utf8').trim().split('\r\n');
+  expect(all.length - 1).toBe(await platform.count('consumers', 'loginIdentifier=@example.com'));
+  expect(all.length - 1).toBeGreaterThan(50);
 });
 
 test('offline: recent accounts and saved searches come from the cache with their age; actions wait; it reconnects', async ({

@@ -2,6 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventBus } from '../../electron/main/ipc/event-bus';
+import { AccountService } from '../../electron/main/services/accounts/account-service';
+import { ProfileCache } from '../../electron/main/services/cache/profile-cache';
+import { FolderFileSaver } from '../../electron/main/services/files/file-saver';
+import { ProfileService } from '../../electron/main/services/profiles/profile-service';
+import { ReportService } from '../../electron/main/services/reports/report-service';
 import { AdminApiClient } from '../../electron/main/services/admin-api/http-client';
 import { AdminApiPlatform } from '../../electron/main/services/admin-api/admin-api-platform';
 import { AccountCache } from '../../electron/main/services/cache/account-cache';
@@ -72,3 +77,20 @@ export const setFaults = (url: string, rules: unknown[]) =>
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ rules }),
   });
+
+/** The account view's services (profiles, reports, exports) over wired services, exports into the data folder. */
+export function withAccountView(wired: ReturnType<typeof connectToSandbox>) {
+  const profileCache = new ProfileCache(wired.db, wired.cache);
+  const profiles = new ProfileService({ ...wired, accounts: wired.cache, cache: profileCache });
+  const accounts = new AccountService(wired.connections, wired.cache, wired.connectivity);
+  const reports = new ReportService({
+    connections: wired.connections,
+    profiles,
+    accounts,
+    cache: profileCache,
+    files: new FolderFileSaver(join(wired.dataDir, 'exports')),
+    pdf: null,
+    agent: 'tester',
+  });
+  return { ...wired, profileCache, profiles, accounts, reports };
+}

@@ -81,6 +81,7 @@ export function createAppServices(options: AppServiceOptions) {
   const reports = new ReportService({
     connections,
     profiles,
+    accounts,
     cache: profileCache,
     files: options.files ?? new FolderFileSaver(join(options.dataDir, 'exports'), now),
     pdf: options.pdf ?? null,

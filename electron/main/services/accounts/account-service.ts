@@ -90,6 +90,26 @@ export class AccountService {
     }
   }
 
+  /**
+   * Every result of a search, page after page (live, or from the cache offline), up to a limit: for exports.
+   * Says whether the limit cut the results short.
+   */
+  async allResults(
+    request: Omit<SearchRequest, 'page' | 'size'>,
+    limit: number,
+  ): Promise<{ items: AccountSummary[]; truncated: boolean; source: 'live' | 'cache' }> {
+    const size = 200;
+    const items: AccountSummary[] = [];
+    let source: 'live' | 'cache' = 'live';
+    for (let page = 0; ; page++) {
+      const result = await this.search({ ...request, page, size });
+      if (result.source === 'cache') source = 'cache';
+      items.push(...result.items);
+      if (items.length >= limit) return { items: items.slice(0, limit), truncated: true, source };
+      if (result.items.length < size) return { items, truncated: false, source };
+    }
+  }
+
   async opened(store: string, accountId: string): Promise<void> {
     const { view } = await this.connections.active();
     this.cache.recordRecent(view.id, store, accountId);

@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DesksideError } from '@shared/contracts';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/start';
-import { connectToSandbox, setFaults } from '../../../../tests/unit/sandbox-services';
-import { ProfileCache } from '../cache/profile-cache';
-import { FolderFileSaver } from '../files/file-saver';
-import { ReportService } from '../reports/report-service';
-import { join } from 'node:path';
+import { connectToSandbox, setFaults, withAccountView } from '../../../../tests/unit/sandbox-services';
 import { readFileSync } from 'node:fs';
-import { deletionConfirmation, ProfileService } from './profile-service';
+import { deletionConfirmation } from './profile-service';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -16,18 +12,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 function services(tier: 'viewer' | 'agent' | 'supervisor' = 'supervisor') {
-  const wired = connectToSandbox(sandbox.url, tier);
-  const cache = new ProfileCache(wired.db, wired.cache);
-  const profiles = new ProfileService({ ...wired, accounts: wired.cache, cache });
-  const reports = new ReportService({
-    connections: wired.connections,
-    profiles,
-    cache,
-    files: new FolderFileSaver(join(wired.dataDir, 'exports')),
-    pdf: null,
-    agent: 'tester',
-  });
-  return { ...wired, profileCache: cache, profiles, reports };
+  return withAccountView(connectToSandbox(sandbox.url, tier));
 }
 
 /** The Admin API as the supervisor, to check the platform's state after an action. */
@@ -229,6 +214,19 @@ describe('ReportService', () => {
     expect(parsed.account.summary.id).toBe(hostile!.id);
     expect(parsed.events.length).toBe(json.events);
     await expect(reports.export('consumers', hostile!.id, 'pdf')).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('exports every result of a search to CSV, and says when the limit cut it short', async () => {
+    const { reports, accounts } = services();
+    const saved = await reports.searchResultsCsv({ store: 'consumers', filter: {} });
+    const lines = readFileSync(saved.path!, 'utf8').trim().split('\r\n');
+    const [, ...rows] = lines;
+    const total = await api<unknown[]>('/admin/api/v1/identityStores/consumers/accounts?size=1000');
+    expect(rows).toHaveLength(total.length);
+    expect(saved).toMatchObject({ rows: total.length, truncated: false, source: 'live' });
+    const cut = await accounts.allResults({ store: 'consumers', filter: {} }, 10);
+    expect(cut.items).toHaveLength(10);
+    expect(cut.truncated).toBe(true);
   });
 
   it('builds the report offline from the cache, saying so', async () => {

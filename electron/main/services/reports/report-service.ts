@@ -1,4 +1,7 @@
 import { DesksideError } from '@shared/contracts';
+import { accountsToCsv } from '@shared/domain/accounts-csv';
+import type { SearchRequest } from '@shared/domain/search';
+import type { AccountService } from '../accounts/account-service';
 import type { AccountEvent } from '@shared/domain/profile';
 import type { ProfileCache } from '../cache/profile-cache';
 import type { ConnectionService } from '../connections/connection-service';
@@ -11,6 +14,7 @@ export type ReportFormat = 'html' | 'json' | 'pdf';
 export interface ReportServiceOptions {
   connections: ConnectionService;
   profiles: ProfileService;
+  accounts: AccountService;
   cache: ProfileCache;
   files: FileSaver;
   pdf: PdfPrinter | null;
@@ -18,6 +22,9 @@ export interface ReportServiceOptions {
   agent: string;
   now?: () => number;
 }
+
+/** At most this many accounts go into one CSV export of search results. */
+export const CSV_EXPORT_LIMIT = 10_000;
 
 /**
  * "Export account report": refreshes the profile and every event into the cache when the platform answers,
@@ -52,6 +59,17 @@ export class ReportService {
       catalog: view.catalog,
       events: events.length > 0 ? events : view.profile.events,
     };
+  }
+
+  /** Every result of a search (not only the page shown) as CSV, up to CSV_EXPORT_LIMIT accounts. */
+  async searchResultsCsv(request: Omit<SearchRequest, 'page' | 'size'>) {
+    const { items, truncated, source } = await this.options.accounts.allResults(request, CSV_EXPORT_LIMIT);
+    const path = await this.options.files.save({
+      suggestedName: `deskside-${request.store}-accounts.csv`,
+      content: accountsToCsv(items),
+      filter: { name: 'CSV', extensions: ['csv'] },
+    });
+    return { path, rows: items.length, truncated, source };
   }
 
   /** Saves a file the platform produced (its own account download). */

@@ -4,6 +4,7 @@ import {
   Button,
   IconButton,
   LinearProgress,
+  Menu,
   MenuItem,
   Stack,
   TextField,
@@ -14,7 +15,11 @@ import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
 import type { AccountSummary } from '@shared/domain/account';
-import { accountsToCsv, downloadText } from '../../lib/csv';
+import { accountsToCsv } from '@shared/domain/accounts-csv';
+import { useState } from 'react';
+import { deskside } from '../../bridge';
+import { downloadText } from '../../lib/download';
+import { messageOf } from '../../lib/errors';
 import { ago } from '../../lib/format';
 import { BulkActions } from '../bulk/BulkActions';
 import { PAGE_SIZE, useSearchStore, type SortField } from './search-store';
@@ -39,6 +44,32 @@ export function ResultsPane({ onOpen }: { onOpen: (account: AccountSummary) => v
   const run = useSearchStore((state) => state.run);
   const store = useSearchStore((state) => state.store);
   const selected = useSearchStore((state) => state.selected);
+  const shown = useSearchStore((state) => state.shown);
+  const [csvMenu, setCsvMenu] = useState<HTMLElement | null>(null);
+  const [exported, setExported] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const exportAll = async () => {
+    setCsvMenu(null);
+    if (!shown) return;
+    setExporting(true);
+    try {
+      const saved = await deskside.accounts.exportCsv(shown);
+      setExported(
+        saved.path
+          ? {
+              severity: 'success',
+              text: `Saved ${saved.rows.toLocaleString()} accounts${saved.truncated ? ' (the first 10,000)' : ''}${
+                saved.source === 'cache' ? ' from the cache' : ''
+              } to ${saved.path}`,
+            }
+          : { severity: 'success', text: 'Nothing saved: the save was cancelled.' },
+      );
+    } catch (error) {
+      setExported({ severity: 'error', text: messageOf(error) });
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const total = result?.total ?? null;
   const pages = total === null ? null : Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -90,20 +121,29 @@ export function ResultsPane({ onOpen }: { onOpen: (account: AccountSummary) => v
             </MenuItem>,
           ])}
         </TextField>
-        <Tooltip title="Export these results to CSV">
+        <Tooltip title="Export to CSV: this page, or every result">
           <span>
             <Button
               size="small"
               startIcon={<FileDownloadOutlinedIcon />}
-              disabled={!result || result.items.length === 0}
-              onClick={() =>
-                result && downloadText(`deskside-${store}-accounts-page-${page + 1}.csv`, accountsToCsv(result.items))
-              }
+              disabled={!result || result.items.length === 0 || exporting}
+              onClick={(event) => setCsvMenu(event.currentTarget)}
             >
               CSV
             </Button>
           </span>
         </Tooltip>
+        <Menu anchorEl={csvMenu} open={Boolean(csvMenu)} onClose={() => setCsvMenu(null)}>
+          <MenuItem
+            onClick={() => {
+              setCsvMenu(null);
+              if (result) downloadText(`deskside-${store}-accounts-page-${page + 1}.csv`, accountsToCsv(result.items));
+            }}
+          >
+            This page ({result?.items.length ?? 0} accounts)
+          </MenuItem>
+          <MenuItem onClick={() => void exportAll()}>Every result (up to 10,000)</MenuItem>
+        </Menu>
         <IconButton
           aria-label="Previous page"
           disabled={!result || page === 0 || loading}
@@ -118,7 +158,12 @@ export function ResultsPane({ onOpen }: { onOpen: (account: AccountSummary) => v
           <ChevronRightIcon />
         </IconButton>
       </Stack>
-      {loading && <LinearProgress aria-label="Searching" />}
+      {(loading || exporting) && <LinearProgress aria-label={exporting ? 'Exporting' : 'Searching'} />}
+      {exported && (
+        <Alert severity={exported.severity} sx={{ m: 1 }} onClose={() => setExported(null)} data-testid="csv-exported">
+          {exported.text}
+        </Alert>
+      )}
       {error && (
         <Alert severity="error" sx={{ m: 2 }} action={<Button onClick={() => void run(page)}>Retry</Button>}>
           {error}

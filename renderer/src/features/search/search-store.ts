@@ -19,6 +19,8 @@ interface SearchState {
   sort: { field: SortField; direction: 'asc' | 'desc' };
   page: number;
   result: SearchPage | null;
+  /** The search whose results are shown (the panel's filter may have changed since). */
+  shown: { store: string; filter: AccountFilter; sort: SearchState['sort'] } | null;
   loading: boolean;
   error: string | null;
   /** Selected account ids and the row a shift-click extends from. */
@@ -49,6 +51,7 @@ export const useSearchStore = create<SearchState>((set, get) => ({
   filter: {},
   sort: { field: 'createdAt', direction: 'desc' },
   page: 0,
+  shown: null,
   result: null,
   loading: false,
   error: null,
@@ -117,7 +120,14 @@ export const useSearchStore = create<SearchState>((set, get) => ({
         sort,
       });
       if (token !== searchToken) return; // a newer search answered first
-      set({ result, page, loading: false, selected: new Set(), anchor: null });
+      set({
+        result,
+        page,
+        shown: { store, filter: compactFilter(filter), sort },
+        loading: false,
+        selected: new Set(),
+        anchor: null,
+      });
     } catch (error) {
       if (token === searchToken) set({ loading: false, error: messageOf(error) });
     }
@@ -125,7 +135,15 @@ export const useSearchStore = create<SearchState>((set, get) => ({
 
   async show(page, store, filter) {
     if (get().store !== store) await get().setStore(store);
-    set({ result: page, filter, page: page.page, selected: new Set(), anchor: null, error: null });
+    set({
+      result: page,
+      filter,
+      page: page.page,
+      shown: { store, filter, sort: get().sort },
+      selected: new Set(),
+      anchor: null,
+      error: null,
+    });
   },
 
   select(index, mode) {

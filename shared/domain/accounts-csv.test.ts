@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountsToCsv, csvCell } from './csv';
+import { accountsToCsv, csvCell } from './accounts-csv';
 
 describe('CSV export', () => {
   it('quotes cells that need it and neutralises formulas', () => {

@@ -1,4 +1,4 @@
-import { statusLabels, type AccountSummary } from '@shared/domain/account';
+import { statusLabels, type AccountSummary } from './account';
 
 /**
  * One CSV cell: quoted when needed, and a leading = + - @ (or tab/CR) neutralised so a spreadsheet never runs
@@ -29,14 +29,4 @@ export function accountsToCsv(accounts: AccountSummary[]): string {
     ...accounts.map((account) => columns.map(([, get]) => csvCell(get(account))).join(',')),
   ];
   return `${lines.join('\r\n')}\r\n`;
-}
-
-/** Offers text as a file download (works in the desktop app's renderer and in a browser). */
-export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
