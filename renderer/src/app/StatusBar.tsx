@@ -14,8 +14,15 @@ export function StatusBar() {
   const connectivity = useConnectionStore((state) => state.status?.connectivity);
   const [cache, setCache] = useState<CacheStatus | null>(null);
   useEffect(() => {
-    void deskside.cache.status().then(setCache, () => undefined);
-    return deskside.on(events.cacheChanged, setCache);
+    const load = () => void deskside.cache.status().then(setCache, () => undefined);
+    load();
+    // Searches and account views fill the cache all the time; the count follows without an event per write.
+    const timer = setInterval(load, 30_000);
+    const unsubscribe = deskside.on(events.cacheChanged, setCache);
+    return () => {
+      clearInterval(timer);
+      unsubscribe();
+    };
   }, []);
   const stateColor =
     connectivity?.state === 'online' ? 'success' : connectivity?.state === 'offline' ? 'warning' : 'default';

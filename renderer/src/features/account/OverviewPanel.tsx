@@ -210,9 +210,14 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
         >
           Delete all sessions
         </GatedButton>
-        <Button variant="outlined" disabled={saving} onClick={(event) => openMenu(event.currentTarget, 'download')}>
+        <GatedButton
+          gate="download"
+          variant="outlined"
+          disabled={saving}
+          onClick={(event) => openMenu(event.currentTarget, 'download')}
+        >
           Download account information
-        </Button>
+        </GatedButton>
         <Button variant="outlined" disabled={saving} onClick={(event) => openMenu(event.currentTarget, 'report')}>
           Export account report
         </Button>
