@@ -8,8 +8,8 @@
 import { AccountService } from '../electron/main/services/accounts/account-service';
 import { BulkRunner } from '../electron/main/services/bulk/bulk-runner';
 import { startSandbox } from '../sandbox/start';
-import type { AccountSummary } from '../shared/domain/account';
 import type { AccountFilter } from '../shared/domain/search';
+import { fillCache } from './fixtures';
 import { recordResults } from './results';
 import { ensureBenchDatabase } from './seed-sandbox';
 import { percentiles, timeIt } from './stats';
@@ -55,42 +55,7 @@ async function searchRoundTrip(samples: number) {
 
 function localSearch(samples: number) {
   const { cache } = consoleServices('http://127.0.0.1:1');
-  const names = ['Ada', 'Grace', 'Linus', 'Margaret', 'Zsófia', 'Hiroshi', 'Priya', 'Emeka', 'Olga', 'Lars'];
-  const families = [
-    'Lovelace',
-    'Hopper',
-    'Torvalds',
-    'Hamilton',
-    'Nagy',
-    'Tanaka',
-    'Sharma',
-    'Okafor',
-    'Ivanova',
-    'Larsen',
-  ];
-  const domains = ['example.com', 'inbox.example', 'eu.inbox.example', 'mail.example.org'];
-  const batch: AccountSummary[] = [];
-  for (let i = 0; i < 100_000; i++) {
-    const given = names[i % names.length]!;
-    const family = families[Math.floor(i / names.length) % families.length]!;
-    batch.push({
-      id: `acc-${i}`,
-      store: 'consumers',
-      displayName: `${given} ${family}`,
-      username: i % 3 === 0 ? `${given.toLowerCase()}${i}` : null,
-      email: `${given.toLowerCase()}.${family.toLowerCase()}${i}@${domains[i % domains.length]}`,
-      emailVerified: i % 7 !== 0,
-      phone: i % 4 === 0 ? `+3630${String(i).padStart(7, '0')}` : null,
-      enabled: i % 15 !== 0,
-      locked: false,
-      externalIdentity: false,
-      organization: null,
-      lastLoginAt: new Date(Date.now() - (i % 400) * 86_400_000).toISOString(),
-      createdAt: new Date(Date.now() - (i % 900) * 86_400_000).toISOString(),
-      updatedAt: null,
-    });
-    if (batch.length === 5000) cache.upsertSummaries('bench', batch.splice(0));
-  }
+  fillCache(cache, 'bench', 100_000);
   const filters: AccountFilter[] = [
     { loginIdentifier: 'ada.lovelace12' },
     { loginIdentifier: 'hopper' },

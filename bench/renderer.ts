@@ -11,9 +11,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import type { AccountSummary } from '../shared/domain/account';
 import { chromiumLaunchOptions } from '../tests/browser/chromium';
 import { startBuiltWebHost } from '../tests/browser/web-host';
+import { syntheticAccount } from './fixtures';
 import { recordResults } from './results';
 import { percentiles } from './stats';
 
@@ -27,25 +27,6 @@ function bundleSize() {
     gzip += gzipSync(readFileSync(join(dir, name))).length;
   }
   return { files: files.length, kib: Math.round(raw / 1024), gzipKib: Math.round(gzip / 1024) };
-}
-
-function syntheticAccounts(count: number): AccountSummary[] {
-  return Array.from({ length: count }, (_, index) => ({
-    id: `bench-${index}`,
-    store: 'consumers',
-    displayName: `Bench Account ${index}`,
-    username: `bench${index}`,
-    email: `bench${index}@example.com`,
-    emailVerified: index % 3 !== 0,
-    phone: null,
-    enabled: index % 10 !== 0,
-    locked: index % 50 === 0,
-    externalIdentity: index % 7 === 0,
-    organization: null,
-    lastLoginAt: new Date(Date.now() - index * 60_000).toISOString(),
-    createdAt: new Date(Date.now() - index * 3_600_000).toISOString(),
-    updatedAt: null,
-  }));
 }
 
 const host = await startBuiltWebHost();
@@ -69,7 +50,7 @@ try {
   }
 
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const accounts = syntheticAccounts(10_000);
+  const accounts = Array.from({ length: 10_000 }, (_, index) => syntheticAccount(index));
   await page.route('**/api/accounts%3Asearch', async (route) => {
     const input = JSON.parse(route.request().postData() ?? '{}') as { page?: number; size?: number };
     await route.fulfill({

@@ -36,6 +36,12 @@ interface Results {
       jumpToEndMs: number;
     };
   };
+  memory?: {
+    measuredAt: string;
+    machine: Machine;
+    servicesStarted: { rssMiB: number; heapUsedMiB: number };
+    with100kCachedAccounts: { rssMiB: number; heapUsedMiB: number };
+  };
   accountView?: {
     measuredAt: string;
     machine: Machine;
@@ -118,6 +124,14 @@ if (renderer) {
   rows.push(`| renderer bundle (JS and CSS) | ${bundle.kib} KiB, ${bundle.gzipKib} KiB gzipped | reported | — |`);
   rows.push(
     `| time to interactive in Chromium (navigation to a usable quick search) | p50 ${tti.p50} ms (p95 ${tti.p95}) | reported | — |`,
+  );
+}
+const memory = results.memory;
+if (memory) {
+  machines.add(machineOf(memory.machine, memory.measuredAt));
+  const { servicesStarted: started, with100kCachedAccounts: filled } = memory;
+  rows.push(
+    `| main-side memory with 100,000 cached accounts | RSS ${filled.rssMiB} MiB, JS heap ${filled.heapUsedMiB} MiB (services alone: RSS ${started.rssMiB} MiB) | reported | — |`,
   );
 }
 const table = [START, '', ...rows, '', `Measured on: ${[...machines].join(' / ')}.`, '', END].join('\n');

@@ -98,6 +98,8 @@ export function createAppServices(options: AppServiceOptions) {
     connections,
     connectivity,
     accounts,
+    /** The offline cache itself (benchmarks fill it directly). */
+    accountCache: cache,
     profiles,
     reports,
     searches: new SavedSearchService(new SavedSearches(opened.db, now), connections, accounts),
