@@ -49,23 +49,33 @@ export class DesksideError extends Error {
   }
 }
 
-/** Turns zod issues into `{ 'a.b': ['message'] }`, the shape forms show on their fields. */
+/** At most this many fields are reported, each name cut to this length: hostile input stays a short answer. */
+const MAX_FIELDS = 50;
+const MAX_FIELD_NAME = 120;
+
+/**
+ * Turns zod issues into `{ 'a.b': ['message'] }`, the shape forms show on their fields. Field names come from the
+ * caller's input, so they are collected in a Map (a key such as `constructor` or `__proto__` is just a name).
+ */
 export function fieldErrorsFromZod(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+  const fields = new Map<string, string[]>();
   const add = (path: PropertyKey[], message: string) => {
-    const key = path.length > 0 ? path.map(String).join('.') : '(root)';
-    (fields[key] ??= []).push(message);
+    const key = (path.length > 0 ? path.map(String).join('.') : '(root)').slice(0, MAX_FIELD_NAME);
+    const messages = fields.get(key);
+    if (messages) messages.push(message);
+    else if (fields.size < MAX_FIELDS) fields.set(key, [message]);
   };
   for (const issue of error.issues) {
     // An unexpected key is reported on the object; name the key itself so the agent sees which field.
     if (issue.code === 'unrecognized_keys') issue.keys.forEach((key) => add([...issue.path, key], 'Unexpected field'));
     else add(issue.path, issue.message);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 export function validationEnvelope(error: z.ZodError, what = 'The request'): ErrorEnvelope {
   const fieldErrors = fieldErrorsFromZod(error);
-  const fields = Object.keys(fieldErrors).join(', ');
+  const names = Object.keys(fieldErrors);
+  const fields = names.slice(0, 10).join(', ') + (names.length > 10 ? ` and ${names.length - 10} more` : '');
   return { code: 'VALIDATION', message: `${what} is invalid: ${fields}`, fieldErrors };
 }
