@@ -65,6 +65,9 @@ try {
 
   // A bulk action's per-account results
   await page.getByRole('button', { name: '← Results' }).click();
+  await page.getByTestId('quick-search').fill('@inbox.example');
+  await page.getByTestId('quick-search').press('Enter');
+  await page.getByTestId('page-indicator').filter({ hasText: 'Page 1' }).waitFor();
   const rows = page.getByRole('option');
   await rows.nth(0).click();
   await rows.nth(3).click({ modifiers: ['Shift'] });

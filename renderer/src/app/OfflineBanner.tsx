@@ -9,8 +9,8 @@ export function OfflineBanner() {
   return (
     <Alert severity="warning" variant="filled" square role="status" data-testid="offline-banner">
       Offline since {dateTime(connectivity.since)} ({ago(connectivity.since)}):{' '}
-      {connectivity.reason ?? 'the identity platform cannot be reached'}. Showing cached data; actions are disabled.
-      Deskside reconnects by itself.
+      {(connectivity.reason ?? 'the identity platform cannot be reached').replace(/[.?!]?$/, (end) => end || '.')}{' '}
+      Showing cached data; actions are disabled. Deskside reconnects by itself.
     </Alert>
   );
 }
