@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy } from './electron/main/window/csp';
 
 const alias = { '@shared': resolve(__dirname, 'shared') };
 
@@ -38,7 +39,29 @@ export default defineConfig({
     resolve: { alias },
     // Absolute asset paths: both hosts serve the renderer at the root of its origin (app://deskside/, the web host),
     // and routes such as /account/<store>/<id> must still find /assets/. (electron-vite forces './' for file://.)
-    plugins: [react(), { name: 'deskside:absolute-base', config: () => ({ base: '/' }) }],
+    plugins: [
+      react(),
+      { name: 'deskside:absolute-base', config: () => ({ base: '/' }) },
+      // The built page carries the CSP itself too (both hosts also send it as a header): defence in depth, and
+      // a policy scanners can see. frame-ancestors only works as a header, so the meta leaves it out.
+      {
+        name: 'deskside:csp-meta',
+        apply: 'build',
+        transformIndexHtml: () => [
+          {
+            tag: 'meta',
+            attrs: {
+              'http-equiv': 'Content-Security-Policy',
+              content: contentSecurityPolicy()
+                .split('; ')
+                .filter((directive) => !directive.startsWith('frame-ancestors'))
+                .join('; '),
+            },
+            injectTo: 'head-prepend',
+          },
+        ],
+      },
+    ],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       minify: true,

@@ -1,4 +1,4 @@
-// `npm test`: lint, typecheck, unit tests (vitest), browser tests (Playwright in Chromium against the web host)
+// `npm test`: lint, typecheck, unit tests (vitest), build, security checks (electronegativity), browser tests (Playwright in Chromium against the web host)
 // and, where an Electron binary exists, the desktop app's end-to-end tests. Ends with one summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -65,6 +65,7 @@ step('unit tests', 'npx', [
 ]);
 countVitest();
 step('build', 'npx', ['electron-vite', 'build']);
+step('security checks (electronegativity)', process.execPath, ['scripts/security.mjs']);
 step('browser tests', 'npx', ['playwright', 'test', '--project=browser']);
 countPlaywright();
 

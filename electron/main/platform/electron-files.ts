@@ -39,6 +39,7 @@ export function windowPdfPrinter(): PdfPrinter {
           nodeIntegration: false,
           // Its own in-memory session, so the request filter below touches nothing else.
           partition: 'deskside-report-pdf',
+          disableBlinkFeatures: 'Auxclick',
         },
       });
       try {

@@ -21,6 +21,8 @@ export function secureWebPreferences(preloadPath: string) {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: true,
+    // A middle click must not open a link in a new window behind the navigation policy's back.
+    disableBlinkFeatures: 'Auxclick',
   } as const;
 }
 
