@@ -12,6 +12,11 @@ export const BulkRequest = z
     groupId: z.string().min(1).max(64).optional(),
     /** Delete only: the number of accounts, typed by the agent. */
     confirmation: z.string().max(16).optional(),
+    /**
+     * Retries: read each account first and count it done, without acting again, when the change is already there
+     * (it may have landed just before the platform stopped answering).
+     */
+    checkFirst: z.boolean().optional(),
   })
   .refine((request) => !['addToGroup', 'removeFromGroup'].includes(request.action) || request.groupId, {
     message: 'a group is required',

@@ -14,7 +14,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The built sandbox (out/main/sandbox.js) as the tests' identity platform, which they can stop and start. */
+/** How to run the sandbox: the built one (browser tests run after the build), or its sources through tsx. */
+export const BUILT_SANDBOX = ['out/main/sandbox.js'];
+export const SOURCE_SANDBOX = ['--import', 'tsx', 'sandbox/cli.ts'];
+
+/** The sandbox as the tests' identity platform, in its own process, which they can stop, kill and start. */
 export class TestPlatform {
   private child: ChildProcess | null = null;
   private token: string | null = null;
@@ -22,6 +26,7 @@ export class TestPlatform {
   constructor(
     readonly port: number,
     private readonly dataFile: string,
+    private readonly entry: string[] = BUILT_SANDBOX,
   ) {}
 
   get url(): string {
@@ -30,7 +35,7 @@ export class TestPlatform {
 
   async start(seed?: number): Promise<void> {
     const args = [
-      'out/main/sandbox.js',
+      ...this.entry,
       '--port',
       String(this.port),
       '--data',
@@ -53,6 +58,18 @@ export class TestPlatform {
       child.stdout!.on('data', read);
       child.stderr!.on('data', read);
       child.once('exit', (code) => reject(new Error(`the sandbox exited with ${code}:\n${output}`)));
+    });
+  }
+
+  /** Ends the platform abruptly, as a crash or a pulled plug would. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    this.child = null;
+    this.token = null;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
     });
   }
 

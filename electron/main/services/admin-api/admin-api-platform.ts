@@ -250,6 +250,18 @@ export class AdminApiPlatform implements IdentityPlatform {
     return toSummary(data, store);
   }
 
+  async accountState(store: string, accountId: string): Promise<{ enabled: boolean; groupIds: string[] } | null> {
+    try {
+      const { data } = await this.client.request('GET', this.accountPath(store, accountId), {
+        schema: ApiAccountProfile,
+      });
+      return { enabled: data.enabled, groupIds: (data.groups ?? []).map((group) => group.id) };
+    } catch (error) {
+      if (error instanceof DesksideError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
   async enableAccount(store: string, accountId: string): Promise<void> {
     await this.client.request('POST', `${V1}/identityStores/${enc(store)}/accounts/${enc(accountId)}/enable`, {
       idempotent: true,

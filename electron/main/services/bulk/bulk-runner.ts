@@ -5,7 +5,7 @@ import type { EventBus } from '../../ipc/event-bus';
 import type { ActionJournal } from '../cache/action-journal';
 import type { AccountCache } from '../cache/account-cache';
 import type { ConnectionService } from '../connections/connection-service';
-import type { ConnectivityMonitor } from '../connections/connectivity';
+import { isUnreachable, type ConnectivityMonitor } from '../connections/connectivity';
 import type { IdentityPlatform } from '../platform/identity-platform';
 
 interface Job {
@@ -13,6 +13,8 @@ interface Job {
   connectionId: string;
   results: Map<string, AccountOutcome>;
   cancelled: boolean;
+  /** The platform stopped answering: the rest of the queue waits for a retry instead of failing one by one. */
+  halted: boolean;
   finished: boolean;
 }
 
@@ -22,9 +24,29 @@ export const BULK_CONCURRENCY = 8;
 const PROGRESS_INTERVAL_MS = 100;
 
 function reasonOf(error: unknown): string {
+  if (isUnreachable(error))
+    return `${(error as DesksideError).message} The change may or may not have been applied; a retry checks first.`;
   if (error instanceof DesksideError)
     return error.code === 'NOT_FOUND' ? 'Not found: the account no longer exists.' : error.message;
   return 'Unexpected error.';
+}
+
+type AccountState = Awaited<ReturnType<IdentityPlatform['accountState']>>;
+
+/** Whether the account already is as the action would leave it. */
+function alreadyDone(request: BulkRequest, state: AccountState): boolean {
+  switch (request.action) {
+    case 'enable':
+      return state?.enabled === true;
+    case 'disable':
+      return state?.enabled === false;
+    case 'delete':
+      return state === null;
+    case 'addToGroup':
+      return Boolean(state?.groupIds.includes(request.groupId!));
+    case 'removeFromGroup':
+      return state !== null && !state.groupIds.includes(request.groupId!);
+  }
 }
 
 /**
@@ -57,6 +79,7 @@ export class BulkRunner {
       connectionId: view.id,
       results: new Map(),
       cancelled: false,
+      halted: false,
       finished: false,
     };
     this.jobs.set(jobId, job);
@@ -126,13 +149,25 @@ export class BulkRunner {
       this.bus.emit(events.bulkProgress, this.progress(jobId, job));
     };
     const worker = async () => {
-      for (let accountId = queue.shift(); accountId !== undefined && !job.cancelled; accountId = queue.shift()) {
+      for (
+        let accountId = queue.shift();
+        accountId !== undefined && !job.cancelled && !job.halted;
+        accountId = queue.shift()
+      ) {
         try {
-          await this.act(platform, request, accountId);
-          job.results.set(accountId, { accountId, outcome: 'done' });
+          const skipped =
+            request.checkFirst && alreadyDone(request, await platform.accountState(request.store, accountId));
+          if (!skipped) await this.act(platform, request, accountId);
+          job.results.set(
+            accountId,
+            skipped
+              ? { accountId, outcome: 'done', reason: 'Already done: the platform had applied it; not sent again.' }
+              : { accountId, outcome: 'done' },
+          );
           if (request.action === 'delete') this.cache.remove(job.connectionId, request.store, accountId);
         } catch (error) {
           this.connectivity.failed(error);
+          if (isUnreachable(error)) job.halted = true;
           job.results.set(accountId, { accountId, outcome: 'failed', reason: reasonOf(error) });
         }
         emit();

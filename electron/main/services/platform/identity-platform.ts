@@ -51,6 +51,8 @@ export interface IdentityPlatform {
   listRoles(store: string): Promise<NamedEntity[]>;
   searchAccounts(request: SearchRequest, signal?: AbortSignal): Promise<PlatformPage>;
   getAccountSummary(store: string, accountId: string): Promise<AccountSummary>;
+  /** What a quick action changes, for checking before a retry; null when the account no longer exists. */
+  accountState(store: string, accountId: string): Promise<{ enabled: boolean; groupIds: string[] } | null>;
   enableAccount(store: string, accountId: string): Promise<void>;
   disableAccount(store: string, accountId: string): Promise<void>;
   deleteAccount(store: string, accountId: string): Promise<void>;

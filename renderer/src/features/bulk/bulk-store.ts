@@ -15,6 +15,7 @@ interface BulkState {
     accountIds: string[];
     groupId?: string;
     confirmation?: string;
+    checkFirst?: boolean;
   }): Promise<void>;
   cancel(): Promise<void>;
   retryFailed(): Promise<void>;
@@ -52,9 +53,11 @@ export const useBulkStore = create<BulkState>((set, get) => ({
     if (!result || !last) return;
     const accountIds = result.results.filter((entry) => entry.outcome !== 'done').map((entry) => entry.accountId);
     if (accountIds.length === 0) return;
+    // A failure may hide a change that landed before the platform stopped answering: check before acting again.
     await get().start({
       ...last,
       accountIds,
+      checkFirst: true,
       ...(last.action === 'delete' ? { confirmation: String(accountIds.length) } : {}),
     });
   },
