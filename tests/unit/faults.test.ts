@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DesksideError, ErrorCode } from '@shared/contracts';
+import { startSandbox, type RunningSandbox } from '../../sandbox/start';
+import { connectToSandbox, setFaults, withAccountView } from './sandbox-services';
+
+let sandbox: RunningSandbox;
+const realFetch = globalThis.fetch;
+/** Every request the console sent, with what the platform answered. */
+const sent: Array<{ method: string; url: string; body: string; status: number }> = [];
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ dataFile: ':memory:', port: 0, seedAccounts: 200 });
+  globalThis.fetch = async (input, init) => {
+    const response = await realFetch(input, init);
+    sent.push({
+      method: init?.method ?? 'GET',
+      url: String(input),
+      body: typeof init?.body === 'string' ? init.body : '',
+      status: response.status,
+    });
+    return response;
+  };
+});
+afterAll(async () => {
+  globalThis.fetch = realFetch;
+  await setFaults(sandbox.url, []);
+  await sandbox.close();
+});
+
+/** Runs an operation under faults: it succeeds, or fails with a clear, typed message. */
+async function clearly<T>(
+  operation: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; error: DesksideError }> {
+  try {
+    return { ok: true, value: await operation() };
+  } catch (error) {
+    expect(error).toBeInstanceOf(DesksideError);
+    const typed = error as DesksideError;
+    expect(ErrorCode.options).toContain(typed.code);
+    expect(typed.message.length).toBeGreaterThan(10);
+    expect(typed.message).not.toMatch(/undefined|\[object|TypeError/);
+    return { ok: false, error: typed };
+  }
+}
+
+describe('under the fault flags', () => {
+  // Each 429 costs its Retry-After second, so that case runs fewer rounds.
+  for (const [name, rule, rounds] of [
+    [
+      '5xx on a fifth of reads and writes, with latency',
+      { route: '.*', latencyMs: 20, failureRate: 0.2, status: 503, retryAfter: 0 },
+      30,
+    ],
+    ['429 with Retry-After on a fifth of requests', { route: '.*', failureRate: 0.2, status: 429, retryAfter: 1 }, 8],
+  ] as const)
+    it(`${name}: searches and tab loads answer or fail clearly; no non-idempotent change is sent twice`, async () => {
+      const services = withAccountView(connectToSandbox(sandbox.url, { productionClient: true }));
+      const listed = await services.accounts.search({ store: 'consumers', filter: {}, page: 0, size: 30 });
+      const ids = listed.items.map((account) => account.id);
+      await setFaults(sandbox.url, [rule]);
+      try {
+        let answered = 0;
+        for (let i = 0; i < rounds; i++) {
+          const search = await clearly(() =>
+            services.accounts.search({ store: 'consumers', filter: { enabled: i % 2 === 0 }, page: 0, size: 20 }),
+          );
+          const open = await clearly(() => services.profiles.open('consumers', ids[i % ids.length]!));
+          if (search.ok) answered++;
+          if (open.ok) answered++;
+        }
+        // Reads are retried (and answered from the cache when the platform seems down): most get an answer.
+        expect(answered).toBeGreaterThan(rounds * 1.3);
+        const started = sent.length;
+        const targets: string[] = [];
+        for (let i = 0; i < rounds; i++) {
+          const target = `fault-${name.length}-${i}@example.com`;
+          targets.push(target);
+          services.connectivity.succeeded(); // each change starts online, so each reaches the client
+          await clearly(() =>
+            services.profiles.act('consumers', ids[0]!, { kind: 'addAuthenticator', type: 'email', target }),
+          );
+        }
+        for (const target of targets) {
+          const attempts = sent
+            .slice(started)
+            .filter(
+              (request) =>
+                request.method === 'POST' && request.url.endsWith('/authenticators') && request.body.includes(target),
+            );
+          // A 429 means the platform did nothing, so trying again is safe; anything else is sent once at most.
+          expect(attempts.filter((request) => request.status !== 429).length, target).toBeLessThanOrEqual(1);
+        }
+      } finally {
+        await setFaults(sandbox.url, []);
+        services.connectivity.dispose();
+      }
+    }, 120_000);
+});
