@@ -17,14 +17,21 @@ export interface FileSaver {
   save(request: SaveRequest): Promise<string | null>;
 }
 
-/** A name that cannot leave the folder it is written to, whatever the account data put in it. */
+/**
+ * A name that cannot leave the folder it is written to, whatever the account data put in it, and that keeps its
+ * extension however long the rest was (a report named after a long display name must still open as HTML).
+ */
 export function safeFileName(name: string): string {
-  const cleaned = name
-    .normalize('NFKC')
-    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
-    .replace(/^[.-]+/, '')
-    .slice(0, 120);
-  return cleaned || 'export';
+  const clean = (text: string) =>
+    text
+      .normalize('NFKC')
+      .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+      .replace(/^[.-]+/, '');
+  const extension = /\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1];
+  const stem = clean(extension ? name.slice(0, -(extension.length + 1)) : name)
+    .replace(/[.-]+$/, '')
+    .slice(0, 100);
+  return `${stem || 'export'}${extension ? `.${extension.toLowerCase()}` : ''}`;
 }
 
 /** Writes exports into one folder, never overwriting an earlier file. */

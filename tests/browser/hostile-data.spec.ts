@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { hostileCorpus } from '../fixtures/hostile-corpus';
+import { addConnection } from './connections';
+import { freePort, TestPlatform } from './platform';
+import { startBuiltWebHost, type RunningWebHost } from './web-host';
+
+// The corpus goes in through the platform (attributes, lists, complex lists, customer logins that leave events),
+// then every tab and the exported report must show it as text, with no script run.
+test.describe.configure({ mode: 'serial' });
+
+let platform: TestPlatform;
+let host: RunningWebHost;
+const accounts: Array<{ id: string; payloads: string[] }> = [];
+const tabs = ['Attributes', 'Activity', 'Groups', 'Roles', 'Authenticators', 'Sessions', 'Verification', 'Consents'];
+const pwned = () => (window as { __desksidePwned?: boolean }).__desksidePwned;
+/** Header values must be printable ASCII; the corpus's others go into attributes only. */
+const asciiPayloads = hostileCorpus.filter((payload) => /^[\x20-\x7e]+$/.test(payload) && payload.length < 500);
+
+test.beforeAll(async () => {
+  platform = new TestPlatform(await freePort(), join(mkdtempSync(join(tmpdir(), 'deskside-hostile-')), 'p.db'));
+  await platform.start(300);
+  host = await startBuiltWebHost();
+  const { body } = await platform.api<Array<{ id: string; identities: { email?: { id: string } } }>>(
+    'GET',
+    '/admin/api/v1/identityStores/consumers/accounts?enabled=true&size=100',
+  );
+  const targets = body.filter(
+    (account) => account.identities.email && !account.identities.email.id.startsWith('hostile'),
+  );
+  for (let start = 0, index = 0; start < hostileCorpus.length; start += 5, index++) {
+    const payloads = hostileCorpus.slice(start, start + 5);
+    const account = targets[index]!;
+    const short = (text: string) => text.slice(0, 128);
+    const saved = await platform.api('PUT', `/admin/api/v1/identityStores/consumers/accounts/${account.id}/personal`, {
+      name: { givenName: short(payloads[0]!), familyName: short(payloads[1] ?? payloads[0]!) },
+      interests: payloads.map((payload) => payload.slice(0, 500)),
+      addresses: [
+        { street: short(payloads[2] ?? payloads[0]!), city: short(payloads[3] ?? payloads[0]!), country: 'HU' },
+      ],
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    // A failed login whose user agent is hostile leaves an event on the account.
+    const agent = asciiPayloads[index % asciiPayloads.length]!;
+    await fetch(`${platform.url}/sandbox/customer/consumers/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'User-Agent': agent },
+      body: JSON.stringify({ identifier: account.identities.email!.id, password: 'not-the-password' }),
+    });
+    accounts.push({ id: account.id, payloads });
+  }
+});
+
+test.afterAll(async () => {
+  host?.process.kill('SIGTERM');
+  await platform?.stop();
+});
+
+test(`${hostileCorpus.length} hostile strings in attributes, lists and events stay text in every tab`, async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto(host.url);
+  await addConnection(page, {
+    name: 'Hostile data',
+    url: platform.url,
+    clientId: 'deskside-supervisor',
+    clientSecret: 'supervisor-demo-secret',
+  });
+  for (const account of accounts) {
+    await page.goto(`${host.origin}/account/consumers/${account.id}?token=${host.token}`);
+    const overview = page.getByRole('complementary', { name: 'Overview' });
+    await expect(overview).toContainText(account.id);
+    await expect(overview.getByRole('heading', { level: 2 })).toContainText(account.payloads[0]!.slice(0, 40).trim());
+    for (const tab of tabs) {
+      await page.getByRole('tab', { name: tab, exact: true }).click();
+      await expect(page.getByRole('tabpanel')).toBeVisible();
+    }
+    await page.getByRole('tab', { name: 'Attributes', exact: true }).click();
+    const interests = page.getByRole('tabpanel', { name: 'Attributes' });
+    for (const payload of account.payloads) {
+      const shown = payload
+        .split(/[\r\n]/)[0]!
+        .slice(0, 30)
+        .trim();
+      if (shown) await expect(interests).toContainText(shown);
+    }
+    await page.getByRole('tab', { name: 'Activity', exact: true }).click();
+    await page.getByRole('table', { name: 'Events' }).getByRole('row').nth(1).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.getByRole('button', { name: 'Close' }).click();
+    expect(await page.evaluate(pwned), account.id).toBeUndefined();
+  }
+});
+
+test('the exported report of each such account shows the strings as text, and runs nothing', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  for (const account of accounts.slice(0, 4)) {
+    await page.goto(`${host.origin}/account/consumers/${account.id}?token=${host.token}`);
+    await page.getByRole('button', { name: 'Export account report' }).click();
+    await page.getByRole('menuitem', { name: 'HTML' }).click();
+    const notice = page.getByTestId('account-notice');
+    await expect(notice).toContainText('Saved');
+    const path = (await notice.textContent())!.replace(/^.*Saved\s+/, '').trim();
+    const html = readFileSync(path, 'utf8');
+    for (const payload of account.payloads) if (/[<>]/.test(payload)) expect(html).not.toContain(payload);
+    const report = await browser.newPage();
+    await report.goto(pathToFileURL(path).href);
+    await expect(report.locator('body')).toContainText(
+      account.payloads[0]!.split(/[\r\n]/)[0]!
+        .slice(0, 30)
+        .trim(),
+    );
+    expect(await report.evaluate(pwned)).toBeUndefined();
+    await report.close();
+  }
+});
