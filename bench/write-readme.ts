@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { RESULTS_FILE } from './results';
 
-type Percentiles = { p50: number; p95: number; p99: number };
+type Percentiles = { p50: number; p95: number; p99: number; n: number };
 type Machine = { cpu: string; cores: number; memoryGiB: number; node: string };
 interface Results {
   sandboxSearch?: {
@@ -35,6 +35,19 @@ interface Results {
       renderedAtEnd: number;
       jumpToEndMs: number;
     };
+  };
+  load?: {
+    measuredAt: string;
+    machine: Machine;
+    agents: number;
+    seconds: number;
+    operations: number;
+    search: Percentiles;
+    open: Percentiles;
+    write: Percentiles;
+    errors: number;
+    writesChecked: number;
+    lostWrites: number;
   };
   memory?: {
     measuredAt: string;
@@ -125,6 +138,17 @@ if (renderer) {
   rows.push(
     `| time to interactive in Chromium (navigation to a usable quick search) | p50 ${tti.p50} ms (p95 ${tti.p95}) | reported | — |`,
   );
+}
+const load = results.load;
+if (load) {
+  machines.add(machineOf(load.machine, load.measuredAt));
+  rows.push(
+    `| ${load.agents} agents for ${load.seconds} s: errors, lost writes | ${load.errors} errors, ${load.lostWrites} lost of ${load.writesChecked} accounts written (${load.operations.toLocaleString('en')} operations) | none | ${verdict(load.errors === 0 && load.lostWrites === 0)} |`,
+  );
+  for (const kind of ['search', 'open', 'write'] as const)
+    rows.push(
+      `| ${load.agents} agents: ${kind} | p50 ${load[kind].p50} ms, p95 ${load[kind].p95} ms, p99 ${load[kind].p99} ms (${load[kind].n}) | reported | — |`,
+    );
 }
 const memory = results.memory;
 if (memory) {
