@@ -11,7 +11,7 @@ function loopbackOnly(request: FastifyRequest): void {
     throw new ApiProblem(403, 'Forbidden', 'Control hooks answer loopback callers only.');
 }
 
-/** Hooks for the console's tests: fault flags and client revocation. Loopback callers only. */
+/** Hooks for the console's tests: fault flags, client revocation, renaming configuration. Loopback callers only. */
 export function registerControlRoutes(app: TypedApp, ctx: SandboxContext): void {
   const tags = ['Sandbox control'];
   app.get('/sandbox/control/faults', { schema: { tags, response: { 200: FaultRules } } }, async (request) => {
@@ -47,6 +47,38 @@ export function registerControlRoutes(app: TypedApp, ctx: SandboxContext): void 
       if (!client) throw notFound('API client', request.params.clientId);
       client.revoked = request.body?.revoked ?? true;
       if (client.revoked) ctx.tokens.revokeClient(client.clientId);
+      return reply.code(204).send(null);
+    },
+  );
+  // Renames a piece of configuration, so tests can put hostile strings where only configuration goes (consent,
+  // group, role, organization, policy, application and client names) and see every screen show them as text.
+  const renameable = {
+    consent: 'consents',
+    group: 'groups',
+    role: 'roles',
+    organization: 'organizations',
+    proofingPolicy: 'proofing_policies',
+    notificationPolicy: 'notification_policies',
+    application: 'applications',
+    client: 'clients',
+  } as const;
+  app.put(
+    '/sandbox/control/names',
+    {
+      schema: {
+        tags,
+        body: z.object({
+          kind: z.enum(Object.keys(renameable) as [keyof typeof renameable, ...Array<keyof typeof renameable>]),
+          id: z.string().min(1),
+          name: z.string().min(1).max(2000),
+        }),
+      },
+    },
+    async (request, reply) => {
+      loopbackOnly(request);
+      const { kind, id, name } = request.body;
+      const changed = ctx.db.prepare(`UPDATE ${renameable[kind]} SET name = ? WHERE id = ?`).run(name, id).changes;
+      if (changed === 0) throw notFound(kind, id);
       return reply.code(204).send(null);
     },
   );

@@ -95,3 +95,22 @@ describe('small parsers', () => {
     expect(ipInCidr('::1', '1.1.1.1/32')).toBe(false);
   });
 });
+
+describe('renaming configuration', () => {
+  it('renames a group, a consent or a client for the tests of hostile names, and refuses unknown ones', async () => {
+    const sandbox = await startTestSandbox({ seedAccounts: 5 });
+    const api = await apiAs(sandbox, 'viewer');
+    const rename = (body: unknown) =>
+      fetch(`${sandbox.url}/sandbox/control/names`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const hostile = '<img src=x onerror=alert(1)>';
+    expect((await rename({ kind: 'consent', id: 'terms-of-service', name: hostile })).status).toBe(204);
+    const consent = await api.get<{ name: string }>('/admin/api/v1/consents/terms-of-service');
+    expect(consent.body.name).toBe(hostile);
+    expect((await rename({ kind: 'group', id: 'no-such-group', name: 'x' })).status).toBe(404);
+    expect((await rename({ kind: 'table; DROP', id: 'x', name: 'x' })).status).toBe(400);
+  });
+});

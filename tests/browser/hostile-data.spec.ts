@@ -21,10 +21,55 @@ const pwned = () => (window as { __desksidePwned?: boolean }).__desksidePwned;
 /** Header values must be printable ASCII; the corpus's others go into attributes only. */
 const asciiPayloads = hostileCorpus.filter((payload) => /^[\x20-\x7e]+$/.test(payload) && payload.length < 500);
 
+/** The configuration an account view names (consents, groups, roles, ...), renamed to corpus strings. */
+const renamed = new Map<string, string>();
+
+async function renameConfiguration() {
+  type Named = { id: string };
+  const lists: Array<[string, string, (body: unknown) => Named[]]> = [
+    ['consent', '/admin/api/v1/consents?size=100', (body) => (body as { content: Named[] }).content],
+    [
+      'group',
+      '/admin/api/v1/identityStores/consumers/groups?size=100',
+      (body) => (body as { content: Named[] }).content,
+    ],
+    ['role', '/admin/api/v1/identityStores/consumers/roles?size=100', (body) => (body as { content: Named[] }).content],
+    ['organization', '/admin/api/v1/identityStores/consumers/organizations?size=100', (body) => body as Named[]],
+    ['proofingPolicy', '/admin/api/v1/identityProofings?size=100', (body) => (body as { content: Named[] }).content],
+    [
+      'notificationPolicy',
+      '/admin/api/v1/notificationPolicies?size=100',
+      (body) => (body as { content: Named[] }).content,
+    ],
+  ];
+  const applications = (
+    await platform.api<{ content: Array<Named & { clients: Named[] }> }>('GET', '/admin/api/v2/applications?size=100')
+  ).body.content;
+  const targets: Array<[string, string]> = [
+    ...applications.map((application): [string, string] => ['application', application.id]),
+    ...applications.flatMap((application) =>
+      application.clients.map((client): [string, string] => ['client', client.id]),
+    ),
+  ];
+  for (const [kind, path, items] of lists)
+    for (const item of items((await platform.api('GET', path)).body)) targets.push([kind, item.id]);
+  for (const [index, [kind, id]] of targets.entries()) {
+    const name = hostileCorpus[index % hostileCorpus.length]!;
+    const answer = await fetch(`${platform.url}/sandbox/control/names`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ kind, id, name }),
+    });
+    expect(answer.status, `${kind} ${id}`).toBe(204);
+    renamed.set(`${kind}:${id}`, name);
+  }
+}
+
 test.beforeAll(async () => {
   platform = new TestPlatform(await freePort(), join(mkdtempSync(join(tmpdir(), 'deskside-hostile-')), 'p.db'));
   await platform.start(300);
   host = await startBuiltWebHost();
+  await renameConfiguration();
   const { body } = await platform.api<Array<{ id: string; identities: { email?: { id: string } } }>>(
     'GET',
     '/admin/api/v1/identityStores/consumers/accounts?enabled=true&size=100',
@@ -60,7 +105,7 @@ test.afterAll(async () => {
   await platform?.stop();
 });
 
-test(`${hostileCorpus.length} hostile strings in attributes, lists and events stay text in every tab`, async ({
+test(`${hostileCorpus.length} hostile strings in attributes, lists, events and configuration names stay text in every tab`, async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -88,6 +133,20 @@ test(`${hostileCorpus.length} hostile strings in attributes, lists and events st
         .slice(0, 30)
         .trim();
       if (shown) await expect(interests).toContainText(shown);
+    }
+    await page.getByRole('tab', { name: 'Consents', exact: true }).click();
+    const consents = await platform.api<{ consents: Array<{ consentId: string }> }>(
+      'GET',
+      `/admin/api/v1/identityStores/consumers/accounts/${account.id}`,
+    );
+    for (const consent of consents.body.consents) {
+      const name = renamed.get(`consent:${consent.consentId}`)!;
+      await expect(page.getByRole('tabpanel', { name: 'Consents' })).toContainText(
+        name
+          .split(/[\r\n]/)[0]!
+          .slice(0, 30)
+          .trim(),
+      );
     }
     await page.getByRole('tab', { name: 'Activity', exact: true }).click();
     await page.getByRole('table', { name: 'Events' }).getByRole('row').nth(1).click();
