@@ -89,13 +89,16 @@ test.beforeAll(async () => {
       ],
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    // A failed login whose user agent is hostile leaves an event on the account.
+    // Logins with a hostile user agent and forwarded address leave events (and, when the password is right, a
+    // session) on the account: one with a wrong password, one with the demo password.
     const agent = asciiPayloads[index % asciiPayloads.length]!;
-    await fetch(`${platform.url}/sandbox/customer/consumers/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'User-Agent': agent },
-      body: JSON.stringify({ identifier: account.identities.email!.id, password: 'not-the-password' }),
-    });
+    const forwarded = asciiPayloads[(index + 7) % asciiPayloads.length]!.replace(/,/g, ' ');
+    for (const password of ['not-the-password', 'Demo-password-1!'])
+      await fetch(`${platform.url}/sandbox/customer/consumers/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'User-Agent': agent, 'X-Forwarded-For': forwarded },
+        body: JSON.stringify({ identifier: account.identities.email!.id, password }),
+      });
     accounts.push({ id: account.id, payloads });
   }
 });
