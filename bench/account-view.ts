@@ -124,7 +124,7 @@ const report = await reportWith10kEvents();
 console.log(
   `export the report of an account with ${report.events} events: p50 ${report.p50} ms, worst ${report.worst} ms (${Math.round(report.bytes / 1024)} KiB)`,
 );
-recordResults('accountView', {
+await recordResults('accountView', {
   openAt1M: open.live,
   openFromCache: open.cache,
   itemsPerProfile: open.itemsPerProfile,

@@ -126,4 +126,8 @@ const throughput = await bulkDisable();
 console.log(
   `bulk disable of 1,000 accounts: ${throughput.seconds} s, ${throughput.accountsPerSecond} accounts/s (${throughput.done} done, ${throughput.failed} failed)`,
 );
-recordResults('console', { searchRoundTripAt1M: roundTrip, localSearchOver100k: local, bulkDisable1000: throughput });
+await recordResults('console', {
+  searchRoundTripAt1M: roundTrip,
+  localSearchOver100k: local,
+  bulkDisable1000: throughput,
+});

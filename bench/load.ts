@@ -115,4 +115,4 @@ for (const kind of ['search', 'open', 'write'] as const)
   );
 console.log(`errors ${figures.errors}, lost writes ${lost} of ${lastSaved.size} accounts checked`);
 for (const line of figures.firstErrors) console.log(`  ${line}`);
-recordResults('load', figures);
+await recordResults('load', figures);

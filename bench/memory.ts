@@ -57,4 +57,4 @@ console.log(
   `main side with 100,000 cached accounts: RSS ${filled.rssMiB} MiB (heap ${filled.heapUsedMiB} MiB); services alone ${empty.rssMiB} MiB`,
 );
 await services.shutdown();
-recordResults('memory', figures);
+await recordResults('memory', figures);

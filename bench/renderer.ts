@@ -111,7 +111,7 @@ try {
   console.log(
     `result list of 10,000 rows: ${atTop} / ${atMiddle} / ${atEnd} rows in the DOM at top / middle / end (last: ${lastShown}); jump to the end painted in ${results.list10k.jumpToEndMs} ms`,
   );
-  recordResults('renderer', results);
+  await recordResults('renderer', results);
 } finally {
   await browser.close();
   host.process.kill('SIGTERM');

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 
 export const RESULTS_FILE = join(import.meta.dirname, 'results.json');
 
@@ -15,12 +16,13 @@ export function machine() {
   };
 }
 
-/** Merges one benchmark's figures into bench/results.json under its name. */
-export function recordResults(name: string, figures: unknown): void {
+/** Merges one benchmark's figures into bench/results.json under its name, formatted as the lint expects. */
+export async function recordResults(name: string, figures: unknown): Promise<void> {
   const all = existsSync(RESULTS_FILE)
     ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, unknown>)
     : {};
   all[name] = { measuredAt: new Date().toISOString(), machine: machine(), ...(figures as object) };
-  writeFileSync(RESULTS_FILE, `${JSON.stringify(all, null, 2)}\n`);
+  const text = await format(JSON.stringify(all), { ...(await resolveConfig(RESULTS_FILE)), filepath: RESULTS_FILE });
+  writeFileSync(RESULTS_FILE, text);
   console.log(`bench: wrote ${name} to ${RESULTS_FILE}`);
 }

@@ -166,5 +166,5 @@ if (process.argv[1]?.endsWith('sandbox-search.ts')) {
   const sizes = (process.argv[2] ?? '10000,1000000').split(',').map(Number);
   const samples = Number(process.argv[3] ?? 200);
   const { results, seeding } = await benchSandboxSearch(sizes, samples);
-  recordResults('sandboxSearch', { sizes, samples, seedSeconds: seeding, listAccounts: results });
+  await recordResults('sandboxSearch', { sizes, samples, seedSeconds: seeding, listAccounts: results });
 }
