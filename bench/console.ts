@@ -9,7 +9,7 @@ import { AccountService } from '../electron/main/services/accounts/account-servi
 import { BulkRunner } from '../electron/main/services/bulk/bulk-runner';
 import { startSandbox } from '../sandbox/start';
 import type { AccountFilter } from '../shared/domain/search';
-import { fillCache } from './fixtures';
+import { fillCache, typicalSearches } from './fixtures';
 import { recordResults } from './results';
 import { ensureBenchDatabase } from './seed-sandbox';
 import { percentiles, timeIt } from './stats';
@@ -30,14 +30,7 @@ async function searchRoundTrip(samples: number) {
   const { file } = ensureBenchDatabase(1_000_000);
   const sandbox = await startSandbox({ dataFile: file, port: 0 });
   const { accounts } = consoleServices(sandbox.url);
-  const filters: AccountFilter[] = [
-    { loginIdentifier: '@inbox.example' },
-    { attributes: { loyaltyTier: 'gold' } },
-    { enabled: false },
-    { dates: { createdAt: { from: '-P30D' } } },
-    { loginIdentifier: 'ada' },
-    { neverLoggedIn: true },
-  ];
+  const filters = typicalSearches;
   for (let i = 0; i < 10; i++)
     await accounts.search({ store: 'consumers', filter: filters[i % filters.length]!, page: 0, size: 50 });
   const times: number[] = [];

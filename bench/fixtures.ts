@@ -1,4 +1,5 @@
 import type { AccountSummary } from '../shared/domain/account';
+import type { AccountFilter } from '../shared/domain/search';
 
 const names = ['Ada', 'Grace', 'Linus', 'Margaret', 'Zsófia', 'Hiroshi', 'Priya', 'Emeka', 'Olga', 'Lars'];
 const families = [
@@ -53,3 +54,13 @@ export function fillCache(
       Array.from({ length: Math.min(5000, count - start) }, (_, offset) => syntheticAccount(start + offset, now)),
     );
 }
+
+/** The searches an agent runs most, one of each filter kind, for the benchmarks that search through a platform. */
+export const typicalSearches: readonly AccountFilter[] = [
+  { loginIdentifier: '@inbox.example' },
+  { attributes: { loyaltyTier: 'gold' } },
+  { enabled: false },
+  { dates: { createdAt: { from: '-P30D' } } },
+  { loginIdentifier: 'ada' },
+  { neverLoggedIn: true },
+];

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { childProcessSandboxLauncher } from '../electron/main/services/connections/child-process-sandbox';
 import { silentLogger } from '../electron/main/services/logger';
 import { openDatabase } from '../sandbox/db/database';
-import type { AccountFilter } from '../shared/domain/search';
 import { connectToSandbox, withAccountView } from '../tests/unit/sandbox-services';
+import { typicalSearches } from './fixtures';
 import { recordResults } from './results';
 import { ensureBenchDatabase } from './seed-sandbox';
 import { percentiles } from './stats';
@@ -33,14 +33,7 @@ const ids = (
 db.close();
 const platform = await childProcessSandboxLauncher(entry, silentLogger).start({ dataFile: copy });
 
-const filters: AccountFilter[] = [
-  { loginIdentifier: '@inbox.example' },
-  { attributes: { loyaltyTier: 'gold' } },
-  { enabled: false },
-  { dates: { createdAt: { from: '-P30D' } } },
-  { loginIdentifier: 'ada' },
-  { neverLoggedIn: true },
-];
+const filters = typicalSearches;
 const times: Record<'search' | 'open' | 'write', number[]> = { search: [], open: [], write: [] };
 const errors: string[] = [];
 const lastSaved = new Map<string, string>();
