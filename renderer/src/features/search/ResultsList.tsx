@@ -132,6 +132,8 @@ export function ResultsList({ onOpen }: { onOpen: (account: AccountSummary) => v
                 role="option"
                 aria-selected={isSelected}
                 data-account-id={account.id}
+                // Shift-click extends the selection of accounts, not the browser's selection of text.
+                onMouseDown={(event) => event.shiftKey && event.preventDefault()}
                 onClick={(event) => onClick(event, row.index)}
                 onDoubleClick={() => onOpen(account)}
                 sx={{
