@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/browser/chromium';
-import { addConnection } from '../tests/browser/connections';
+import { accountTabs, addConnection } from '../tests/browser/connections';
 import { freePort, TestPlatform } from '../tests/browser/platform';
 import { startBuiltWebHost } from '../tests/browser/web-host';
 
@@ -49,16 +49,7 @@ try {
   ).body;
   await page.goto(`${host.origin}/account/business/${member!.id}?token=${host.token}`);
   await page.getByRole('complementary', { name: 'Overview' }).waitFor();
-  for (const tab of [
-    'Attributes',
-    'Activity',
-    'Groups',
-    'Roles',
-    'Authenticators',
-    'Sessions',
-    'Verification',
-    'Consents',
-  ]) {
+  for (const tab of accountTabs) {
     await page.getByRole('tab', { name: tab, exact: true }).click();
     await shot(page, `account-${tab.toLowerCase()}`);
   }

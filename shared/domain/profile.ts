@@ -181,6 +181,18 @@ export const StoreCatalog = z.object({
 });
 export type StoreCatalog = z.infer<typeof StoreCatalog>;
 
+/** A store about which nothing is known (offline, before its catalog was ever fetched). */
+export const emptyCatalog: StoreCatalog = {
+  schema: [],
+  groups: [],
+  organizations: [],
+  roles: [],
+  proofingPolicies: [],
+  consents: [],
+  notificationPolicies: [],
+  clients: [],
+};
+
 export const ProfileView = z.object({
   profile: AccountProfile,
   catalog: StoreCatalog,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { addConnection } from './connections';
+import { accountTabs, addConnection } from './connections';
 import { freePort, TestPlatform } from './platform';
 import { startBuiltWebHost, type RunningWebHost } from './web-host';
 
@@ -275,16 +275,7 @@ test('hostile strings stay text in every tab and in the exported report; no scri
   await openAccount(page, 'consumers', hostile.id);
   const payload = '<script>window.__desksidePwned = true</script>';
   await expect(page.getByRole('complementary', { name: 'Overview' })).toContainText(payload);
-  for (const name of [
-    'Attributes',
-    'Activity',
-    'Groups',
-    'Roles',
-    'Authenticators',
-    'Sessions',
-    'Verification',
-    'Consents',
-  ]) {
+  for (const name of accountTabs) {
     await tab(page, name);
     await expect(page.getByRole('tabpanel')).toBeVisible();
   }

@@ -23,3 +23,15 @@ export async function addConnection(
   await expect(page.getByRole('button', { name: 'Connection' })).toContainText(connection.name);
   await expect(page.getByTestId('connectivity')).toHaveText('online');
 }
+
+/** The account view's tabs, as their labels read. */
+export const accountTabs = [
+  'Attributes',
+  'Activity',
+  'Groups',
+  'Roles',
+  'Authenticators',
+  'Sessions',
+  'Verification',
+  'Consents',
+] as const;

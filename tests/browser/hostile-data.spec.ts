@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { hostileCorpus } from '../fixtures/hostile-corpus';
-import { addConnection } from './connections';
+import { accountTabs, addConnection } from './connections';
 import { freePort, TestPlatform } from './platform';
 import { startBuiltWebHost, type RunningWebHost } from './web-host';
 
@@ -16,7 +16,6 @@ test.describe.configure({ mode: 'serial' });
 let platform: TestPlatform;
 let host: RunningWebHost;
 const accounts: Array<{ id: string; payloads: string[] }> = [];
-const tabs = ['Attributes', 'Activity', 'Groups', 'Roles', 'Authenticators', 'Sessions', 'Verification', 'Consents'];
 const pwned = () => (window as { __desksidePwned?: boolean }).__desksidePwned;
 /** Header values must be printable ASCII; the corpus's others go into attributes only. */
 const asciiPayloads = hostileCorpus.filter((payload) => /^[\x20-\x7e]+$/.test(payload) && payload.length < 500);
@@ -124,7 +123,7 @@ test(`${hostileCorpus.length} hostile strings in attributes, lists, events and c
     const overview = page.getByRole('complementary', { name: 'Overview' });
     await expect(overview).toContainText(account.id);
     await expect(overview.getByRole('heading', { level: 2 })).toContainText(account.payloads[0]!.slice(0, 40).trim());
-    for (const tab of tabs) {
+    for (const tab of accountTabs) {
       await page.getByRole('tab', { name: tab, exact: true }).click();
       await expect(page.getByRole('tabpanel')).toBeVisible();
     }

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { DesksideError } from '@shared/contracts';
 import { changeProblems, nestChanges } from '@shared/domain/attribute-values';
-import type {
-  EventPage,
-  EventQuery,
-  NotificationOption,
-  ProfileAction,
-  ProfileView,
-  StoreCatalog,
+import {
+  emptyCatalog,
+  type EventPage,
+  type EventQuery,
+  type NotificationOption,
+  type ProfileAction,
+  type ProfileView,
+  type StoreCatalog,
 } from '@shared/domain/profile';
 import type { AccountCache } from '../cache/account-cache';
 import type { ActionJournal } from '../cache/action-journal';
@@ -16,16 +17,6 @@ import type { ActiveConnection, ConnectionService } from '../connections/connect
 import { isUnreachable, type ConnectivityMonitor } from '../connections/connectivity';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const emptyCatalog: StoreCatalog = {
-  schema: [],
-  groups: [],
-  organizations: [],
-  roles: [],
-  proofingPolicies: [],
-  consents: [],
-  notificationPolicies: [],
-  clients: [],
-};
 /** A store's catalog changes rarely; it is fetched again after this long. */
 const CATALOG_TTL_MS = 5 * 60_000;
 

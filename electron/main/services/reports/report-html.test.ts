@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountProfile, StoreCatalog } from '@shared/domain/profile';
+import { emptyCatalog, type AccountProfile, type StoreCatalog } from '@shared/domain/profile';
 import { buildReportHtml, buildReportJson, escapeHtml, type AccountReport } from './report-html';
 
 const evil = `<img src=x onerror="alert(1)"> & 'quotes' </td></table><script>window.pwned=1</script>`;
@@ -62,14 +62,8 @@ const attribute = (key: string, type: string) => ({
   options: [],
 });
 const catalog: StoreCatalog = {
+  ...emptyCatalog,
   schema: [attribute('nickname', 'STRING'), attribute('tags', 'STRING_LIST'), attribute('addresses', 'COMPLEX_LIST')],
-  groups: [],
-  organizations: [],
-  roles: [],
-  proofingPolicies: [],
-  consents: [],
-  notificationPolicies: [],
-  clients: [],
 };
 const report: AccountReport = {
   generatedAt: '2026-11-29T10:00:00.000Z',

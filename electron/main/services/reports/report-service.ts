@@ -5,7 +5,7 @@ import type { AccountService } from '../accounts/account-service';
 import type { AccountEvent } from '@shared/domain/profile';
 import type { ProfileCache } from '../cache/profile-cache';
 import type { ConnectionService } from '../connections/connection-service';
-import { safeFileName, type FileSaver, type PdfPrinter } from '../files/file-saver';
+import type { FileSaver, PdfPrinter } from '../files/file-saver';
 import type { ProfileService } from '../profiles/profile-service';
 import { buildReportHtml, buildReportJson, type AccountReport } from './report-html';
 
@@ -75,7 +75,7 @@ export class ReportService {
   /** Saves a file the platform produced (its own account download). */
   save(suggestedName: string, content: string, extension: string): Promise<string | null> {
     return this.options.files.save({
-      suggestedName: safeFileName(suggestedName),
+      suggestedName,
       content,
       filter: { name: extension.toUpperCase(), extensions: [extension] },
     });
@@ -87,7 +87,8 @@ export class ReportService {
     format: ReportFormat,
   ): Promise<{ path: string | null; events: number }> {
     const report = await this.build(store, accountId);
-    const base = safeFileName(`account-report-${report.profile.summary.displayName}-${accountId}`);
+    // The savers make any name safe (folders, markup, length), keeping its extension.
+    const base = `account-report-${report.profile.summary.displayName}-${accountId}`;
     const html = buildReportHtml(report);
     let content: string | Uint8Array;
     if (format === 'pdf') {

@@ -121,7 +121,6 @@ export function AccountView() {
               onDeleted={() => {
                 close();
                 void rerunSearch(page);
-                useAccountViewStore.setState({ notice: null });
               }}
             />
             <Box sx={{ flex: 1, minWidth: 0, overflow: 'auto' }}>

@@ -94,5 +94,3 @@ export const useAccountViewStore = create<AccountViewState>((set, get) => ({
   },
   dismissNotice: () => set({ notice: null }),
 }));
-
-export { failure as actionFailure };

@@ -17,6 +17,7 @@ import {
   Typography,
 } from '@mui/material';
 import type { BulkActionKind } from '@shared/contracts/bulk';
+import { actionScopes } from '@shared/domain/profile';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { GroupRemovalWarning } from '../../components/GroupRemovalWarning';
 import { PickerDialog } from '../../components/PickerDialog';
@@ -31,12 +32,13 @@ const labels: Record<BulkActionKind, string> = {
   addToGroup: 'Add to group',
   removeFromGroup: 'Remove from group',
 };
+/** The same permissions as the account view's actions (one map, in shared/domain/profile.ts). */
 const scopes: Record<BulkActionKind, string> = {
-  enable: 'write:account',
-  disable: 'write:account',
-  delete: 'delete:account',
-  addToGroup: 'write:account',
-  removeFromGroup: 'write:account',
+  enable: actionScopes.enable,
+  disable: actionScopes.disable,
+  delete: actionScopes.deleteAccount,
+  addToGroup: actionScopes.addGroups,
+  removeFromGroup: actionScopes.removeGroup,
 };
 
 /** Quick actions on the selection; each is disabled, with the reason, when offline or not permitted. */
