@@ -127,6 +127,8 @@ export async function benchSandboxSearch(sizes: number[], samples: number) {
         grant_type: 'client_credentials',
         client_id: client.clientId,
         client_secret: client.secret,
+        audience: sandbox.url,
+        scope: client.scopes.join(' '),
       }),
     });
     const token = ((await tokenResponse.json()) as { access_token: string }).access_token;

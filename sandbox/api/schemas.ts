@@ -129,7 +129,7 @@ export const AccountAttribute = named(
   z.object({
     id: z.string(),
     type: AttributeType,
-    name: z.string(),
+    name: z.string().optional().describe('Not given for identifier and password types'),
     displayName: z.string(),
     path: z.string(),
     enabled: z.boolean(),
@@ -148,10 +148,6 @@ export const AccountAttribute = named(
     values: z.array(SelectValue).optional(),
     validator: StringValidator.optional(),
     listValidator: ListValidator.optional(),
-    attributes: z
-      .array(ChildAccountAttribute)
-      .optional()
-      .describe('Child attributes of a COMPLEX_LIST (sandbox: embedded for convenience).'),
   }),
 );
 
@@ -314,14 +310,16 @@ export const PasswordResetRequest = named(
   z.object({ newPassword: z.string().min(1).max(256).optional(), skipPasswordPolicy: z.boolean().optional() }),
 );
 
+/** One identity: the document's oneOf of flat Local, Email, Phone and External objects (no wrapper keys). */
 export const IdentitiesResponse = named(
   'IdentitiesResponse_Identities',
-  z.object({
-    local: z.object({ id: z.string(), display: z.string(), metadata: json }).optional(),
-    email: z.object({ id: z.string(), display: z.string(), verified: z.boolean() }).optional(),
-    phone: z.object({ id: z.string(), verified: z.boolean() }).optional(),
-    external: z.array(z.object({ id: z.string(), display: z.string(), metadata: json })),
-  }),
+  z.union([
+    z
+      .object({ id: z.string(), display: z.string().optional(), metadata: json.optional() })
+      .describe('Local or External'),
+    z.object({ id: z.string(), display: z.string().optional(), verified: z.boolean() }).describe('Email'),
+    z.object({ id: z.string(), verified: z.boolean() }).describe('Phone'),
+  ]),
 );
 
 export const RoleAssignmentRequest = named(
@@ -478,9 +476,14 @@ export const ApplicationConfigResponse = named(
     policies: PoliciesResponse,
   }),
 );
+/** An application as listed: the document's list item carries no policies. */
+export const ApplicationConfigListResponse = named(
+  'ApplicationConfigListResponse',
+  ApplicationConfigResponse.omit({ policies: true }),
+);
 export const PagedModelApplicationConfigListResponse = pagedModel(
   'PagedModelApplicationConfigListResponse',
-  ApplicationConfigResponse,
+  ApplicationConfigListResponse,
 );
 export const GenericClientResponse = named(
   'GenericClientResponse_ApplicationConfig',

@@ -23,7 +23,8 @@ export function parseDateFilter(value: string, now: number): number | null {
       n(seconds) * 1000;
     return sign === '-' ? now - ms : now + ms;
   }
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return null;
+  // A date-time, never a bare date: the document's format is date-time or a signed duration.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return null;
   const parsed = Date.parse(value);
   return Number.isNaN(parsed) ? null : parsed;
 }

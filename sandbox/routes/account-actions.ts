@@ -325,26 +325,26 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     `${base}/identities`,
     operation(ctx, 'getIdentities', 'Account Identity', ['read:account_identity'], {
       params: AccountParams,
-      response: { 200: S.IdentitiesResponse, ...problems(401, 403, 404) },
+      response: { 200: z.array(S.IdentitiesResponse), ...problems(401, 403, 404) },
     }),
     async (request) => {
       const row = account(request.params);
       const external = db
         .prepare('SELECT * FROM external_identities WHERE account_id = ? ORDER BY linked_at')
         .all(row.id) as Row[];
-      return {
+      return [
         ...(row.username
-          ? {
-              local: {
+          ? [
+              {
                 id: row.username,
                 display: row.username,
                 metadata: parseJson<Record<string, unknown>>(row.metadata, {}),
               },
-            }
-          : {}),
-        ...(row.email ? { email: { id: row.email, display: row.email, verified: row.email_verified === 1 } } : {}),
-        ...(row.phone ? { phone: { id: row.phone, verified: row.phone_verified === 1 } } : {}),
-        external: external.map((identity) => ({
+            ]
+          : []),
+        ...(row.email ? [{ id: row.email, display: row.email, verified: row.email_verified === 1 }] : []),
+        ...(row.phone ? [{ id: row.phone, verified: row.phone_verified === 1 }] : []),
+        ...external.map((identity) => ({
           id: String(identity.id),
           display: String(identity.display),
           metadata: {
@@ -353,7 +353,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
             ...parseJson<Record<string, unknown>>(identity.metadata as string, {}),
           },
         })),
-      };
+      ];
     },
   );
   app.delete(
@@ -519,9 +519,12 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
       params: AccountParams,
       headers: NotifyHeaders,
       body: z
-        .record(z.string(), z.unknown())
+        .record(
+          z.string().regex(/^[^.]+$/, 'is a dotted key: nest it as an object ({"name":{"givenName":..}})'),
+          z.unknown(),
+        )
         .describe(
-          'Attribute values keyed by path, e.g. {"name":{"givenName":"Ada"}}; only the given keys change; null clears.',
+          'Attribute values as nested objects, e.g. {"name":{"givenName":"Ada"}}; only the given keys change; null: not overridden by external metadata (here: no local value).',
         ),
       response: { 200: z.record(z.string(), z.unknown()), ...problems(400, 401, 403, 404, 409) },
     }),

@@ -52,6 +52,24 @@ const AccountFilters = z.looseObject({
   ),
 });
 
+const loginDateParams = [
+  'lastLoginAtStartDate',
+  'lastLoginAtEndDate',
+  'lastAuthenticationActivityAtStartDate',
+  'lastAuthenticationActivityAtEndDate',
+];
+
+/** The document: lastLoginAt* and lastAuthenticationActivityAt* must not be used with neverLoggedIn=true. */
+function refuseLoginDatesWithNeverLoggedIn(query: Record<string, unknown>): void {
+  if (query.neverLoggedIn !== 'true') return;
+  const given = loginDateParams.filter((name) => query[name] !== undefined);
+  if (given.length > 0)
+    throw badRequest(
+      `neverLoggedIn=true cannot be combined with ${given.join(', ')}`,
+      given.map((field) => ({ objectName: 'query', field, message: 'must not be used with neverLoggedIn=true' })),
+    );
+}
+
 export function readPasswordPolicy(ctx: SandboxContext, store: string): PasswordPolicy {
   const row = ctx.db.prepare('SELECT password_policy FROM identity_stores WHERE name = ?').get(store) as {
     password_policy: string;
@@ -82,6 +100,7 @@ export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void 
     }),
     async (request, reply) => {
       assertStore(db, request.params.identityStoreName);
+      refuseLoginDatesWithNeverLoggedIn(request.query);
       const result = searchAccounts(
         ctx,
         request.params.identityStoreName,
@@ -262,6 +281,7 @@ export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void 
       response: { 200: z.array(S.AccountResponse), ...problems(400, 401, 403, 404) },
     }),
     async (request, reply) => {
+      refuseLoginDatesWithNeverLoggedIn(request.query);
       requireGroup(request.params.identityStoreName, request.params.groupId);
       const { groups: _groups, groupsFilter: _filter, ...query } = request.query;
       const result = searchAccounts(

@@ -8,6 +8,7 @@ const TokenRequest = z.looseObject({
   grant_type: z.string().optional(),
   client_id: z.string().optional(),
   client_secret: z.string().optional(),
+  audience: z.string().optional(),
   scope: z.string().optional(),
 });
 
@@ -19,7 +20,8 @@ export function registerAuthRoutes(app: TypedApp, ctx: SandboxContext): void {
       schema: {
         operationId: 'token',
         tags: ['OAuth 2.0'],
-        description: 'Client-credentials grant. Send client_id and client_secret with HTTP Basic or in the form body.',
+        description:
+          'Client-credentials grant, as tokenpost in the published document: grant_type, audience (the tenant URL) and scope (space-separated) are required. Send client_id and client_secret with HTTP Basic or in the form body. Grants exactly the scopes asked for, all of which the client must be allowed.',
         body: TokenRequest,
         response: {
           200: TokenResponse,
@@ -49,15 +51,16 @@ export function registerAuthRoutes(app: TypedApp, ctx: SandboxContext): void {
       if (!client || !clientSecret || !secretMatches(client, clientSecret))
         return fail(401, 'invalid_client', 'Unknown client or wrong secret.');
       if (client.revoked) return fail(401, 'invalid_client', 'This client has been revoked.');
-      const requested = body.scope?.split(/\s+/).filter(Boolean);
-      if (requested && requested.some((scope) => !client.scopes.includes(scope))) {
-        return fail(
-          400,
-          'invalid_scope',
-          `This client may not have: ${requested.filter((scope) => !client.scopes.includes(scope)).join(' ')}`,
-        );
-      }
-      const scopes = requested ?? client.scopes;
+      const tenant = [ctx.baseUrl(), `http://${request.headers.host ?? ''}`];
+      const audience = body.audience?.replace(/\/+$/, '');
+      if (!audience) return fail(400, 'invalid_request', 'The audience is required: the tenant URL.');
+      if (!tenant.includes(audience))
+        return fail(400, 'invalid_request', `Unknown audience ${audience.slice(0, 200)}: use the tenant URL.`);
+      const requested = [...new Set(body.scope?.split(/\s+/).filter(Boolean) ?? [])];
+      if (requested.length === 0) return fail(400, 'invalid_scope', 'The scope is required (space-separated).');
+      const refused = requested.filter((scope) => !client.scopes.includes(scope));
+      if (refused.length > 0) return fail(400, 'invalid_scope', `This client may not have: ${refused.join(' ')}`);
+      const scopes = requested;
       const { token, expiresIn } = ctx.tokens.issue(client, scopes);
       return reply
         .header('Cache-Control', 'no-store')

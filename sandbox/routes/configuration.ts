@@ -2,7 +2,7 @@ import { z } from 'zod';
 import * as S from '../api/schemas';
 import type { SandboxContext } from '../context';
 import { assertStore } from '../domain/accounts';
-import { loadAttributes } from '../domain/attributes';
+import { loadAttributes, type AttributeDefinition } from '../domain/attributes';
 import { parseJson } from '../domain/ids';
 import { notFound } from '../domain/problems';
 import { iso } from '../domain/time';
@@ -112,6 +112,15 @@ function applicationResponse(ctx: SandboxContext, row: Row) {
   };
 }
 
+/** Identifier and password types carry no name, as the document has it */
+const unnamedTypes = new Set(['USERNAME_IDENTIFIER', 'EMAIL_IDENTIFIER', 'PHONE_IDENTIFIER', 'PASSWORD']);
+
+/** An attribute as the API answers: complex lists without their children (they have their own endpoint). */
+function attributeResponse(attribute: AttributeDefinition): z.input<typeof S.AccountAttribute> {
+  const { attributes: _children, name, ...rest } = attribute;
+  return { ...rest, ...(unnamedTypes.has(attribute.type) ? {} : { name }) } as z.input<typeof S.AccountAttribute>;
+}
+
 const nameFilter = (rows: Row[], name: string | undefined) =>
   name ? rows.filter((row) => String(row.name).toLowerCase().includes(name.toLowerCase())) : rows;
 
@@ -156,7 +165,22 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
     }),
     async (request) => {
       assertStore(ctx.db, request.params.identityStoreName);
-      return loadAttributes(ctx.db, request.params.identityStoreName) as z.input<typeof S.AccountAttribute>[];
+      return loadAttributes(ctx.db, request.params.identityStoreName).map(attributeResponse);
+    },
+  );
+  app.get(
+    `${v1}/identityStores/:identityStoreName/attributes/:parentAttributeId/attributes`,
+    operation(ctx, 'getAllAccountAttributes_1', 'Account Child Attribute', readStore, {
+      params: StoreParams.extend({ parentAttributeId: z.string() }),
+      response: { 200: z.array(S.ChildAccountAttribute), ...problems(401, 403, 404) },
+    }),
+    async (request) => {
+      assertStore(ctx.db, request.params.identityStoreName);
+      const parent = loadAttributes(ctx.db, request.params.identityStoreName).find(
+        (candidate) => candidate.id === request.params.parentAttributeId,
+      );
+      if (!parent) throw notFound('Attribute', request.params.parentAttributeId);
+      return (parent.attributes ?? []) as z.input<typeof S.ChildAccountAttribute>[];
     },
   );
   app.get(
@@ -170,7 +194,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
         (candidate) => candidate.id === request.params.id,
       );
       if (!attribute) throw notFound('Attribute', request.params.id);
-      return attribute as z.input<typeof S.AccountAttribute>;
+      return attributeResponse(attribute);
     },
   );
 
@@ -425,7 +449,10 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
     async (request) =>
       paged(
         nameFilter(ctx.db.prepare('SELECT * FROM applications ORDER BY name').all() as Row[], request.query.name).map(
-          (row) => applicationResponse(ctx, row),
+          (row) => {
+            const { policies: _policies, ...listed } = applicationResponse(ctx, row);
+            return listed;
+          },
         ),
         request.query.page,
         request.query.size,

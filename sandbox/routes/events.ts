@@ -11,6 +11,18 @@ import { problems, type TypedApp } from './common';
 type Row = Record<string, string | number | null>;
 const list = z.union([z.string(), z.array(z.string())]).optional();
 
+/** `sort=property,(asc|desc)` over the one property a list sorts by; newest first when not asked. */
+function sortOrder(sort: string | string[] | undefined, property: string): 'ASC' | 'DESC' {
+  const [first] = listParam(sort);
+  if (!first) return 'DESC';
+  const [name, direction = 'asc'] = first.split(',');
+  if (name !== property || !['asc', 'desc'].includes(direction.toLowerCase()))
+    throw badRequest(`sort must be ${property},asc or ${property},desc, not ${first}`, [
+      { objectName: 'query', field: 'sort', message: `must be ${property},(asc|desc)` },
+    ]);
+  return direction.toLowerCase() === 'desc' ? 'DESC' : 'ASC';
+}
+
 /** true when `ip` falls in the CIDR block (IPv4; an address without /bits must match exactly). */
 export function ipInCidr(ip: string, cidr: string): boolean {
   const [network, bitsText] = cidr.split('/');
@@ -80,6 +92,7 @@ export function registerEventRoutes(app: TypedApp, ctx: SandboxContext): void {
         loginSessionIds: list,
         startDate: z.string().optional(),
         endDate: z.string().optional(),
+        sort: list.describe('startTimestamp,(asc|desc)'),
         ...paging,
       }),
       response: { 200: z.array(S.AccountEventHeaderResponse), ...problems(400, 401, 403) },
@@ -116,7 +129,8 @@ export function registerEventRoutes(app: TypedApp, ctx: SandboxContext): void {
         args.push(label);
       }
       const cidrs = listParam(q.actorIps);
-      const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY start_ts DESC, id`;
+      const order = sortOrder(q.sort, 'startTimestamp');
+      const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY start_ts ${order}, id`;
       if (cidrs.length === 0)
         return (db.prepare(`${sql} LIMIT ? OFFSET ?`).all(...args, q.size, q.page * q.size) as Row[]).map(header);
       // IP blocks are matched here rather than in SQL; the other filters have already narrowed the rows.
@@ -164,6 +178,7 @@ export function registerEventRoutes(app: TypedApp, ctx: SandboxContext): void {
         accountIds: list,
         accountEventIds: list,
         success: z.enum(['true', 'false']).optional(),
+        sort: list.describe('timestamp,(asc|desc)'),
         ...paging,
       }),
       response: { 200: z.array(S.NotificationEventListResponse), ...problems(401, 403) },
@@ -191,7 +206,7 @@ export function registerEventRoutes(app: TypedApp, ctx: SandboxContext): void {
       }
       const rows = db
         .prepare(
-          `SELECT * FROM notifications ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY timestamp DESC, id LIMIT ? OFFSET ?`,
+          `SELECT * FROM notifications ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY timestamp ${sortOrder(q.sort, 'timestamp')}, id LIMIT ? OFFSET ?`,
         )
         .all(...args, q.size, q.page * q.size) as Row[];
       return rows.map(notificationItem);

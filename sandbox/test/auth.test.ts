@@ -9,28 +9,33 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const tokenRequest = (body: Record<string, string>, headers: Record<string, string> = {}) =>
-  fetch(`${sandbox.url}/oauth2/token`, {
+/** A token request; the audience is the tenant URL unless the test gives another (or null for none). */
+const tokenRequest = (body: Record<string, string | null>, headers: Record<string, string> = {}) => {
+  const form = new URLSearchParams();
+  for (const [name, value] of Object.entries({ audience: sandbox.url, ...body }))
+    if (value !== null) form.set(name, value);
+  return fetch(`${sandbox.url}/oauth2/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
-    body: new URLSearchParams(body),
+    body: form,
   });
+};
 
 describe('token endpoint', () => {
   it('issues a bearer token with client_secret_basic and with client_secret_post', async () => {
     const basic = await tokenRequest(
-      { grant_type: 'client_credentials' },
+      { grant_type: 'client_credentials', scope: 'read:account read:event_account' },
       { Authorization: `Basic ${Buffer.from('deskside-viewer:viewer-demo-secret').toString('base64')}` },
     );
     expect(basic.status).toBe(200);
     const issued = (await basic.json()) as { token_type: string; expires_in: number; scope: string };
     expect(issued).toMatchObject({ token_type: 'Bearer', expires_in: 60 });
-    expect(issued.scope.split(' ')).toContain('read:account');
-    expect(issued.scope).not.toContain('write:account');
+    expect(issued.scope.split(' ').sort()).toEqual(['read:account', 'read:event_account']);
     const post = await tokenRequest({
       grant_type: 'client_credentials',
       client_id: 'deskside-supervisor',
       client_secret: 'supervisor-demo-secret',
+      scope: 'read:account delete:account',
     });
     expect(((await post.json()) as { scope: string }).scope).toContain('delete:account');
   });
@@ -52,6 +57,29 @@ describe('token endpoint', () => {
     expect(password.status).toBe(400);
   });
 
+  it('requires the audience (the tenant URL) and the scope, as the published tokenpost does', async () => {
+    const credentials = {
+      grant_type: 'client_credentials',
+      client_id: 'deskside-agent',
+      client_secret: 'agent-demo-secret',
+    };
+    const noAudience = await tokenRequest({ ...credentials, audience: null, scope: 'read:account' });
+    expect(noAudience.status).toBe(400);
+    expect(await noAudience.json()).toMatchObject({ error: 'invalid_request', error_description: /audience/ });
+    const otherAudience = await tokenRequest({
+      ...credentials,
+      audience: 'https://other.example',
+      scope: 'read:account',
+    });
+    expect(otherAudience.status).toBe(400);
+    expect(await otherAudience.json()).toMatchObject({ error: 'invalid_request', error_description: /audience/ });
+    const noScope = await tokenRequest(credentials);
+    expect(noScope.status).toBe(400);
+    expect(await noScope.json()).toMatchObject({ error: 'invalid_scope' });
+    const withSlash = await tokenRequest({ ...credentials, audience: `${sandbox.url}/`, scope: 'read:account' });
+    expect(withSlash.status).toBe(200);
+  });
+
   it('narrows a token to the scopes asked for, and refuses scopes the client lacks', async () => {
     const narrowed = await tokenRequest({
       grant_type: 'client_credentials',
@@ -64,9 +92,10 @@ describe('token endpoint', () => {
       grant_type: 'client_credentials',
       client_id: 'deskside-viewer',
       client_secret: 'viewer-demo-secret',
-      scope: 'delete:account',
+      scope: 'read:account delete:account',
     });
     expect(tooMuch.status).toBe(400);
+    expect(await tooMuch.json()).toMatchObject({ error: 'invalid_scope', error_description: /delete:account/ });
   });
 });
 
@@ -123,6 +152,7 @@ describe('bearer tokens on the Admin API', () => {
           grant_type: 'client_credentials',
           client_id: 'deskside-agent',
           client_secret: 'agent-demo-secret',
+          scope: 'read:account',
         })
       ).status,
     ).toBe(200);

@@ -15,6 +15,8 @@ export async function tokenFor(sandbox: RunningSandbox, tier: Tier): Promise<str
       grant_type: 'client_credentials',
       client_id: client.clientId,
       client_secret: client.secret,
+      audience: sandbox.url,
+      scope: client.scopes.join(' '),
     }),
   });
   if (!response.ok) throw new Error(`token for ${tier}: ${response.status}`);

@@ -1,5 +1,42 @@
 /* Generated from openapi.json by `npm run generate:admin-api`. Do not edit: change the sandbox routes and regenerate. */
 /* eslint-disable */
+/**
+ * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
+ * via the `definition` "IdentitiesResponse_IdentitiesInput".
+ */
+export type IdentitiesResponse_IdentitiesInput = ({
+id: string
+display?: string
+metadata?: {
+[k: string]: unknown | undefined
+}
+} | {
+id: string
+display?: string
+verified: boolean
+} | {
+id: string
+verified: boolean
+})
+/**
+ * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
+ * via the `definition` "IdentitiesResponse_Identities".
+ */
+export type IdentitiesResponse_Identities = ({
+id: string
+display?: string
+metadata?: {
+[k: string]: unknown | undefined
+}
+} | {
+id: string
+display?: string
+verified: boolean
+} | {
+id: string
+verified: boolean
+})
+
 export interface AdminApiSchemas {
 FieldErrorInput?: FieldErrorInput
 ProblemJsonInput?: ProblemJsonInput
@@ -54,6 +91,7 @@ PagedModelNotificationPolicyResponseInput?: PagedModelNotificationPolicyResponse
 PoliciesResponse_ApplicationConfigInput?: PoliciesResponse_ApplicationConfigInput
 ApplicationClientNameAndLoginURLsResponseInput?: ApplicationClientNameAndLoginURLsResponseInput
 ApplicationConfigResponse_ApplicationConfigInput?: ApplicationConfigResponse_ApplicationConfigInput
+ApplicationConfigListResponseInput?: ApplicationConfigListResponseInput
 PagedModelApplicationConfigListResponseInput?: PagedModelApplicationConfigListResponseInput
 GenericClientResponse_ApplicationConfigInput?: GenericClientResponse_ApplicationConfigInput
 OrganizationPolicyResponse_OrganizationPolicyInput?: OrganizationPolicyResponse_OrganizationPolicyInput
@@ -120,6 +158,7 @@ PagedModelNotificationPolicyResponse?: PagedModelNotificationPolicyResponse
 PoliciesResponse_ApplicationConfig?: PoliciesResponse_ApplicationConfig
 ApplicationClientNameAndLoginURLsResponse?: ApplicationClientNameAndLoginURLsResponse
 ApplicationConfigResponse_ApplicationConfig?: ApplicationConfigResponse_ApplicationConfig
+ApplicationConfigListResponse?: ApplicationConfigListResponse
 PagedModelApplicationConfigListResponse?: PagedModelApplicationConfigListResponse
 GenericClientResponse_ApplicationConfig?: GenericClientResponse_ApplicationConfig
 OrganizationPolicyResponse_OrganizationPolicy?: OrganizationPolicyResponse_OrganizationPolicy
@@ -274,7 +313,10 @@ validator?: StringValidatorInput
 export interface AccountAttributeInput {
 id: string
 type: ("STRING" | "CHECKBOX" | "SELECT" | "PHONE_NUMBER" | "EMAIL" | "DATE" | "PASSWORD" | "USERNAME_IDENTIFIER" | "EMAIL_IDENTIFIER" | "PHONE_IDENTIFIER" | "STRING_LIST" | "SELECT_LIST" | "PHONE_NUMBER_LIST" | "EMAIL_LIST" | "DATE_LIST" | "COMPLEX_LIST")
-name: string
+/**
+ * Not given for identifier and password types
+ */
+name?: string
 displayName: string
 path: string
 enabled: boolean
@@ -296,10 +338,6 @@ renderType?: string
 values?: SelectValueInput[]
 validator?: StringValidatorInput
 listValidator?: ListValidatorInput
-/**
- * Child attributes of a COMPLEX_LIST (sandbox: embedded for convenience).
- */
-attributes?: ChildAccountAttributeInput[]
 }
 /**
  * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
@@ -527,35 +565,6 @@ publicMetadata?: {
 export interface PasswordResetRequest_AccountInput {
 newPassword?: string
 skipPasswordPolicy?: boolean
-}
-/**
- * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
- * via the `definition` "IdentitiesResponse_IdentitiesInput".
- */
-export interface IdentitiesResponse_IdentitiesInput {
-local?: {
-id: string
-display: string
-metadata: {
-[k: string]: unknown | undefined
-}
-}
-email?: {
-id: string
-display: string
-verified: boolean
-}
-phone?: {
-id: string
-verified: boolean
-}
-external: {
-id: string
-display: string
-metadata: {
-[k: string]: unknown | undefined
-}
-}[]
 }
 /**
  * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
@@ -842,10 +851,27 @@ policies: PoliciesResponse_ApplicationConfigInput
 }
 /**
  * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
+ * via the `definition` "ApplicationConfigListResponseInput".
+ */
+export interface ApplicationConfigListResponseInput {
+id: string
+name: string
+description: string
+/**
+ * As in the request schema: what marks an application organizational.
+ */
+type: ("personal" | "organizational" | "hybrid")
+identityStore: {
+name: string
+}
+clients: ApplicationClientNameAndLoginURLsResponseInput[]
+}
+/**
+ * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
  * via the `definition` "PagedModelApplicationConfigListResponseInput".
  */
 export interface PagedModelApplicationConfigListResponseInput {
-content: ApplicationConfigResponse_ApplicationConfigInput[]
+content: ApplicationConfigListResponseInput[]
 page: PageMetadataInput
 }
 /**
@@ -1240,7 +1266,10 @@ validator?: StringValidator
 export interface AccountAttribute {
 id: string
 type: ("STRING" | "CHECKBOX" | "SELECT" | "PHONE_NUMBER" | "EMAIL" | "DATE" | "PASSWORD" | "USERNAME_IDENTIFIER" | "EMAIL_IDENTIFIER" | "PHONE_IDENTIFIER" | "STRING_LIST" | "SELECT_LIST" | "PHONE_NUMBER_LIST" | "EMAIL_LIST" | "DATE_LIST" | "COMPLEX_LIST")
-name: string
+/**
+ * Not given for identifier and password types
+ */
+name?: string
 displayName: string
 path: string
 enabled: boolean
@@ -1262,10 +1291,6 @@ renderType?: string
 values?: SelectValue[]
 validator?: StringValidator
 listValidator?: ListValidator
-/**
- * Child attributes of a COMPLEX_LIST (sandbox: embedded for convenience).
- */
-attributes?: ChildAccountAttribute[]
 }
 /**
  * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
@@ -1493,35 +1518,6 @@ publicMetadata?: {
 export interface PasswordResetRequest_Account {
 newPassword?: string
 skipPasswordPolicy?: boolean
-}
-/**
- * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
- * via the `definition` "IdentitiesResponse_Identities".
- */
-export interface IdentitiesResponse_Identities {
-local?: {
-id: string
-display: string
-metadata: {
-[k: string]: unknown | undefined
-}
-}
-email?: {
-id: string
-display: string
-verified: boolean
-}
-phone?: {
-id: string
-verified: boolean
-}
-external: {
-id: string
-display: string
-metadata: {
-[k: string]: unknown | undefined
-}
-}[]
 }
 /**
  * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
@@ -1808,10 +1804,27 @@ policies: PoliciesResponse_ApplicationConfig
 }
 /**
  * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
+ * via the `definition` "ApplicationConfigListResponse".
+ */
+export interface ApplicationConfigListResponse {
+id: string
+name: string
+description: string
+/**
+ * As in the request schema: what marks an application organizational.
+ */
+type: ("personal" | "organizational" | "hybrid")
+identityStore: {
+name: string
+}
+clients: ApplicationClientNameAndLoginURLsResponse[]
+}
+/**
+ * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
  * via the `definition` "PagedModelApplicationConfigListResponse".
  */
 export interface PagedModelApplicationConfigListResponse {
-content: ApplicationConfigResponse_ApplicationConfig[]
+content: ApplicationConfigListResponse[]
 page: PageMetadata
 }
 /**
@@ -2092,6 +2105,7 @@ export interface AdminApiOperations {
   getAccountProofing: { method: 'GET'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}/accountProofings' };
   getAccountRolesById: { method: 'GET'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}/roles' };
   getAllAccountAttributes: { method: 'GET'; path: '/admin/api/v1/identityStores/{identityStoreName}/attributes' };
+  getAllAccountAttributes_1: { method: 'GET'; path: '/admin/api/v1/identityStores/{identityStoreName}/attributes/{parentAttributeId}/attributes' };
   getAllApplicationConfigs: { method: 'GET'; path: '/admin/api/v2/applications' };
   getAllClients: { method: 'GET'; path: '/admin/api/v2/applications/{applicationId}/clients' };
   getAllConsents: { method: 'GET'; path: '/admin/api/v1/consents' };

@@ -14,7 +14,8 @@ export const AccountSummary = z.object({
   externalIdentity: z.boolean(),
   organization: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
-  createdAt: z.string(),
+  /** Null when the platform left it out. */
+  createdAt: z.string().nullable(),
   updatedAt: z.string().nullable(),
 });
 export type AccountSummary = z.infer<typeof AccountSummary>;

@@ -9,6 +9,8 @@ export const ConnectionView = z.object({
   name: z.string(),
   baseUrl: z.string(),
   clientId: z.string(),
+  /** The token's audience when it is not the tenant URL. */
+  audience: z.string().optional(),
   environment: Environment,
   /** The sandbox Deskside starts itself when nothing else is configured. */
   embedded: z.boolean(),
@@ -40,6 +42,8 @@ export const ConnectionInput = z.strictObject({
   clientId: z.string().trim().min(1).max(200),
   /** Omitted when editing a profile whose stored secret stays. */
   clientSecret: z.string().min(1).max(1000).optional(),
+  /** Advanced: the token's audience, when the tenant wants another than its URL. Empty means the tenant URL. */
+  audience: z.union([z.literal(''), BaseUrl]).optional(),
   environment: Environment,
 });
 export type ConnectionInput = z.infer<typeof ConnectionInput>;
@@ -49,6 +53,8 @@ export const ConnectionTestResult = z.object({
   message: z.string(),
   stores: z.number().int().optional(),
   scopes: z.array(z.string()).optional(),
+  /** Permissions the console uses that the tenant did not grant this client. */
+  missingScopes: z.array(z.string()).optional(),
 });
 export type ConnectionTestResult = z.infer<typeof ConnectionTestResult>;
 
@@ -64,5 +70,7 @@ export const ConnectionStatus = z.object({
   active: ConnectionView.nullable(),
   connectivity: Connectivity,
   scopes: z.array(z.string()),
+  /** Permissions the console uses that the connection was not granted (the actions they gate say so). */
+  missingScopes: z.array(z.string()).default([]),
 });
 export type ConnectionStatus = z.infer<typeof ConnectionStatus>;

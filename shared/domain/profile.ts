@@ -4,6 +4,9 @@ import { AttributeDefinition, NamedEntity, Organization } from './identity-store
 
 const when = z.string();
 
+/** What the console shows for a value the platform left out of its answer (lean answers leave out empty fields). */
+export const NOT_PROVIDED = 'not provided';
+
 /** Where an IP address was placed (country and city as the platform reports them), if it could be. */
 export const GeoLocation = z.object({ country: z.string().nullable(), city: z.string().nullable() });
 export type GeoLocation = z.infer<typeof GeoLocation>;
@@ -24,7 +27,7 @@ export const Authenticator = z.object({
   subType: z.string().nullable(),
   target: z.string().nullable(),
   methods: z.array(z.string()),
-  createdAt: when,
+  createdAt: when.nullable(),
   lastUsedAt: when.nullable(),
 });
 export type Authenticator = z.infer<typeof Authenticator>;
@@ -35,13 +38,13 @@ export const DeviceSession = z.object({
   userAgent: z.string(),
   ip: z.string(),
   location: GeoLocation.nullable(),
-  lastLoginAt: when,
+  lastLoginAt: when.nullable(),
 });
 export type DeviceSession = z.infer<typeof DeviceSession>;
 
 export const Proofing = z.object({
   id: z.string(),
-  policyId: z.string(),
+  policyId: z.string().nullable(),
   policyName: z.string(),
   attempts: z.number().int(),
   proofedAt: when.nullable(),
@@ -54,11 +57,11 @@ export type ConsentState = z.infer<typeof ConsentState>;
 
 export const AccountConsent = z.object({
   id: z.string(),
-  consentId: z.string(),
+  consentId: z.string().nullable(),
   name: z.string(),
-  version: z.number().int(),
+  version: z.number().int().nullable(),
   currentVersion: z.number().int().nullable(),
-  agreedAt: when,
+  agreedAt: when.nullable(),
   optedOutAt: when.nullable(),
   state: ConsentState,
 });
@@ -77,7 +80,7 @@ export const ExternalIdentity = z.object({ id: z.string(), display: z.string(), 
 /** One account event as the activity list shows it. */
 export const AccountEvent = z.object({
   id: z.string(),
-  at: when,
+  at: when.nullable(),
   type: z.string(),
   name: z.string(),
   outcome: z.enum(['success', 'failure', 'unknown']),
@@ -93,16 +96,16 @@ export type AccountEvent = z.infer<typeof AccountEvent>;
 
 export const EventAction = z.object({
   type: z.string(),
-  at: when,
+  at: when.nullable(),
   details: z.array(
     z.object({
       name: z.string(),
       outcome: z.string().nullable(),
-      at: when,
+      at: when.nullable(),
       metadata: z.record(z.string(), z.unknown()),
     }),
   ),
-  http: z.object({ method: z.string(), url: z.string(), status: z.number().int() }).nullable(),
+  http: z.object({ method: z.string(), url: z.string(), status: z.number().int().nullable() }).nullable(),
   notifications: z.array(z.object({ id: z.string(), target: z.string() })),
 });
 export const EventDetail = AccountEvent.extend({ actions: z.array(EventAction) });
@@ -111,11 +114,12 @@ export type EventDetail = z.infer<typeof EventDetail>;
 /** One message of the notification log. */
 export const NotificationEntry = z.object({
   id: z.string(),
-  at: when,
+  at: when.nullable(),
   template: z.string(),
   channel: z.string(),
   target: z.string(),
-  success: z.boolean(),
+  /** Null when the platform does not say whether it was delivered. */
+  success: z.boolean().nullable(),
   policyId: z.string().nullable(),
   policyName: z.string().nullable(),
   policySource: z.string().nullable(),
@@ -242,28 +246,31 @@ export const ProfileAction = z.discriminatedUnion('kind', [
 export type ProfileAction = z.infer<typeof ProfileAction>;
 export type ProfileActionKind = ProfileAction['kind'];
 
-/** The permission each action needs (the Admin API's names), so the UI can say why an action is disabled. */
-export const actionScopes: Record<ProfileActionKind | 'deleteAccount' | 'download', string> = {
-  updateAttributes: 'write:account',
-  enable: 'write:account',
-  disable: 'write:account',
-  lock: 'write:account',
-  liftLock: 'write:account',
-  deleteSessions: 'write:account',
-  deleteSession: 'write:account',
-  addGroups: 'write:account',
-  removeGroup: 'write:account',
-  assignRoles: 'write:account',
-  removeRole: 'write:account',
-  addAuthenticator: 'write:account_authenticator',
-  deleteAuthenticator: 'delete:account_authenticator',
-  sendPasswordReset: 'write:account_authenticator',
-  changePassword: 'write:account_authenticator',
-  verifyManually: 'write:account_proofing',
-  revokeProofing: 'write:account_proofing',
-  clearProofingAttempts: 'delete:account_proofing',
-  deleteAccount: 'delete:account',
-  download: 'read:account_download',
+/**
+ * The permissions each action needs (the Admin API's names; where the published document lists two for one
+ * operation, both), so the UI can say why an action is disabled.
+ */
+export const actionScopes: Record<ProfileActionKind | 'deleteAccount' | 'download', readonly string[]> = {
+  updateAttributes: ['write:account'],
+  enable: ['write:account'],
+  disable: ['write:account'],
+  lock: ['write:account'],
+  liftLock: ['write:account'],
+  deleteSessions: ['write:account'],
+  deleteSession: ['write:account'],
+  addGroups: ['read:config_identity_store', 'write:account'],
+  removeGroup: ['write:account'],
+  assignRoles: ['read:config_identity_store', 'write:account'],
+  removeRole: ['write:account'],
+  addAuthenticator: ['write:account_authenticator'],
+  deleteAuthenticator: ['delete:account_authenticator'],
+  sendPasswordReset: ['write:account_authenticator'],
+  changePassword: ['write:account_authenticator'],
+  verifyManually: ['write:account_proofing'],
+  revokeProofing: ['write:account_proofing'],
+  clearProofingAttempts: ['delete:account_proofing'],
+  deleteAccount: ['delete:account'],
+  download: ['read:account_download'],
 };
 
 /** Actions after which the platform can notify the customer, when a client is named. */

@@ -18,29 +18,43 @@ const DateBound = z
     'a date or a duration such as -P30D',
   );
 
+/** Last-login bounds, which the Admin API refuses beside neverLoggedIn=true. */
+export const loginDateFields: readonly DateField[] = ['lastLoginAt', 'lastAuthenticationActivityAt'];
+
 /** Every filter listAccounts offers, in the console's words. All combine with AND. */
-export const AccountFilter = z.strictObject({
-  loginIdentifier: z.string().trim().max(320).optional(),
-  id: z.string().trim().max(64).optional(),
-  email: z.string().trim().max(320).optional(),
-  username: z.string().trim().max(256).optional(),
-  attributes: z.record(z.string().max(128), z.string().max(512)).optional(),
-  dates: z.partialRecord(DateField, z.object({ from: DateBound.optional(), to: DateBound.optional() })).optional(),
-  neverLoggedIn: z.boolean().optional(),
-  enabled: z.boolean().optional(),
-  organization: z.string().max(64).optional(),
-  organizationScope: z.string().max(64).optional(),
-  groups: z.object({ ids: z.array(z.string().max(64)).max(50), mode: z.enum(['include', 'exclude']) }).optional(),
-  roles: z
-    .object({
-      pairs: z.array(z.object({ organization: z.string().max(64), role: z.string().max(64) })).max(50),
-      mode: z.enum(['include', 'exclude']),
-    })
-    .optional(),
-});
+export const AccountFilter = z
+  .strictObject({
+    loginIdentifier: z.string().trim().max(320).optional(),
+    id: z.string().trim().max(64).optional(),
+    email: z.string().trim().max(320).optional(),
+    username: z.string().trim().max(256).optional(),
+    attributes: z.record(z.string().max(128), z.string().max(512)).optional(),
+    dates: z.partialRecord(DateField, z.object({ from: DateBound.optional(), to: DateBound.optional() })).optional(),
+    neverLoggedIn: z.boolean().optional(),
+    enabled: z.boolean().optional(),
+    organization: z.string().max(64).optional(),
+    organizationScope: z.string().max(64).optional(),
+    groups: z.object({ ids: z.array(z.string().max(64)).max(50), mode: z.enum(['include', 'exclude']) }).optional(),
+    roles: z
+      .object({
+        pairs: z.array(z.object({ organization: z.string().max(64), role: z.string().max(64) })).max(50),
+        mode: z.enum(['include', 'exclude']),
+      })
+      .optional(),
+  })
+  .refine(
+    (filter) =>
+      !filter.neverLoggedIn ||
+      !loginDateFields.some((field) => filter.dates?.[field]?.from || filter.dates?.[field]?.to),
+    {
+      message: '"Never logged in" cannot be combined with a last login or last authentication date',
+      path: ['neverLoggedIn'],
+    },
+  );
 export type AccountFilter = z.infer<typeof AccountFilter>;
 
-export const SortField = z.enum(['createdAt', 'updatedAt', 'lastLogin', 'email', 'username']);
+/** The account's own dates: the account response has no email or username field to sort by. */
+export const SortField = z.enum(['createdAt', 'updatedAt', 'lastLogin']);
 export const SearchRequest = z.strictObject({
   store: z.string().min(1).max(64),
   filter: AccountFilter,

@@ -10,7 +10,7 @@ export async function addConnection(
   const dialog = page.getByRole('dialog', { name: 'Connections' });
   await dialog.getByRole('button', { name: 'Add connection' }).click();
   await dialog.getByRole('textbox', { name: /^Name/ }).fill(connection.name);
-  await dialog.getByLabel('Admin API base URL').fill(connection.url);
+  await dialog.getByLabel('Tenant URL').fill(connection.url);
   await dialog.getByLabel('Client id').fill(connection.clientId);
   await dialog.getByLabel('Client secret').fill(connection.clientSecret);
   await dialog.getByRole('button', { name: 'Test' }).click();

@@ -45,12 +45,12 @@ test('connects to a platform through the connections dialog, after testing it', 
   const dialog = page.getByRole('dialog', { name: 'Connections' });
   await dialog.getByRole('button', { name: 'Add connection' }).click();
   await dialog.getByRole('textbox', { name: /^Name/ }).fill('Training platform');
-  await dialog.getByLabel('Admin API base URL').fill('http://example.com');
+  await dialog.getByLabel('Tenant URL').fill('http://example.com');
   await dialog.getByLabel('Client id').fill('deskside-supervisor');
   await dialog.getByLabel('Client secret').fill('supervisor-demo-secret');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog.getByText('must be an https:// URL')).toBeVisible();
-  await dialog.getByLabel('Admin API base URL').fill(platform.url);
+  await dialog.getByLabel('Tenant URL').fill(platform.url);
   await dialog.getByLabel('Client secret').fill('wrong-secret');
   await dialog.getByRole('button', { name: 'Test' }).click();
   await expect(dialog.getByText(/401 Unauthorized/)).toBeVisible();

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { tierScopes } from '../../sandbox/auth/clients';
 
 /** A free loopback port, so a stopped sandbox can come back at the same address. */
 export function freePort(): Promise<number> {
@@ -90,6 +91,8 @@ export class TestPlatform {
           grant_type: 'client_credentials',
           client_id: 'deskside-supervisor',
           client_secret: 'supervisor-demo-secret',
+          audience: this.url,
+          scope: tierScopes.supervisor.join(' '),
         }),
       });
       this.token = ((await response.json()) as { access_token: string }).access_token;

@@ -24,7 +24,9 @@ import {
   ApiAccount,
   ApiAccountProfile,
   ApiApplication,
+  ApiApplicationListItem,
   ApiAttribute,
+  ApiChildAttribute,
   ApiBrand,
   ApiConsent,
   ApiEvent,
@@ -59,6 +61,10 @@ async function unlessForbidden<T>(read: Promise<T>, fallback: T): Promise<T> {
   }
 }
 
+/** The largest page the console asks for, and how many pages of a catalog list it follows at most. */
+const CATALOG_PAGE = 200;
+const CATALOG_PAGES = 50;
+
 const dateParams: Record<string, string> = {
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
@@ -82,8 +88,8 @@ export function filterToQuery(filter: AccountFilter): Record<string, string | st
   for (const [field, range] of Object.entries(filter.dates ?? {})) {
     const param = dateParams[field];
     if (!param || !range) continue;
-    if (range.from) query[`${param}StartDate`] = range.from;
-    if (range.to) query[`${param}EndDate`] = range.to;
+    if (range.from) query[`${param}StartDate`] = dateTimeBound(range.from, 'start');
+    if (range.to) query[`${param}EndDate`] = dateTimeBound(range.to, 'end');
   }
   for (const [key, value] of Object.entries(filter.attributes ?? {}))
     if (value !== '') query[`attribute_${key}`] = value;
@@ -98,12 +104,22 @@ export function filterToQuery(filter: AccountFilter): Record<string, string | st
   return query;
 }
 
+/**
+ * A date bound as the Admin API takes it: a date-time or a signed ISO-8601 duration, never a bare date. A bare date
+ * (a custom range) is the start or the end of that day in the agent's time zone.
+ */
+export function dateTimeBound(bound: string, side: 'start' | 'end'): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(bound);
+  if (!day) return bound;
+  const [year, month, date] = [Number(day[1]), Number(day[2]) - 1, Number(day[3])];
+  const local = side === 'start' ? new Date(year, month, date) : new Date(year, month, date, 23, 59, 59, 999);
+  return local.toISOString();
+}
+
 const sortParams: Record<string, string> = {
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
   lastLogin: 'lastLogin',
-  email: 'email',
-  username: 'username',
 };
 
 function text(value: unknown): string | null {
@@ -120,6 +136,7 @@ export function toSummary(account: ApiAccount, store: string, now = Date.now()):
   const name = (account.accountInfo?.name ?? {}) as { givenName?: unknown; familyName?: unknown };
   const fullName = [text(name.givenName), text(name.familyName)].filter(Boolean).join(' ');
   const locks = Object.values(account.accountLockout?.locks ?? {});
+  const when = (value: string | undefined) => (value && !Number.isNaN(Date.parse(value)) ? value : null);
   return {
     id: account.id,
     store: account.store ?? store,
@@ -128,15 +145,16 @@ export function toSummary(account: ApiAccount, store: string, now = Date.now()):
     email: text(email?.id),
     emailVerified: email ? email.verified === true : null,
     phone: text(phone?.id),
-    enabled: account.enabled,
+    // `enabled` may be left out of a lean answer: an account with a disabling date is taken as disabled.
+    enabled: account.enabled ?? !account.disabledAt,
     locked: locks.some((lock) => !lock.until || Date.parse(lock.until) > now),
     externalIdentity: Array.isArray(external)
       ? external.length > 0
       : Object.keys(identities).some((key) => !['local', 'email', 'phone', 'external'].includes(key)),
     organization: account.organization ?? null,
-    lastLoginAt: account.lastLogin?.time ?? null,
-    createdAt: account.createdAt ?? new Date(0).toISOString(),
-    updatedAt: account.updatedAt ?? null,
+    lastLoginAt: when(account.lastLogin?.time),
+    createdAt: when(account.createdAt),
+    updatedAt: when(account.updatedAt),
   };
 }
 
@@ -151,75 +169,79 @@ export class AdminApiPlatform implements IdentityPlatform {
 
   constructor(private readonly client: AdminApiClient) {}
 
-  scopes(): Promise<string[]> {
-    return this.client.scopes();
+  permissions(): Promise<{ granted: string[]; missing: string[] }> {
+    return this.client.grant();
   }
 
   async listIdentityStores(): Promise<IdentityStore[]> {
-    const { data } = await this.client.request('GET', `${V1}/identityStores`, {
-      query: { size: 200 },
-      schema: ApiPaged(ApiIdentityStore),
-    });
-    return data.content.map((store) => ({ name: store.name, description: store.description ?? '' }));
+    const stores = await this.allPages(`${V1}/identityStores`, ApiIdentityStore);
+    return stores.map((store) => ({ name: store.name, description: store.description ?? '' }));
   }
 
   async attributeSchema(store: string): Promise<AttributeDefinition[]> {
-    const { data } = await this.client.request('GET', `${V1}/identityStores/${enc(store)}/attributes`, {
-      schema: z.array(ApiAttribute),
-    });
-    return data.map((attribute) => ({
-      id: attribute.id,
-      key: attribute.path ? `${attribute.path}.${attribute.name}` : attribute.name,
-      type: attribute.type,
-      displayName: attribute.displayName,
-      visible: attribute.displayOnAdminConsole ?? false,
-      editable: attribute.editableOnAdminConsole ?? false,
-      required: attribute.required ?? false,
-      searchable: Boolean(attribute.indexing && attribute.indexing !== 'none'),
-      options: (attribute.values ?? []).map((option) => ({ value: option.value, label: option.displayName })),
-      ...(attribute.validator ? { validator: attribute.validator } : {}),
-      ...(attribute.listValidator ? { listLimits: attribute.listValidator } : {}),
-      ...(attribute.attributes
-        ? {
-            children: attribute.attributes.map((child) => ({
-              name: child.name,
-              type: child.type,
-              displayName: child.displayName,
-              required: child.required ?? false,
-              options: (child.values ?? []).map((option) => ({ value: option.value, label: option.displayName })),
-              ...(child.validator ? { validator: child.validator } : {}),
-            })),
-          }
-        : {}),
-    }));
+    const base = `${V1}/identityStores/${enc(store)}/attributes`;
+    const { data } = await this.client.request('GET', base, { schema: z.array(ApiAttribute) });
+    // Complex lists carry no children in the list: each has its own endpoint.
+    const children = await Promise.all(
+      data.map((attribute) =>
+        attribute.type === 'COMPLEX_LIST'
+          ? this.client
+              .request('GET', `${base}/${enc(attribute.id)}/attributes`, { schema: z.array(ApiChildAttribute) })
+              .then((response) => response.data)
+          : Promise.resolve(null),
+      ),
+    );
+    return data.map((attribute, index) => toAttributeDefinition(attribute, children[index] ?? null));
   }
 
   async listGroups(store: string): Promise<NamedEntity[]> {
-    const { data } = await this.client.request('GET', `${V1}/identityStores/${enc(store)}/groups`, {
-      query: { size: 1000 },
-      schema: ApiPaged(ApiGroup),
-    });
-    return data.content.map((group) => ({ id: group.id, name: group.name }));
+    const groups = await this.allPages(`${V1}/identityStores/${enc(store)}/groups`, ApiGroup);
+    return groups.map((group) => ({ id: group.id, name: group.name ?? group.id }));
   }
 
   async listOrganizations(store: string): Promise<Organization[]> {
-    const { data } = await this.client.request('GET', `${V1}/identityStores/${enc(store)}/organizations`, {
-      query: { size: 1000 },
-      schema: z.array(ApiOrganization),
-    });
-    return data.map((organization) => ({
+    const organizations = await this.allArrayPages(`${V1}/identityStores/${enc(store)}/organizations`, ApiOrganization);
+    return organizations.map((organization) => ({
       id: organization.id,
-      name: organization.name,
+      name: organization.name ?? organization.id,
       parentId: organization.parent?.id ?? null,
     }));
   }
 
   async listRoles(store: string): Promise<NamedEntity[]> {
-    const { data } = await this.client.request('GET', `${V1}/identityStores/${enc(store)}/roles`, {
-      query: { size: 1000 },
-      schema: ApiPaged(ApiRole),
-    });
-    return data.content.map((role) => ({ id: role.id, name: role.name }));
+    const roles = await this.allPages(`${V1}/identityStores/${enc(store)}/roles`, ApiRole);
+    return roles.map((role) => ({ id: role.id, name: role.name ?? role.id }));
+  }
+
+  /** Every item of a paged list ({content, page}), following its page metadata (or, without it, full pages). */
+  private async allPages<T>(path: string, schema: z.ZodType<T>): Promise<T[]> {
+    const items: T[] = [];
+    for (let page = 0; page < CATALOG_PAGES; page++) {
+      const { data } = await this.client.request('GET', path, {
+        query: { page, size: CATALOG_PAGE },
+        schema: ApiPaged(schema),
+      });
+      const content = (data.content ?? []) as T[];
+      items.push(...content);
+      const totalPages = data.page?.totalPages;
+      const more = totalPages !== undefined ? page + 1 < totalPages : content.length === CATALOG_PAGE;
+      if (!more) break;
+    }
+    return items;
+  }
+
+  /** Every item of a list answered as a plain array (organizations): full pages mean there may be more. */
+  private async allArrayPages<T>(path: string, schema: z.ZodType<T>): Promise<T[]> {
+    const items: T[] = [];
+    for (let page = 0; page < CATALOG_PAGES; page++) {
+      const { data } = await this.client.request('GET', path, {
+        query: { page, size: CATALOG_PAGE },
+        schema: z.array(schema),
+      });
+      items.push(...data);
+      if (data.length < CATALOG_PAGE) break;
+    }
+    return items;
   }
 
   async searchAccounts(request: SearchRequest, signal?: AbortSignal): Promise<PlatformPage> {
@@ -255,7 +277,10 @@ export class AdminApiPlatform implements IdentityPlatform {
       const { data } = await this.client.request('GET', this.accountPath(store, accountId), {
         schema: ApiAccountProfile,
       });
-      return { enabled: data.enabled, groupIds: (data.groups ?? []).map((group) => group.id) };
+      return {
+        enabled: data.enabled ?? !data.disabledAt,
+        groupIds: (data.groups ?? []).map((group) => group.id),
+      };
     } catch (error) {
       if (error instanceof DesksideError && error.code === 'NOT_FOUND') return null;
       throw error;
@@ -301,11 +326,6 @@ export class AdminApiPlatform implements IdentityPlatform {
     return `${V1}/identityStores/${enc(store)}/accounts/${enc(accountId)}`;
   }
 
-  private async paged<T>(path: string, schema: z.ZodType<T>): Promise<T[]> {
-    const { data } = await this.client.request('GET', path, { query: { size: 1000 }, schema: ApiPaged(schema) });
-    return data.content as T[];
-  }
-
   async storeCatalog(store: string): Promise<StoreCatalog> {
     const [schema, groups, organizations, roles, proofingPolicies, consents, notificationPolicies, applications] =
       await Promise.all([
@@ -313,21 +333,21 @@ export class AdminApiPlatform implements IdentityPlatform {
         this.listGroups(store),
         this.listOrganizations(store),
         this.listRoles(store),
-        unlessForbidden(this.paged(`${V1}/identityProofings`, ApiProofingPolicy), []),
-        unlessForbidden(this.paged(`${V1}/consents`, ApiConsent), []),
-        unlessForbidden(this.paged(`${V1}/notificationPolicies`, ApiNotificationPolicy), []),
-        unlessForbidden(this.paged(`${V2}/applications`, ApiApplication), []),
+        unlessForbidden(this.allPages(`${V1}/identityProofings`, ApiProofingPolicy), []),
+        unlessForbidden(this.allPages(`${V1}/consents`, ApiConsent), []),
+        unlessForbidden(this.allPages(`${V1}/notificationPolicies`, ApiNotificationPolicy), []),
+        unlessForbidden(this.allPages(`${V2}/applications`, ApiApplicationListItem), []),
       ]);
     return {
       schema,
       groups,
       organizations,
       roles,
-      proofingPolicies: proofingPolicies.map(({ id, name }) => ({ id, name })),
-      consents: consents.map(({ id, name, version }) => ({ id, name, version: version ?? null })),
-      notificationPolicies: notificationPolicies.map(({ id, name }) => ({ id, name })),
+      proofingPolicies: proofingPolicies.map(({ id, name }) => ({ id, name: name ?? id })),
+      consents: consents.map(({ id, name, version }) => ({ id, name: name ?? id, version: version ?? null })),
+      notificationPolicies: notificationPolicies.map(({ id, name }) => ({ id, name: name ?? id })),
       clients: applications.flatMap((application) =>
-        (application.clients ?? []).map((client) => ({ id: client.id, name: client.name })),
+        (application.clients ?? []).map((client) => ({ id: client.id, name: client.name ?? client.id })),
       ),
     };
   }
@@ -338,7 +358,9 @@ export class AdminApiPlatform implements IdentityPlatform {
       this.client.request('GET', path, { schema: ApiAccountProfile }).then((response) => response.data),
       this.client.request('GET', `${path}/sessions`, { schema: z.array(ApiSession) }).then((response) => response.data),
       unlessForbidden(
-        this.client.request('GET', `${path}/identities`, { schema: ApiIdentities }).then((response) => response.data),
+        this.client
+          .request('GET', `${path}/identities`, { schema: ApiIdentities })
+          .then((response) => (Array.isArray(response.data) ? response.data : [response.data])),
         null,
       ),
       unlessForbidden(this.eventHeaders(store, accountId, { page: 0, size: PROFILE_EVENTS + 1 }), []),
@@ -372,6 +394,8 @@ export class AdminApiPlatform implements IdentityPlatform {
         ...(query.types && query.types.length > 0 ? { eventTypes: query.types } : {}),
         page: query.page,
         size: query.size,
+        // The document states no default order: ask for the newest first, as the activity tab shows them.
+        sort: 'startTimestamp,desc',
       },
       schema: z.array(ApiEventHeader),
     });
@@ -380,7 +404,7 @@ export class AdminApiPlatform implements IdentityPlatform {
 
   private async notificationEvents(store: string, accountId: string, page: number, size: number) {
     const { data } = await this.client.request('GET', `${V1}/events/notification`, {
-      query: { accountIds: accountId, identityStores: store, page, size },
+      query: { accountIds: accountId, identityStores: store, page, size, sort: 'timestamp,desc' },
       schema: z.array(ApiNotificationEvent),
     });
     return data;
@@ -404,46 +428,55 @@ export class AdminApiPlatform implements IdentityPlatform {
     return {
       ...toNotification(data, catalog),
       text: data.messagePlainText ?? '',
-      errors: (data.errorMessages ?? []).map((error) => error.message),
+      errors: (data.errorMessages ?? []).flatMap((error) => (error.message ? [error.message] : [])),
     };
   }
 
   async notificationOptions(store: string, organizationId: string | null): Promise<NotificationOption[]> {
-    const [applications, brands, policies] = await Promise.all([
-      this.paged(`${V2}/applications`, ApiApplication),
-      unlessForbidden(this.paged(`${V1}/brands`, ApiBrand), []),
-      unlessForbidden(this.paged(`${V1}/notificationPolicies`, ApiNotificationPolicy), []),
+    const [listed, brands, policies] = await Promise.all([
+      this.allPages(`${V2}/applications`, ApiApplicationListItem),
+      unlessForbidden(this.allPages(`${V1}/brands`, ApiBrand), []),
+      unlessForbidden(this.allPages(`${V1}/notificationPolicies`, ApiNotificationPolicy), []),
     ]);
-    // The platform's rule: organization members hear from organizational (or hybrid) applications, with the
-    // organization's overrides; everyone else from non-organizational ones.
-    const eligible = applications.filter(
+    const eligible = listed.filter(
       (application) =>
-        (!application.identityStore || application.identityStore.name === store) &&
-        (organizationId ? application.type !== 'personal' : application.type !== 'organizational'),
+        (!application.identityStore?.name || application.identityStore.name === store) &&
+        audienceAllows(application.type, organizationId) &&
+        (application.clients ?? []).length > 0,
     );
     const brandName = (id: string | undefined) => {
       const brand = brands.find((item) => item.id === id);
-      return brand ? (brand.brandName ?? brand.name) : null;
+      return brand ? (brand.brandName ?? brand.name ?? brand.id) : null;
     };
-    const policyName = (id: string | undefined) => policies.find((item) => item.id === id)?.name ?? null;
+    const policyName = (id: string | undefined) => {
+      const policy = policies.find((item) => item.id === id);
+      return policy ? (policy.name ?? policy.id) : null;
+    };
     const options = await Promise.all(
-      eligible.map(async (application) => {
+      eligible.map(async (listedApplication) => {
+        // A listed application carries no policies: they come with the application itself.
+        const { data: application } = await this.client.request(
+          'GET',
+          `${V2}/applications/${enc(listedApplication.id)}`,
+          { schema: ApiApplication },
+        );
         let brandId = application.policies?.brand?.id;
         let policyId = application.policies?.notificationPolicy?.id;
         let policySource: NotificationOption['policySource'] = 'application';
         if (organizationId) {
           const override = await this.organizationPolicy(application.id, organizationId);
           if (override) {
-            brandId = override.policies.brand?.id ?? brandId;
-            policyId = override.policies.notificationPolicy?.id ?? policyId;
+            brandId = override.policies?.brand?.id ?? brandId;
+            policyId = override.policies?.notificationPolicy?.id ?? policyId;
             policySource = 'organization';
           }
         }
-        return (application.clients ?? []).map((client) => ({
+        const applicationName = application.name ?? listedApplication.name ?? application.id;
+        return (listedApplication.clients ?? []).map((client) => ({
           clientId: client.id,
-          clientName: client.name,
-          applicationName: application.name,
-          applicationType: application.type,
+          clientName: client.name ?? client.id,
+          applicationName,
+          applicationType: application.type ?? listedApplication.type ?? 'not provided',
           brandName: brandName(brandId),
           policyName: policyName(policyId),
           policySource,
@@ -490,7 +523,8 @@ export class AdminApiPlatform implements IdentityPlatform {
       case 'disable':
         return this.disableAccount(store, accountId);
       case 'lock':
-        return send('POST', '/lock', { body: { type: 'password' }, ...notify(action.notifyClientId) });
+        // AccountLockRequest.type must match `_password` (the lock's key in accountLockout.locks).
+        return send('POST', '/lock', { body: { type: '_password' }, ...notify(action.notifyClientId) });
       case 'liftLock':
         return send('POST', action.lock === 'password' ? '/liftPasswordLock' : '/liftPasscodeLock', {
           idempotent: true,
@@ -529,4 +563,52 @@ export class AdminApiPlatform implements IdentityPlatform {
         return send('DELETE', `/accountProofings/${enc(action.proofingId)}`, { idempotent: true });
     }
   }
+}
+
+/**
+ * Whether an application's type lets it notify an account of this organization (or of none). The document's
+ * request enum (personal, organizational, hybrid) names the rule; its response enum (ssp, oauth2, saml2,
+ * orgPortal) does not, so those are offered to everyone but the organization portal, which is for members only.
+ */
+function audienceAllows(type: string | undefined, organizationId: string | null): boolean {
+  if (type === 'personal') return organizationId === null;
+  if (type === 'organizational' || type === 'orgPortal') return organizationId !== null;
+  return true;
+}
+
+/** An attribute of the store's schema in the console's words; identifier and password types may have no name. */
+function toAttributeDefinition(
+  attribute: ApiAttribute,
+  children: Array<z.infer<typeof ApiChildAttribute>> | null,
+): AttributeDefinition {
+  const name = attribute.name ?? attribute.id;
+  const options = (values: ApiAttribute['values']) =>
+    (values ?? []).map((option) => ({ value: option.value, label: option.displayName ?? option.value }));
+  return {
+    id: attribute.id,
+    key: attribute.path ? `${attribute.path}.${name}` : name,
+    type: attribute.type,
+    displayName: attribute.displayName ?? name,
+    visible: attribute.displayOnAdminConsole ?? false,
+    editable: attribute.editableOnAdminConsole ?? false,
+    required: attribute.required ?? false,
+    searchable: Boolean(attribute.indexing && attribute.indexing !== 'none'),
+    options: options(attribute.values),
+    ...(attribute.validator ? { validator: attribute.validator } : {}),
+    ...(attribute.listValidator ? { listLimits: attribute.listValidator } : {}),
+    ...(children
+      ? {
+          children: children
+            .filter((child) => child.enabled !== false)
+            .map((child) => ({
+              name: child.name,
+              type: child.type,
+              displayName: child.displayName ?? child.name,
+              required: child.required ?? false,
+              options: options(child.values),
+              ...(child.validator ? { validator: child.validator } : {}),
+            })),
+        }
+      : {}),
+  };
 }

@@ -1,11 +1,14 @@
 import { DesksideError, type ErrorEnvelope } from '@shared/contracts';
 import type { z } from 'zod';
 import type { Logger } from '../logger';
+import { CONSOLE_SCOPES } from './console-scopes';
 
 export interface AdminApiCredentials {
   baseUrl: string;
   clientId: string;
   clientSecret: string;
+  /** The token's audience: the tenant URL unless the tenant says otherwise. */
+  audience?: string | undefined;
 }
 
 export interface AdminApiClientOptions extends AdminApiCredentials {
@@ -18,6 +21,8 @@ export interface AdminApiClientOptions extends AdminApiCredentials {
   maxRetries?: number;
   /** A Retry-After longer than this is not waited out: the caller gets RATE_LIMITED with the delay. */
   maxRetryAfterMs?: number;
+  /** The permissions asked for in the token request (space-separated on the wire). */
+  scopes?: readonly string[];
   logger: Logger;
 }
 
@@ -46,13 +51,19 @@ export interface ApiResponse<T> {
 /** Renew a token this long before it expires, so no request goes out with one about to lapse. */
 const RENEW_BEFORE_MS = 60_000;
 
-interface ProblemBody {
+export interface ProblemBody {
   title?: string;
   detail?: string;
   status?: number;
   fieldErrors?: Array<{ field?: string; message?: string }>;
   error?: string;
   error_description?: string;
+}
+
+/** What the token endpoint granted, and what was asked for but not granted. */
+export interface TokenGrant {
+  granted: string[];
+  missing: string[];
 }
 
 /**
@@ -69,6 +80,9 @@ export class AdminApiClient {
   private readonly maxRetryAfterMs: number;
   private token: { value: string; expiresAt: number; scopes: string[] } | null = null;
   private tokenRequest: Promise<string> | null = null;
+  /** The scopes to ask for: all the console uses at first, narrowed once the tenant says what the client may have. */
+  private requestedScopes: string[];
+  private missingScopes: string[] = [];
 
   constructor(private readonly options: AdminApiClientOptions) {
     this.fetch = options.fetch ?? fetch;
@@ -77,6 +91,12 @@ export class AdminApiClient {
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.maxRetries = options.maxRetries ?? 3;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
+    this.requestedScopes = [...(options.scopes ?? CONSOLE_SCOPES)];
+  }
+
+  /** The token's audience: as configured, else the tenant URL. */
+  get audience(): string {
+    return (this.options.audience?.trim() || this.baseUrl).replace(/\/+$/, '');
   }
 
   get baseUrl(): string {
@@ -87,6 +107,13 @@ export class AdminApiClient {
   async scopes(): Promise<string[]> {
     await this.accessToken();
     return this.token?.scopes ?? [];
+  }
+
+  /** The granted scopes and those the console asked for that the client may not have. */
+  async grant(): Promise<TokenGrant> {
+    const granted = await this.scopes();
+    const asked = new Set([...this.requestedScopes, ...this.missingScopes]);
+    return { granted, missing: [...asked].filter((scope) => !granted.includes(scope)).sort() };
   }
 
   async request<T = unknown>(method: string, path: string, options: RequestOptions<T> = {}): Promise<ApiResponse<T>> {
@@ -207,46 +234,25 @@ export class AdminApiClient {
   }
 
   private async fetchToken(): Promise<string> {
-    const basic = Buffer.from(
-      `${encodeURIComponent(this.options.clientId)}:${encodeURIComponent(this.options.clientSecret)}`,
-    ).toString('base64');
-    let response: Response;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        response = await this.timed((signal) =>
-          this.fetch(`${this.baseUrl}/oauth2/token`, {
-            method: 'POST',
-            headers: {
-              Authorization: `Basic ${basic}`,
-              'Content-Type': 'application/x-www-form-urlencoded',
-              Accept: 'application/json',
-            },
-            body: 'grant_type=client_credentials',
-            signal,
-          }),
-        );
-      } catch (error) {
-        const failure = error instanceof DesksideError ? error : networkError(error, this.baseUrl);
-        if (attempt < this.maxRetries && failure.code !== 'CANCELLED') {
-          await this.sleep(backoff(attempt));
-          continue;
-        }
-        throw failure;
-      }
-      if ((response.status === 429 || response.status >= 500) && attempt < this.maxRetries) {
-        await response.arrayBuffer().catch(() => undefined);
-        await this.sleep(retryAfterMs(response.headers.get('retry-after'), this.now()) ?? backoff(attempt));
-        continue;
-      }
-      break;
+    let response = await this.postTokenRequest(this.requestedScopes);
+    if (response.status === 400) {
+      const body = (await response.json().catch(() => ({}))) as ProblemBody;
+      if (body.error !== 'invalid_scope') throw tokenRefused(400, body, this.options.clientId, this.audience);
+      // The client may not have every permission the console uses: ask again for those it may have.
+      const allowed = await this.scopesTheClientMayHave(body);
+      if (allowed.length === 0)
+        throw new DesksideError({
+          code: 'FORBIDDEN',
+          status: 400,
+          message: `The identity platform grants the API client ${this.options.clientId} none of the permissions Deskside uses (${this.requestedScopes.join(', ')}).`,
+        });
+      this.missingScopes = this.requestedScopes.filter((scope) => !allowed.includes(scope));
+      this.requestedScopes = allowed;
+      response = await this.postTokenRequest(allowed);
     }
     if (response.status === 401 || response.status === 400) {
       const body = (await response.json().catch(() => ({}))) as ProblemBody;
-      throw new DesksideError({
-        code: 'UNAUTHORIZED',
-        status: response.status,
-        message: `The identity platform refused the API client ${this.options.clientId}: ${body.error_description ?? body.error ?? 'invalid credentials'}.`,
-      });
+      throw tokenRefused(response.status, body, this.options.clientId, this.audience);
     }
     if (!response.ok) throw await problemError(response, this.now());
     const body = (await response.json().catch(() => null)) as {
@@ -263,10 +269,88 @@ export class AdminApiClient {
     this.token = {
       value: body.access_token,
       expiresAt: this.now() + body.expires_in * 1000,
-      scopes: typeof body.scope === 'string' ? body.scope.split(/\s+/).filter(Boolean) : [],
+      // RFC 6749 5.1: a token answer without scope grants what was asked for.
+      scopes: typeof body.scope === 'string' ? body.scope.split(/\s+/).filter(Boolean) : [...this.requestedScopes],
     };
     return this.token.value;
   }
+
+  /**
+   * After invalid_scope: the scopes the tenant named as refused are dropped; when it names none, each scope is
+   * asked for on its own (four at a time) and the ones granted are kept.
+   */
+  private async scopesTheClientMayHave(refusal: ProblemBody): Promise<string[]> {
+    const named = new Set(`${refusal.error_description ?? ''}`.match(/[a-z]+:[a-z_]+/g) ?? []);
+    const refused = this.requestedScopes.filter((scope) => named.has(scope));
+    if (refused.length > 0) return this.requestedScopes.filter((scope) => !named.has(scope));
+    const allowed: string[] = [];
+    const queue = [...this.requestedScopes];
+    const probe = async () => {
+      for (let scope = queue.shift(); scope; scope = queue.shift()) {
+        const response = await this.postTokenRequest([scope]);
+        await response.arrayBuffer().catch(() => undefined);
+        if (response.ok) allowed.push(scope);
+      }
+    };
+    await Promise.all([probe(), probe(), probe(), probe()]);
+    return this.requestedScopes.filter((scope) => allowed.includes(scope));
+  }
+
+  /** One token request (grant_type, audience, scope), retried on 429, 5xx and network failures. */
+  private async postTokenRequest(scopes: readonly string[]): Promise<Response> {
+    const basic = Buffer.from(
+      `${encodeURIComponent(this.options.clientId)}:${encodeURIComponent(this.options.clientSecret)}`,
+    ).toString('base64');
+    const form = new URLSearchParams({ grant_type: 'client_credentials', audience: this.audience });
+    if (scopes.length > 0) form.set('scope', scopes.join(' '));
+    for (let attempt = 0; ; attempt++) {
+      let response: Response;
+      try {
+        response = await this.timed((signal) =>
+          this.fetch(`${this.baseUrl}/oauth2/token`, {
+            method: 'POST',
+            headers: {
+              Authorization: `Basic ${basic}`,
+              'Content-Type': 'application/x-www-form-urlencoded',
+              Accept: 'application/json',
+            },
+            body: form.toString(),
+            signal,
+          }),
+        );
+      } catch (error) {
+        const failure = error instanceof DesksideError ? error : networkError(error, this.baseUrl);
+        if (attempt < this.maxRetries && failure.code !== 'CANCELLED') {
+          await this.sleep(backoff(attempt));
+          continue;
+        }
+        throw failure;
+      }
+      if ((response.status === 429 || response.status >= 500) && attempt < this.maxRetries) {
+        await response.arrayBuffer().catch(() => undefined);
+        await this.sleep(retryAfterMs(response.headers.get('retry-after'), this.now()) ?? backoff(attempt));
+        continue;
+      }
+      return response;
+    }
+  }
+}
+
+/** A refused token request, naming what to check: the client, its secret, the audience or the scopes. */
+export function tokenRefused(status: number, body: ProblemBody, clientId: string, audience: string): DesksideError {
+  const said = body.error_description ? ` (${body.error_description})` : '';
+  const error = body.error ?? '';
+  let message: string;
+  if (error === 'invalid_client' || (status === 401 && !error))
+    message = `The identity platform refused the client id ${clientId} or its secret${said}. Check both.`;
+  else if (error === 'unauthorized_client')
+    message = `The API client ${clientId} may not use the client-credentials grant${said}.`;
+  else if (error === 'invalid_scope') message = `The identity platform refused the permissions asked for${said}.`;
+  else if (/audience/i.test(`${error} ${body.error_description ?? ''}`))
+    message = `The identity platform refused the audience ${audience}${said}. It is usually the tenant URL: check it under Advanced.`;
+  else
+    message = `The identity platform refused the token request for ${clientId}: ${error || 'invalid request'}${said}.`;
+  return new DesksideError({ code: 'UNAUTHORIZED', status, message });
 }
 
 /** 250 ms, 500 ms, 1 s, 2 s ... up to 8 s, with jitter so many clients do not retry in step. */

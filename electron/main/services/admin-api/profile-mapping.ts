@@ -1,3 +1,4 @@
+import { NOT_PROVIDED } from '@shared/domain/profile';
 import type { AccountEvent, AccountProfile, EventDetail, GeoLocation, NotificationEntry } from '@shared/domain/profile';
 import type { StoreCatalog } from '@shared/domain/profile';
 import type { z } from 'zod';
@@ -6,7 +7,7 @@ import type {
   ApiAccountProfile,
   ApiEvent,
   ApiEventHeader,
-  ApiIdentities,
+  ApiIdentity,
   ApiNotificationEvent,
   ApiSession,
 } from './schemas';
@@ -15,6 +16,7 @@ type Feature = { properties?: Record<string, string | undefined> } | undefined;
 
 const nameOf = (list: Array<{ id: string; name: string }>, id: string) =>
   list.find((item) => item.id === id)?.name ?? id;
+const shown = (value: string | undefined) => (value === undefined || value === '' ? NOT_PROVIDED : value);
 
 export function toLocation(feature: Feature): GeoLocation | null {
   const properties = feature?.properties;
@@ -39,7 +41,8 @@ function lockState(
 export interface ProfileParts {
   account: ApiAccountProfile;
   sessions: Array<z.infer<typeof ApiSession>>;
-  identities: z.infer<typeof ApiIdentities> | null;
+  /** `GET .../identities`: flat Local, Email, Phone and External identities; null without the permission. */
+  identities: ApiIdentity[] | null;
   events: ApiEventHeader[];
   moreEvents: boolean;
   notifications: ApiNotificationEvent[];
@@ -51,6 +54,7 @@ export function toProfile(parts: ProfileParts, store: string, catalog: StoreCata
   const locks = account.accountLockout?.locks ?? {};
   const login = (info: ApiAccountProfile['lastLogin']) =>
     info?.time ? { at: info.time, ip: info.ip ?? null, location: toLocation(info.location) } : null;
+  const lockout = account.accountLockout;
   return {
     summary: toSummary(account, store, now),
     language: account.language ?? null,
@@ -59,20 +63,30 @@ export function toProfile(parts: ProfileParts, store: string, catalog: StoreCata
     lastLogin: login(account.lastLogin),
     lastAuthenticationActivity: login(account.lastAuthenticationActivity),
     attributes: account.accountInfo ?? {},
-    externalIdentities: (parts.identities?.external ?? []).map((identity) => ({
+    externalIdentities: externalIdentities(parts.identities ?? [], account).map((identity) => ({
       id: identity.id,
-      display: identity.display,
+      display: identity.display ?? identity.id,
       provider: typeof identity.metadata?.provider === 'string' ? identity.metadata.provider : null,
     })),
-    passwordLock: lockState(locks, '_password', account.accountLockout?.failedPasswordAttemptCount, now),
-    passcodeLock: lockState(locks, '_passcode', account.accountLockout?.failedPasscodeAttemptCount, now),
+    passwordLock: lockState(
+      locks,
+      '_password',
+      (lockout?.failedPasswordAttemptCount ?? 0) + (lockout?.failedPasswordAttemptCountPermanentLock ?? 0),
+      now,
+    ),
+    passcodeLock: lockState(
+      locks,
+      '_passcode',
+      (lockout?.failedPasscodeAttemptCount ?? 0) + (lockout?.failedPasscodeAttemptCountPermanentLock ?? 0),
+      now,
+    ),
     authenticators: (account.authenticators?.methods ?? []).map((method) => ({
       id: method.id,
-      type: method.type,
+      type: shown(method.type),
       subType: method.subType ?? null,
       target: method.target ?? null,
       methods: method.methods ?? [],
-      createdAt: method.createdAt,
+      createdAt: method.createdAt ?? null,
       lastUsedAt: method.lastUsedAt ?? null,
     })),
     sessions: parts.sessions.map((session) => ({
@@ -81,7 +95,7 @@ export function toProfile(parts: ProfileParts, store: string, catalog: StoreCata
       userAgent: session.userAgent ?? '',
       ip: session.lastIP ?? '',
       location: toLocation(session.location),
-      lastLoginAt: session.lastLoginAt,
+      lastLoginAt: session.lastLoginAt ?? null,
     })),
     groups: (account.groups ?? []).map(({ id }) => ({ id, name: nameOf(catalog.groups, id) })),
     roles: (account.roles ?? []).map((role) => ({
@@ -94,27 +108,28 @@ export function toProfile(parts: ProfileParts, store: string, catalog: StoreCata
       .filter((proofing) => !proofing.deleted)
       .map((proofing) => ({
         id: proofing.id,
-        policyId: proofing.policyId,
-        policyName: nameOf(catalog.proofingPolicies, proofing.policyId),
-        attempts: proofing.attempts,
+        policyId: proofing.policyId ?? null,
+        policyName: proofing.policyId ? nameOf(catalog.proofingPolicies, proofing.policyId) : NOT_PROVIDED,
+        attempts: proofing.attempts ?? 0,
         proofedAt: proofing.proofedAt ?? null,
         invalidatedAt: proofing.invalidatedAt ?? null,
       })),
     consents: (account.consents ?? []).map((consent) => {
       const definition = catalog.consents.find((item) => item.id === consent.consentId);
       const currentVersion = definition?.version ?? null;
+      const version = consent.consentVersion ?? null;
       const state = consent.optOut
         ? 'revoked'
-        : currentVersion !== null && consent.consentVersion < currentVersion
+        : currentVersion !== null && version !== null && version < currentVersion
           ? 'outdated'
           : 'agreed';
       return {
         id: consent.id,
-        consentId: consent.consentId,
-        name: definition?.name ?? consent.consentId,
-        version: consent.consentVersion,
+        consentId: consent.consentId ?? null,
+        name: definition?.name ?? consent.consentId ?? NOT_PROVIDED,
+        version,
         currentVersion,
-        agreedAt: consent.optIn,
+        agreedAt: consent.optIn ?? null,
         optedOutAt: consent.optOut ?? null,
         state,
       };
@@ -144,9 +159,9 @@ export function toEvent(event: ApiEventHeader): AccountEvent {
         : 'system';
   return {
     id: event.eventId,
-    at: event.startTimestamp,
-    type: event.type,
-    name: name || event.type,
+    at: event.startTimestamp ?? null,
+    type: shown(event.type),
+    name: name || shown(event.type),
     outcome,
     application: event.actorApplication?.name ?? null,
     client: event.actorClient?.name ?? null,
@@ -161,19 +176,23 @@ export function toEvent(event: ApiEventHeader): AccountEvent {
 export function toEventDetail(event: z.infer<typeof ApiEvent>): EventDetail {
   return {
     ...toEvent(event),
-    actions: event.actions.map((action) => ({
-      type: action.type,
-      at: action.timestamp,
-      details: action.details.map((detail) => ({
-        name: detail.name,
+    actions: (event.actions ?? []).map((action) => ({
+      type: shown(action.type),
+      at: action.timestamp ?? null,
+      details: (action.details ?? []).map((detail) => ({
+        name: shown(detail.name),
         outcome: detail.outcome ?? null,
-        at: detail.timestamp,
+        at: detail.timestamp ?? null,
         metadata: detail.metadata ?? {},
       })),
       http: action.http
-        ? { method: action.http.request.method, url: action.http.request.url, status: action.http.response.code }
+        ? {
+            method: shown(action.http.request?.method),
+            url: shown(action.http.request?.url),
+            status: action.http.response?.code ?? null,
+          }
         : null,
-      notifications: (action.notifications ?? []).map(({ id, target }) => ({ id, target })),
+      notifications: (action.notifications ?? []).map(({ id, target }) => ({ id, target: shown(target) })),
     })),
   };
 }
@@ -181,15 +200,26 @@ export function toEventDetail(event: z.infer<typeof ApiEvent>): EventDetail {
 export function toNotification(item: ApiNotificationEvent, catalog: StoreCatalog): NotificationEntry {
   return {
     id: item.id,
-    at: item.timestamp,
-    template: item.notificationTemplate.displayName,
-    channel: item.channel,
-    target: item.target,
-    success: item.success,
+    at: item.timestamp ?? null,
+    template: shown(item.notificationTemplate?.displayName ?? item.notificationTemplate?.id),
+    channel: shown(item.channel),
+    target: shown(item.target),
+    success: item.success ?? null,
     policyId: item.notificationPolicyId ?? null,
     policyName: item.notificationPolicyId ? nameOf(catalog.notificationPolicies, item.notificationPolicyId) : null,
     policySource: item.policySource ?? null,
     clientName: item.clientId ? nameOf(catalog.clients, item.clientId) : null,
     eventId: item.accountEventId ?? null,
   };
+}
+
+/**
+ * The external (social or enterprise) identities among `GET .../identities`: Local and External share one shape,
+ * so the local one is told apart by the account's username, email and phone by their own fields.
+ */
+function externalIdentities(identities: ApiIdentity[], account: ApiAccountProfile): ApiIdentity[] {
+  const own = account.identities ?? {};
+  const idOf = (key: string) => (own[key] as { id?: unknown } | undefined)?.id;
+  const local = [idOf('local'), idOf('email'), idOf('phone')].filter((id): id is string => typeof id === 'string');
+  return identities.filter((identity) => identity.verified === undefined && !local.includes(identity.id));
 }

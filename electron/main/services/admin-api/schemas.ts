@@ -8,57 +8,84 @@ import type { AdminApiSchemas } from '@shared/admin-api/types';
 
 const when = z.string();
 const json = z.record(z.string(), z.unknown());
+/** Text the console only shows: any string, absent when the platform leaves it out. */
+const shown = z.string().optional();
+
+/*
+ * One rule for every schema here, from the published document: "fields with empty values are not included in the
+ * response", and most response schemas declare nothing required. So only ids (and the keys the console cannot work
+ * without) are required; every other field is optional; unknown fields and enum values pass through as they are.
+ */
 
 export const ApiPaged = <T extends z.ZodType>(item: T) =>
   z.looseObject({
-    content: z.array(item),
+    content: z.array(item).optional(),
     page: z
-      .looseObject({ number: z.number(), size: z.number(), totalElements: z.number(), totalPages: z.number() })
+      .looseObject({
+        number: z.number().optional(),
+        size: z.number().optional(),
+        totalElements: z.number().optional(),
+        totalPages: z.number().optional(),
+      })
       .optional(),
   });
 
-export const ApiIdentityStore = z.looseObject({ name: z.string(), description: z.string().optional() });
+export const ApiIdentityStore = z.looseObject({
+  name: z.string(),
+  description: shown,
+  accountEventTTL: z.number().optional(),
+});
 
+const ApiSelectValue = z.looseObject({ value: z.string(), displayName: shown });
+const ApiValidator = z.looseObject({
+  min: z.number().optional(),
+  max: z.number().optional(),
+  regex: z.string().optional(),
+  errorMessage: z.string().optional(),
+});
+
+/** A store's attribute. Identifier and password types need no `name` (the document requires only id and type). */
 export const ApiAttribute = z.looseObject({
   id: z.string(),
   type: z.string(),
-  name: z.string(),
-  displayName: z.string(),
+  name: z.string().optional(),
+  displayName: shown,
   path: z.string().optional(),
   required: z.boolean().optional(),
   displayOnAdminConsole: z.boolean().optional(),
   editableOnAdminConsole: z.boolean().optional(),
   indexing: z.string().optional(),
-  values: z.array(z.looseObject({ value: z.string(), displayName: z.string() })).optional(),
-  validator: z
-    .looseObject({
-      min: z.number().optional(),
-      max: z.number().optional(),
-      regex: z.string().optional(),
-      errorMessage: z.string().optional(),
-    })
-    .optional(),
+  values: z.array(ApiSelectValue).optional(),
+  validator: ApiValidator.optional(),
   listValidator: z.looseObject({ min: z.number().optional(), max: z.number().optional() }).optional(),
-  attributes: z
-    .array(
-      z.looseObject({
-        name: z.string(),
-        type: z.string(),
-        displayName: z.string(),
-        required: z.boolean().optional(),
-        values: z.array(z.looseObject({ value: z.string(), displayName: z.string() })).optional(),
-        validator: z
-          .looseObject({ min: z.number().optional(), max: z.number().optional(), regex: z.string().optional() })
-          .optional(),
-      }),
-    )
-    .optional(),
+});
+export type ApiAttribute = z.infer<typeof ApiAttribute>;
+
+/** A child of a complex-list attribute, from `.../attributes/{parentAttributeId}/attributes`. */
+export const ApiChildAttribute = z.looseObject({
+  id: z.string(),
+  type: z.string(),
+  name: z.string(),
+  displayName: shown,
+  required: z.boolean().optional(),
+  enabled: z.boolean().optional(),
+  values: z.array(ApiSelectValue).optional(),
+  validator: ApiValidator.optional(),
+});
+
+const ApiLock = z.looseObject({ until: when.nullable().optional() });
+const ApiLockout = z.looseObject({
+  failedPasswordAttemptCount: z.number().optional(),
+  failedPasscodeAttemptCount: z.number().optional(),
+  failedPasswordAttemptCountPermanentLock: z.number().optional(),
+  failedPasscodeAttemptCountPermanentLock: z.number().optional(),
+  locks: z.record(z.string(), ApiLock).optional(),
 });
 
 export const ApiAccount = z.looseObject({
   id: z.string(),
   store: z.string().optional(),
-  enabled: z.boolean(),
+  enabled: z.boolean().optional(),
   organization: z.string().nullable().optional(),
   createdAt: when.optional(),
   updatedAt: when.optional(),
@@ -66,50 +93,43 @@ export const ApiAccount = z.looseObject({
   lastLogin: z.looseObject({ time: when.optional() }).optional(),
   accountInfo: json.optional(),
   identities: json.optional(),
-  accountLockout: z
-    .looseObject({ locks: z.record(z.string(), z.looseObject({ until: when.nullable().optional() })).optional() })
-    .optional(),
+  accountLockout: ApiLockout.optional(),
 });
 export type ApiAccount = z.infer<typeof ApiAccount>;
 
 const ApiFeature = z.looseObject({ properties: z.record(z.string(), z.string().optional()).optional() });
-const ApiLogin = z.looseObject({ time: when.optional(), ip: z.string().optional(), location: ApiFeature.optional() });
+const ApiLogin = z.looseObject({ time: when.optional(), ip: shown, location: ApiFeature.optional() });
 
 /** The whole account, as the account view reads it. */
 export const ApiAccountProfile = ApiAccount.extend({
-  language: z.string().optional(),
+  language: shown,
   numberOfLogins: z.number().optional(),
   lastLogin: ApiLogin.optional(),
   lastAuthenticationActivity: ApiLogin.optional(),
-  accountLockout: z
-    .looseObject({
-      failedPasswordAttemptCount: z.number().optional(),
-      failedPasscodeAttemptCount: z.number().optional(),
-      locks: z.record(z.string(), z.looseObject({ until: when.nullable().optional() })).optional(),
-    })
-    .optional(),
   authenticators: z
     .looseObject({
-      methods: z.array(
-        z.looseObject({
-          id: z.string(),
-          type: z.string(),
-          subType: z.string().optional(),
-          target: z.string().optional(),
-          methods: z.array(z.string()).optional(),
-          createdAt: when,
-          lastUsedAt: when.optional(),
-        }),
-      ),
+      methods: z
+        .array(
+          z.looseObject({
+            id: z.string(),
+            type: shown,
+            subType: shown,
+            target: shown,
+            methods: z.array(z.string()).optional(),
+            createdAt: when.optional(),
+            lastUsedAt: when.optional(),
+          }),
+        )
+        .optional(),
     })
     .optional(),
   consents: z
     .array(
       z.looseObject({
         id: z.string(),
-        consentId: z.string(),
-        consentVersion: z.number(),
-        optIn: when,
+        consentId: z.string().optional(),
+        consentVersion: z.number().optional(),
+        optIn: when.optional(),
         optOut: when.optional(),
       }),
     )
@@ -118,8 +138,8 @@ export const ApiAccountProfile = ApiAccount.extend({
     .array(
       z.looseObject({
         id: z.string(),
-        policyId: z.string(),
-        attempts: z.number(),
+        policyId: z.string().optional(),
+        attempts: z.number().optional(),
         proofedAt: when.optional(),
         invalidatedAt: when.optional(),
         deleted: z.boolean().optional(),
@@ -134,35 +154,41 @@ export type ApiAccountProfile = z.infer<typeof ApiAccountProfile>;
 
 export const ApiSession = z.looseObject({
   id: z.string(),
-  deviceString: z.string().optional(),
-  userAgent: z.string().optional(),
-  lastIP: z.string().optional(),
-  lastLoginAt: when,
+  deviceString: shown,
+  userAgent: shown,
+  lastIP: shown,
+  lastLoginAt: when.optional(),
   location: ApiFeature.optional(),
 });
 
-export const ApiIdentities = z.looseObject({
-  external: z
-    .array(
-      z.looseObject({ id: z.string(), display: z.string(), metadata: z.record(z.string(), z.unknown()).optional() }),
-    )
-    .optional(),
+/**
+ * One identity of `GET .../identities`: the document's oneOf of flat Local, Email, Phone and External objects
+ * (no wrapper keys). External ones are told apart by having neither `verified` nor the account's username.
+ */
+export const ApiIdentity = z.looseObject({
+  id: z.string(),
+  display: shown,
+  verified: z.boolean().optional(),
+  metadata: json.optional(),
 });
+export type ApiIdentity = z.infer<typeof ApiIdentity>;
+/** A tenant may answer with one identity or a list of them. */
+export const ApiIdentities = z.union([z.array(ApiIdentity), ApiIdentity]);
 
 const ApiActor = z.looseObject({
-  accountId: z.string().optional(),
-  userName: z.string().optional(),
-  ip: z.string().optional(),
-  userAgent: z.string().optional(),
+  accountId: shown,
+  userName: shown,
+  ip: shown,
+  userAgent: shown,
   location: ApiFeature.optional(),
 });
-const ApiNamed = z.looseObject({ id: z.string(), name: z.string() });
+const ApiNamed = z.looseObject({ id: z.string(), name: shown });
 
 export const ApiEventHeader = z.looseObject({
   eventId: z.string(),
-  type: z.string(),
+  type: shown,
   labels: z.array(z.string()).optional(),
-  startTimestamp: when,
+  startTimestamp: when.optional(),
   actor: ApiActor.optional(),
   actorApplication: ApiNamed.optional(),
   actorClient: ApiNamed.optional(),
@@ -170,80 +196,81 @@ export const ApiEventHeader = z.looseObject({
 export type ApiEventHeader = z.infer<typeof ApiEventHeader>;
 
 export const ApiEvent = ApiEventHeader.extend({
-  actions: z.array(
-    z.looseObject({
-      type: z.string(),
-      timestamp: when,
-      details: z.array(
-        z.looseObject({
-          name: z.string(),
-          outcome: z.string().optional(),
-          timestamp: when,
-          metadata: z.record(z.string(), z.unknown()).optional(),
-        }),
-      ),
-      http: z
-        .looseObject({
-          request: z.looseObject({ method: z.string(), url: z.string() }),
-          response: z.looseObject({ code: z.number() }),
-        })
-        .optional(),
-      notifications: z.array(z.looseObject({ id: z.string(), target: z.string() })).optional(),
-    }),
-  ),
+  actions: z
+    .array(
+      z.looseObject({
+        type: shown,
+        timestamp: when.optional(),
+        details: z
+          .array(
+            z.looseObject({
+              name: shown,
+              outcome: shown,
+              timestamp: when.optional(),
+              metadata: json.optional(),
+            }),
+          )
+          .optional(),
+        http: z
+          .looseObject({
+            request: z.looseObject({ method: shown, url: shown }).optional(),
+            response: z.looseObject({ code: z.number().optional() }).optional(),
+          })
+          .optional(),
+        notifications: z.array(z.looseObject({ id: z.string(), target: shown })).optional(),
+      }),
+    )
+    .optional(),
 });
 
 export const ApiNotificationEvent = z.looseObject({
   id: z.string(),
-  accountEventId: z.string().optional(),
-  channel: z.string(),
-  target: z.string(),
-  notificationPolicyId: z.string().optional(),
-  notificationTemplate: z.looseObject({ id: z.string(), displayName: z.string() }),
-  success: z.boolean(),
-  timestamp: when,
-  clientId: z.string().optional(),
-  policySource: z.string().optional(),
+  accountEventId: shown,
+  channel: shown,
+  target: shown,
+  notificationPolicyId: shown,
+  notificationTemplate: z.looseObject({ id: z.string().optional(), displayName: shown }).optional(),
+  success: z.boolean().optional(),
+  timestamp: when.optional(),
+  /** Sandbox extensions (not in the published document): the client that sent it and where its policy came from. */
+  clientId: shown,
+  policySource: shown,
 });
 export type ApiNotificationEvent = z.infer<typeof ApiNotificationEvent>;
 export const ApiNotificationDetail = ApiNotificationEvent.extend({
-  messagePlainText: z.string().optional(),
-  errorMessages: z.array(z.looseObject({ message: z.string() })).optional(),
+  messagePlainText: shown,
+  errorMessages: z.array(z.looseObject({ message: shown })).optional(),
 });
 
 export const ApiProofingPolicy = ApiNamed;
 export const ApiConsent = ApiNamed.extend({ version: z.number().optional() });
-export const ApiBrand = z.looseObject({ id: z.string(), name: z.string(), brandName: z.string().optional() });
+export const ApiBrand = z.looseObject({ id: z.string(), name: shown, brandName: shown });
 export const ApiNotificationPolicy = ApiNamed;
-export const ApiApplication = z.looseObject({
+const ApiPolicyLink = z.looseObject({ id: z.string() }).nullable().optional();
+/** An application as listed: no policies (those come with the application itself). */
+export const ApiApplicationListItem = z.looseObject({
   id: z.string(),
-  name: z.string(),
-  type: z.string(),
-  identityStore: z.looseObject({ name: z.string() }).optional(),
-  clients: z.array(z.looseObject({ id: z.string(), name: z.string() })).optional(),
-  policies: z
-    .looseObject({
-      brand: z.looseObject({ id: z.string() }).optional(),
-      notificationPolicy: z.looseObject({ id: z.string() }).optional(),
-    })
-    .optional(),
+  name: shown,
+  type: shown,
+  identityStore: z.looseObject({ name: z.string().optional() }).optional(),
+  clients: z.array(z.looseObject({ id: z.string(), name: shown })).optional(),
+});
+export const ApiApplication = ApiApplicationListItem.extend({
+  policies: z.looseObject({ brand: ApiPolicyLink, notificationPolicy: ApiPolicyLink }).optional(),
 });
 export type ApiApplication = z.infer<typeof ApiApplication>;
 export const ApiOrganizationPolicy = z.looseObject({
-  organization: z.looseObject({ id: z.string() }),
-  policies: z.looseObject({
-    brand: z.looseObject({ id: z.string() }).nullable().optional(),
-    notificationPolicy: z.looseObject({ id: z.string() }).nullable().optional(),
-  }),
+  organization: z.looseObject({ id: z.string() }).optional(),
+  policies: z.looseObject({ brand: ApiPolicyLink, notificationPolicy: ApiPolicyLink }).optional(),
 });
 
-export const ApiGroup = z.looseObject({ id: z.string(), name: z.string() });
+export const ApiGroup = ApiNamed;
 export const ApiOrganization = z.looseObject({
   id: z.string(),
-  name: z.string(),
+  name: shown,
   parent: z.looseObject({ id: z.string() }).optional(),
 });
-export const ApiRole = z.looseObject({ id: z.string(), name: z.string() });
+export const ApiRole = ApiNamed;
 
 // ---- the generated types must fit what is read here (compile-time only)
 /** The declared fields of a loose object type, at every depth, without index signatures. */

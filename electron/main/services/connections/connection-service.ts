@@ -45,6 +45,7 @@ export class ConnectionService {
   private activeConnection: ActiveConnection | null = null;
   private embedded: Promise<RunningEmbeddedSandbox> | null = null;
   private scopes: string[] = [];
+  private missingScopes: string[] = [];
 
   constructor(private readonly options: ConnectionServiceOptions) {}
 
@@ -57,6 +58,7 @@ export class ConnectionService {
       active: this.activeConnection?.view ?? null,
       connectivity: this.options.connectivity.current(),
       scopes: this.scopes,
+      missingScopes: this.missingScopes,
     };
   }
 
@@ -78,6 +80,7 @@ export class ConnectionService {
       name: input.name,
       baseUrl: input.baseUrl,
       clientId: input.clientId,
+      ...(input.audience ? { audience: input.audience } : {}),
       environment: input.environment,
       embedded: false,
     };
@@ -113,15 +116,19 @@ export class ConnectionService {
       baseUrl: input.baseUrl,
       clientId: input.clientId,
       clientSecret: secret,
+      audience: input.audience || undefined,
     });
     try {
       const stores = await platform.listIdentityStores();
-      const scopes = await platform.scopes();
+      const { granted, missing } = await platform.permissions();
+      const lacking =
+        missing.length > 0 ? ` The client lacks ${missing.join(', ')}: what needs them stays disabled.` : '';
       return {
         ok: true,
-        message: `Connected: ${stores.length} identity store${stores.length === 1 ? '' : 's'}.`,
+        message: `Connected: ${stores.length} identity store${stores.length === 1 ? '' : 's'}.${lacking}`,
         stores: stores.length,
-        scopes,
+        scopes: granted,
+        missingScopes: missing,
       };
     } catch (error) {
       return { ok: false, message: describeConnectionError(error) };
@@ -164,12 +171,14 @@ export class ConnectionService {
       baseUrl: chosen.baseUrl,
       clientId: chosen.clientId,
       clientSecret: secret,
+      audience: chosen.audience,
     });
     this.activeConnection = { view: this.view(chosen), platform };
     this.options.connectivity.setProbe(() => platform.listIdentityStores());
-    platform.scopes().then(
-      (scopes) => {
-        this.scopes = scopes;
+    platform.permissions().then(
+      ({ granted, missing }) => {
+        this.scopes = granted;
+        this.missingScopes = missing;
         this.options.connectivity.succeeded();
       },
       (error: unknown) => this.options.connectivity.failed(error),
@@ -226,9 +235,13 @@ export function describeConnectionError(error: unknown): string {
   if (!(error instanceof DesksideError)) return 'The connection failed for an unexpected reason.';
   switch (error.code) {
     case 'UNAUTHORIZED':
-      return `401 Unauthorized: ${error.message} Check the client id and secret.`;
+      return error.envelope.status === 400 || /refused the (client|audience|permissions|token)/.test(error.message)
+        ? error.message
+        : `401 Unauthorized: ${error.message} Check the client id and secret.`;
     case 'FORBIDDEN':
-      return `403 Forbidden: the client lacks a permission Deskside needs (read:config_identity_store). ${error.message}`;
+      return error.envelope.status === 403
+        ? `403 Forbidden: the client lacks a permission Deskside needs (read:config_identity_store). ${error.message}`
+        : error.message;
     case 'TIMEOUT':
       return `Timed out: ${error.message}`;
     case 'NOT_FOUND':

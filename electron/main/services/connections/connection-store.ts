@@ -9,6 +9,7 @@ export const StoredConnection = z.object({
   name: z.string(),
   baseUrl: z.string(),
   clientId: z.string(),
+  audience: z.string().optional(),
   environment: Environment,
   embedded: z.boolean().default(false),
 });

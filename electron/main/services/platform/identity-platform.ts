@@ -42,8 +42,8 @@ export interface PlatformPage {
  */
 export interface IdentityPlatform {
   readonly capabilities: PlatformCapabilities;
-  /** The permission scopes the connection holds. */
-  scopes(): Promise<string[]>;
+  /** The permission scopes the connection holds, and those the console uses that it was refused. */
+  permissions(): Promise<{ granted: string[]; missing: string[] }>;
   listIdentityStores(): Promise<IdentityStore[]>;
   attributeSchema(store: string): Promise<AttributeDefinition[]>;
   listGroups(store: string): Promise<NamedEntity[]>;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DesksideError } from '@shared/contracts';
+import { tierScopes } from '../../../../sandbox/auth/clients';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/start';
 import { connectToSandbox, setFaults, withAccountView } from '../../../../tests/unit/sandbox-services';
 import { readFileSync } from 'node:fs';
@@ -24,6 +25,8 @@ async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
         grant_type: 'client_credentials',
         client_id: 'deskside-supervisor',
         client_secret: 'supervisor-demo-secret',
+        audience: sandbox.url,
+        scope: tierScopes.supervisor.join(' '),
       }),
     })
   ).json()) as { access_token: string };

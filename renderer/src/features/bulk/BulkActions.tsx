@@ -33,7 +33,7 @@ const labels: Record<BulkActionKind, string> = {
   removeFromGroup: 'Remove from group',
 };
 /** The same permissions as the account view's actions (one map, in shared/domain/profile.ts). */
-const scopes: Record<BulkActionKind, string> = {
+const scopes: Record<BulkActionKind, readonly string[]> = {
   enable: actionScopes.enable,
   disable: actionScopes.disable,
   delete: actionScopes.deleteAccount,

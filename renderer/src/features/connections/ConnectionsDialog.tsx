@@ -1,5 +1,8 @@
 import { useState } from 'react';
 import {
+  Accordion,
+  AccordionDetails,
+  AccordionSummary,
   Alert,
   Button,
   Dialog,
@@ -52,6 +55,7 @@ export function ConnectionsDialog({ open, onClose }: { open: boolean; onClose: (
             name: connection.name,
             baseUrl: connection.baseUrl,
             clientId: connection.clientId,
+            ...(connection.audience ? { audience: connection.audience } : {}),
             environment: connection.environment,
           }
         : { ...empty },
@@ -131,7 +135,7 @@ export function ConnectionsDialog({ open, onClose }: { open: boolean; onClose: (
               {...field('name')}
             />
             <TextField
-              label="Admin API base URL"
+              label="Tenant URL"
               value={draft.baseUrl}
               onChange={(event) => setDraft({ ...draft, baseUrl: event.target.value })}
               required
@@ -162,6 +166,23 @@ export function ConnectionsDialog({ open, onClose }: { open: boolean; onClose: (
               <MenuItem value="staging">Staging</MenuItem>
               <MenuItem value="sandbox">Sandbox</MenuItem>
             </TextField>
+            <Accordion disableGutters variant="outlined" defaultExpanded={Boolean(draft.audience)}>
+              <AccordionSummary>Advanced</AccordionSummary>
+              <AccordionDetails>
+                <TextField
+                  fullWidth
+                  label="Token audience"
+                  placeholder={draft.baseUrl}
+                  value={draft.audience ?? ''}
+                  onChange={(event) => setDraft({ ...draft, audience: event.target.value })}
+                  {...field('audience')}
+                  helperText={
+                    fieldErrors.audience?.join(', ') ??
+                    'Leave empty to use the tenant URL, as Strivacity tenants expect.'
+                  }
+                />
+              </AccordionDetails>
+            </Accordion>
             {result && <Alert severity={result.ok ? 'success' : 'error'}>{result.message}</Alert>}
           </Stack>
         )}

@@ -56,9 +56,11 @@ export const useConnectionStore = create<ConnectionState>((set, get) => ({
 export const selectOffline = (state: ConnectionState) => state.status?.connectivity.state === 'offline';
 
 /** The scope check behind "shown disabled with the reason". */
-export function lacksScope(status: ConnectionStatus | null, scope: string): string | null {
+export function lacksScope(status: ConnectionStatus | null, scopes: readonly string[]): string | null {
   if (!status || status.scopes.length === 0) return null;
-  return status.scopes.includes(scope) ? null : `This connection lacks the ${scope} permission.`;
+  const missing = scopes.filter((scope) => !status.scopes.includes(scope));
+  if (missing.length === 0) return null;
+  return `This connection lacks the ${missing.join(' and ')} permission${missing.length > 1 ? 's' : ''}.`;
 }
 
 deskside.on(events.connectivityChanged, (connectivity: Connectivity) => {

@@ -29,8 +29,6 @@ const sortOptions: Array<[SortField, string]> = [
   ['createdAt', 'Created'],
   ['updatedAt', 'Updated'],
   ['lastLogin', 'Last login'],
-  ['email', 'Email'],
-  ['username', 'Username'],
 ];
 
 /** The result list with its toolbar: count and paging, sorting, CSV export, and the quick actions. */

@@ -5,7 +5,7 @@ import { deskside } from '../../bridge';
 import { messageOf } from '../../lib/errors';
 import { compactFilter } from './quick-search';
 
-export type SortField = 'createdAt' | 'updatedAt' | 'lastLogin' | 'email' | 'username';
+export type SortField = 'createdAt' | 'updatedAt' | 'lastLogin';
 export const PAGE_SIZE = 50;
 
 interface SearchState {

@@ -12,6 +12,7 @@ interface Day {
 export function eventsPerDay(events: AccountEvent[]): Day[] {
   const days = new Map<string, Day>();
   for (const event of events) {
+    if (!event.at) continue;
     const day = event.at.slice(0, 10);
     const entry = days.get(day) ?? { day, success: 0, failure: 0, other: 0 };
     if (event.outcome === 'success') entry.success++;
