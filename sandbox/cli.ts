@@ -4,6 +4,8 @@
  *   --data FILE (.sandbox/sandbox.db)  --seed N (start from a fresh database with N accounts; default on first start: 5,000)
  *   --token-ttl SECONDS (3600)  --latency MS  --fail-rate R  --fail-status 429|500|503  --fault-route REGEX
  *   --quiet (no seeding progress)  --exit-with-stdin (stop when standard input closes: for embedding)
+ *   --no-extensions (no X-Total-Count, no notification client: exactly the published document)
+ *   --strict (refuse query parameters an operation does not declare)  --sparse (only the fields the document requires)
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,6 +28,9 @@ async function main(): Promise<void> {
       'fault-route': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       'exit-with-stdin': { type: 'boolean', default: false },
+      'no-extensions': { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
+      sparse: { type: 'boolean', default: false },
     },
   });
   const number = (name: string, value: string | undefined, min: number, max: number) => {
@@ -62,6 +67,7 @@ async function main(): Promise<void> {
     seedAccounts:
       seedAccounts ?? number('SANDBOX_SEED_ACCOUNTS', process.env.SANDBOX_SEED_ACCOUNTS, 0, 5_000_000) ?? 5000,
     faults,
+    answers: { extensions: !values['no-extensions'], strict: values.strict!, sparse: values.sparse! },
     ...(values['token-ttl'] ? { tokenTtlSeconds: number('token-ttl', values['token-ttl'], 1, 86_400)! } : {}),
     onSeedProgress: (done, total) => {
       if (values.quiet || (Date.now() - lastReport < 2000 && done < total)) return;
@@ -83,6 +89,12 @@ async function main(): Promise<void> {
   }
   console.log(`  customer logins: every seeded account's password is ${SEED_PASSWORD}`);
   if (faults.length > 0) console.log(`  fault flags: ${JSON.stringify(faults)}`);
+  const modes = [
+    values['no-extensions'] ? 'no extensions' : 'extensions on (X-Total-Count, notification client)',
+    ...(values.strict ? ['strict query parameters'] : []),
+    ...(values.sparse ? ['sparse answers'] : []),
+  ];
+  console.log(`  answers: lean (empty fields left out), ${modes.join(', ')}`);
 
   const stop = async (signal: string) => {
     console.log(`sandbox: ${signal}, shutting down`);

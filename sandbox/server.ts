@@ -13,6 +13,7 @@ import type { AdminActor, SandboxContext } from './context';
 import type { Db } from './db/database';
 import { ApiProblem } from './domain/problems';
 import { FaultInjector } from './faults';
+import { registerAnswerModes, type AnswerModes } from './http/answers';
 import { registerAccountRoutes } from './routes/accounts';
 import { registerAccountActionRoutes } from './routes/account-actions';
 import { registerAuthRoutes } from './routes/auth';
@@ -27,6 +28,8 @@ export interface ServerOptions {
   now?: () => number;
   tokenTtlSeconds?: number;
   faults?: FaultInjector;
+  /** Lean answers always; extensions, strict query checks and sparse answers as asked. */
+  answers?: AnswerModes;
 }
 
 declare module 'fastify' {
@@ -68,7 +71,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
         description:
           "The Admin API paths, parameters and fields that Deskside uses, shaped like Strivacity's Admin API. " +
           'Extensions are marked: the X-Total-Count and X-Total-Count-Capped response headers of listAccounts and listGroupMembers, ' +
-          'fields described as "Sandbox extension", and everything under /sandbox/.',
+          "a notification event's clientId, policySource, brandId and applicationId, " +
+          'fields described as "Sandbox extension", and everything under /sandbox/. `--no-extensions` switches them off. ' +
+          'As the published document says, fields with empty values are left out of every answer.',
       },
       components: { securitySchemes: { securityScheme: { type: 'http', scheme: 'bearer' } } },
     },
@@ -153,6 +158,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     ),
   );
 
+  registerAnswerModes(app, options.answers ?? {});
   const typed = app.withTypeProvider<ZodTypeProvider>();
   registerAuthRoutes(typed, ctx);
   registerConfigurationRoutes(typed, ctx);

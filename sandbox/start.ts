@@ -4,6 +4,7 @@ import { demoClients, usesDefaultSecrets, type ApiClient } from './auth/clients'
 import type { SandboxContext } from './context';
 import { openDatabase, type Db } from './db/database';
 import { FaultInjector, type FaultRule } from './faults';
+import type { AnswerModes } from './http/answers';
 import { isSeeded, seedDatabase, type SeedSummary } from './seed/seed';
 import { buildServer } from './server';
 
@@ -19,6 +20,8 @@ export interface SandboxOptions {
   clients?: ApiClient[];
   tokenTtlSeconds?: number;
   faults?: FaultRule[];
+  /** Extensions off, strict query checks, sparse answers (default: extensions on, lenient, lean). */
+  answers?: AnswerModes;
   now?: () => number;
   onSeedProgress?: (done: number, total: number) => void;
 }
@@ -62,6 +65,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     db,
     clients,
     faults,
+    ...(options.answers ? { answers: options.answers } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.tokenTtlSeconds ? { tokenTtlSeconds: options.tokenTtlSeconds } : {}),
   });

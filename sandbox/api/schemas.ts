@@ -313,12 +313,12 @@ export const PasswordResetRequest = named(
 /** One identity: the document's oneOf of flat Local, Email, Phone and External objects (no wrapper keys). */
 export const IdentitiesResponse = named(
   'IdentitiesResponse_Identities',
+  // Email and Phone first: a union answers with its first match, and Local/External would drop `verified`.
   z.union([
+    z.object({ id: z.string(), display: z.string().optional(), verified: z.boolean() }).describe('Email or Phone'),
     z
       .object({ id: z.string(), display: z.string().optional(), metadata: json.optional() })
       .describe('Local or External'),
-    z.object({ id: z.string(), display: z.string().optional(), verified: z.boolean() }).describe('Email'),
-    z.object({ id: z.string(), verified: z.boolean() }).describe('Phone'),
   ]),
 );
 

@@ -13,7 +13,8 @@ const list = z.union([z.string(), z.array(z.string())]).optional();
 
 /** `sort=property,(asc|desc)` over the one property a list sorts by; newest first when not asked. */
 function sortOrder(sort: string | string[] | undefined, property: string): 'ASC' | 'DESC' {
-  const [first] = listParam(sort);
+  // One `property,direction` value (Spring's form): not split on its comma as list parameters are.
+  const first = Array.isArray(sort) ? sort[0] : sort;
   if (!first) return 'DESC';
   const [name, direction = 'asc'] = first.split(',');
   if (name !== property || !['asc', 'desc'].includes(direction.toLowerCase()))

@@ -68,13 +68,13 @@ describe('account writes', () => {
     const account = await findAccount(
       agent,
       'consumers',
-      (candidate) => Object.keys(candidate.accountLockout.locks).length === 0,
+      (candidate) => Object.keys(candidate.accountLockout?.locks ?? {}).length === 0,
     );
     expect((await agent.post(path(account, '/lock'), { type: '_password' })).status).toBe(204);
-    expect((await reload(account)).accountLockout.locks._password).toEqual({ until: null });
+    expect((await reload(account)).accountLockout?.locks?._password).toEqual({}); // permanent: until is empty, so left out;
     expect((await agent.post(path(account, '/lock'), { type: '_password' })).status).toBe(409);
     expect((await agent.post(path(account, '/liftPasswordLock'))).status).toBe(204);
-    expect((await reload(account)).accountLockout.locks).toEqual({});
+    expect((await reload(account)).accountLockout?.locks ?? {}).toEqual({});
     expect((await agent.post(path(account, '/lock'), { type: 'everything' })).status).toBe(400);
   });
 
@@ -108,7 +108,7 @@ describe('account writes', () => {
       target: '+36301234567',
     });
     expect(added.status).toBe(201);
-    expect((await reload(account)).authenticators.methods.map((method) => method.target)).toContain('+36301234567');
+    expect((await reload(account)).authenticators!.methods!.map((method) => method.target)).toContain('+36301234567');
     expect((await agent.post(path(account, '/authenticators'), { type: 'phone', target: '+36301234567' })).status).toBe(
       409,
     );
@@ -142,13 +142,13 @@ describe('account writes', () => {
   it('assigns and removes groups and roles, a role for any organization of the store', async () => {
     const account = await findAccount(agent, 'business', (candidate) => candidate.organization === 'acme');
     expect((await agent.post(path(account, '/groups'), [{ id: 'business-contractors' }])).status).toBe(204);
-    expect((await reload(account)).groups.map((group) => group.id)).toContain('business-contractors');
+    expect(((await reload(account)).groups ?? []).map((group) => group.id)).toContain('business-contractors');
     expect((await agent.post(path(account, '/groups'), [{ id: 'missing-group' }])).status).toBe(404);
     expect(
       (await agent.delete(`/admin/api/v1/identityStores/business/groups/business-contractors/members/${account.id}`))
         .status,
     ).toBe(204);
-    expect((await reload(account)).groups.map((group) => group.id)).not.toContain('business-contractors');
+    expect(((await reload(account)).groups ?? []).map((group) => group.id)).not.toContain('business-contractors');
 
     expect(
       (await agent.post(path(account, '/roles'), { organization: 'initech', roles: [{ id: 'business-billing' }] }))
@@ -174,9 +174,9 @@ describe('account writes', () => {
     expect(ok.status).toBe(200);
     expect((ok.body.name as { givenName: string }).givenName).toBe('Renamed');
     const after = await reload(account);
-    expect(after.accountInfo.loyaltyTier).toBe('platinum');
-    expect((after.accountInfo.name as { familyName: unknown }).familyName).toEqual(
-      (account.accountInfo.name as { familyName: unknown }).familyName,
+    expect(after.accountInfo!.loyaltyTier).toBe('platinum');
+    expect((after.accountInfo!.name as { familyName: unknown }).familyName).toEqual(
+      (account.accountInfo!.name as { familyName: unknown }).familyName,
     );
     const found = await agent.get<AccountJson[]>(`${accountsPath('consumers')}?attribute_name.givenName=Renamed`);
     expect(found.body.map((candidate) => candidate.id)).toContain(account.id);
@@ -200,7 +200,7 @@ describe('account writes', () => {
     expect(fields.customerNumber).toMatch(/cannot be edited/);
     expect(fields.shoeSize).toMatch(/not an attribute/);
     expect(fields['name.givenName']).toMatch(/required/);
-    expect((await reload(account)).accountInfo.loyaltyTier).toBe('platinum');
+    expect((await reload(account)).accountInfo!.loyaltyTier).toBe('platinum');
 
     const complex = await agent.put(path(account, '/personal'), {
       addresses: [{ street: '1 Main Street', city: 'Budapest', country: 'XX' }],
@@ -217,7 +217,11 @@ describe('account writes', () => {
   });
 
   it('verifies identity manually, invalidates, and clears failed attempts', async () => {
-    const account = await findAccount(agent, 'consumers', (candidate) => candidate.accountProofings.length === 0);
+    const account = await findAccount(
+      agent,
+      'consumers',
+      (candidate) => (candidate.accountProofings ?? []).length === 0,
+    );
     const created = await agent.post<{ id: string; proofedAt: string }>(path(account, '/accountProofings'), {
       policyId: 'document-check',
     });
@@ -251,7 +255,7 @@ describe('account writes', () => {
 
   it('escapes hostile values in the HTML download', async () => {
     const hostile = await findAccount(agent, 'consumers', (candidate) =>
-      String((candidate.accountInfo.name as { givenName: string }).givenName).includes('<script>'),
+      String((candidate.accountInfo?.name as { givenName: string }).givenName).includes('<script>'),
     );
     const html = await agent.get<string>(path(hostile, '/download?fileType=html'));
     expect(html.headers.get('content-type')).toContain('text/html');

@@ -23,8 +23,8 @@ const me = (token: string) =>
   fetch(`${sandbox.url}/sandbox/customer/me`, { headers: { Authorization: `Bearer ${token}` } });
 const usable = (account: AccountJson) =>
   account.enabled &&
-  Object.keys(account.accountLockout.locks).length === 0 &&
-  !account.authenticators.methods.some((method) => method.type === 'softToken');
+  Object.keys(account.accountLockout?.locks ?? {}).length === 0 &&
+  !(account.authenticators?.methods ?? []).some((method) => method.type === 'softToken');
 type Login = { sessionToken: string; sessionId: string };
 
 describe('customer flows', () => {
@@ -78,14 +78,14 @@ describe('customer flows', () => {
     const account = await findAccount(
       agent,
       'business',
-      (candidate) => usable(candidate) && candidate.accountLockout.failedPasswordAttemptCount === 0,
+      (candidate) => usable(candidate) && !candidate.accountLockout?.failedPasswordAttemptCount,
     );
     const identifier = account.identities.local!.id;
     for (let attempt = 1; attempt <= 3; attempt++)
       expect((await customer('/business/login', { identifier, password: 'wrong' })).status).toBe(401);
     const reloaded = (await agent.get<AccountJson>(`${accountsPath('business')}/${account.id}`)).body;
-    expect(reloaded.accountLockout.failedPasswordAttemptCount).toBe(3);
-    expect(reloaded.accountLockout.locks._password!.until).toBeTruthy();
+    expect(reloaded.accountLockout?.failedPasswordAttemptCount).toBe(3);
+    expect(reloaded.accountLockout?.locks?._password!.until).toBeTruthy();
     expect((await customer('/business/login', { identifier, password: SEED_PASSWORD })).status).toBe(423);
     expect((await agent.post(`${accountsPath('business')}/${account.id}/liftPasswordLock`)).status).toBe(204);
     expect((await customer('/business/login', { identifier, password: SEED_PASSWORD })).status).toBe(200);
@@ -101,8 +101,8 @@ describe('customer flows', () => {
       'consumers',
       (candidate) =>
         candidate.enabled &&
-        Object.keys(candidate.accountLockout.locks).length === 0 &&
-        candidate.authenticators.methods.some((method) => method.type === 'softToken'),
+        Object.keys(candidate.accountLockout?.locks ?? {}).length === 0 &&
+        (candidate.authenticators?.methods ?? []).some((method) => method.type === 'softToken'),
     );
     const secret = (
       sandbox.db
@@ -167,14 +167,14 @@ describe('customer flows', () => {
     expect(first.status, await first.clone().text()).toBe(200);
     sandbox.db.prepare('UPDATE consents SET version = version + 1 WHERE id = ?').run('marketing-email');
     expect((await customer('/consents/marketing-email', { optIn: true }, auth)).status).toBe(200);
-    const records = (await agent.get<AccountJson>(`${accountsPath('consumers')}/${account.id}`)).body.consents.filter(
+    const records = (await agent.get<AccountJson>(`${accountsPath('consumers')}/${account.id}`)).body.consents!.filter(
       (consent) => consent.consentId === 'marketing-email',
     );
     const open = records.filter((consent) => !consent.optOut);
     expect(open).toHaveLength(1);
     expect(open[0]!.consentVersion).toBe(3);
     expect((await customer('/consents/marketing-email', { optIn: false }, auth)).status).toBe(200);
-    const after = (await agent.get<AccountJson>(`${accountsPath('consumers')}/${account.id}`)).body.consents.filter(
+    const after = (await agent.get<AccountJson>(`${accountsPath('consumers')}/${account.id}`)).body.consents!.filter(
       (consent) => consent.consentId === 'marketing-email',
     );
     expect(after.every((consent) => consent.optOut)).toBe(true);
@@ -184,7 +184,7 @@ describe('customer flows', () => {
     const account = await findAccount(
       agent,
       'consumers',
-      (candidate) => usable(candidate) && candidate.accountProofings.length === 0,
+      (candidate) => usable(candidate) && (candidate.accountProofings ?? []).length === 0,
     );
     const login = (await (
       await customer('/consumers/login', { identifier: account.identities.email!.id, password: SEED_PASSWORD })

@@ -70,26 +70,27 @@ export async function apiAs(sandbox: RunningSandbox, tier: Tier) {
 
 export type Api = Awaited<ReturnType<typeof apiAs>>;
 
+/** An account as the API answers it: empty fields (null, "", []) are left out, as the published document says. */
 export interface AccountJson {
   id: string;
   store: string;
   enabled: boolean;
-  organization: string | null;
+  organization?: string;
   createdAt: string;
   lastLogin?: { time: string };
-  accountInfo: Record<string, unknown>;
+  accountInfo?: Record<string, unknown>;
   identities: {
     email?: { id: string; verified: boolean };
     local?: { id: string };
     phone?: { id: string };
-    external: unknown[];
+    external?: unknown[];
   };
-  accountLockout: { locks: Record<string, { until: string | null }>; failedPasswordAttemptCount: number };
-  authenticators: { methods: Array<{ id: string; type: string; target?: string }> };
-  groups: Array<{ id: string }>;
-  roles: Array<{ id: string; organization: string }>;
-  consents: Array<{ consentId: string; consentVersion: number; optOut?: string }>;
-  accountProofings: Array<{
+  accountLockout?: { locks?: Record<string, { until?: string }>; failedPasswordAttemptCount?: number };
+  authenticators?: { methods?: Array<{ id: string; type: string; target?: string }> };
+  groups?: Array<{ id: string }>;
+  roles?: Array<{ id: string; organization: string }>;
+  consents?: Array<{ consentId: string; consentVersion: number; optOut?: string }>;
+  accountProofings?: Array<{
     id: string;
     policyId: string;
     attempts: number;

@@ -7,16 +7,13 @@
 export type IdentitiesResponse_IdentitiesInput = ({
 id: string
 display?: string
-metadata?: {
-[k: string]: unknown | undefined
-}
+verified: boolean
 } | {
 id: string
 display?: string
-verified: boolean
-} | {
-id: string
-verified: boolean
+metadata?: {
+[k: string]: unknown | undefined
+}
 })
 /**
  * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
@@ -25,16 +22,13 @@ verified: boolean
 export type IdentitiesResponse_Identities = ({
 id: string
 display?: string
-metadata?: {
-[k: string]: unknown | undefined
-}
+verified: boolean
 } | {
 id: string
 display?: string
-verified: boolean
-} | {
-id: string
-verified: boolean
+metadata?: {
+[k: string]: unknown | undefined
+}
 })
 
 export interface AdminApiSchemas {

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DesksideError } from '@shared/contracts';
+import { tierScopes } from '../../../../sandbox/auth/clients';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/start';
+import { CONSOLE_SCOPES } from './console-scopes';
 import { silentLogger } from '../logger';
 import { AdminApiClient, retryAfterMs, type AdminApiClientOptions } from './http-client';
 import { AdminApiPlatform } from './admin-api-platform';
@@ -33,6 +35,8 @@ function client(overrides: Partial<AdminApiClientOptions> = {}) {
     baseUrl: sandbox.url,
     clientId: 'deskside-agent',
     clientSecret: 'agent-demo-secret',
+    // What the agent client may have, so each token is one request (the narrowing has its own test).
+    scopes: tierScopes.agent,
     logger: silentLogger,
     fetch: counted,
     now: () => clock,
@@ -50,6 +54,60 @@ const setFaults = (rules: unknown[]) =>
   });
 
 describe('AdminApiClient', () => {
+  it('asks for audience and scope; where the tenant refuses some scopes, asks again for the rest and names them', async () => {
+    const forms: URLSearchParams[] = [];
+    const recording: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('/oauth2/token')) forms.push(new URLSearchParams(String(init?.body)));
+      return fetch(input, init);
+    };
+    const viewer = new AdminApiClient({
+      baseUrl: `${sandbox.url}/`,
+      clientId: 'deskside-viewer',
+      clientSecret: 'viewer-demo-secret',
+      logger: silentLogger,
+      fetch: recording,
+    });
+    await viewer.request('GET', '/admin/api/v1/identityStores');
+    expect(forms[0]!.get('grant_type')).toBe('client_credentials');
+    expect(forms[0]!.get('audience')).toBe(sandbox.url);
+    expect(forms[0]!.get('scope')!.split(' ').sort()).toEqual([...CONSOLE_SCOPES].sort());
+    const grant = await viewer.grant();
+    const expectedMissing = CONSOLE_SCOPES.filter((scope) => !tierScopes.viewer.includes(scope));
+    expect(grant.missing).toEqual([...expectedMissing].sort());
+    expect(grant.missing).toContain('write:account');
+    expect(grant.granted.sort()).toEqual(CONSOLE_SCOPES.filter((scope) => tierScopes.viewer.includes(scope)).sort());
+    // Two requests: the first refused (invalid_scope), the second for what the client may have; none after.
+    expect(forms).toHaveLength(2);
+    await viewer.request('GET', '/admin/api/v1/identityStores');
+    expect(forms).toHaveLength(2);
+  });
+
+  it('names the cause of a refused token: client or secret, audience', async () => {
+    const wrongSecret = new AdminApiClient({
+      baseUrl: sandbox.url,
+      clientId: 'deskside-agent',
+      clientSecret: 'guess',
+      logger: silentLogger,
+      maxRetries: 0,
+    });
+    await expect(wrongSecret.request('GET', '/admin/api/v1/identityStores')).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      message: expect.stringMatching(/client id deskside-agent or its secret/),
+    });
+    const wrongAudience = new AdminApiClient({
+      baseUrl: sandbox.url,
+      audience: 'https://tenant.example',
+      clientId: 'deskside-agent',
+      clientSecret: 'agent-demo-secret',
+      logger: silentLogger,
+      maxRetries: 0,
+    });
+    await expect(wrongAudience.request('GET', '/admin/api/v1/identityStores')).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      message: expect.stringMatching(/refused the audience https:\/\/tenant\.example/),
+    });
+  });
+
   it('fetches a token once for concurrent requests and reuses it', async () => {
     const { api, tokenRequests } = client();
     await Promise.all([1, 2, 3].map(() => api.request('GET', '/admin/api/v1/identityStores')));

@@ -239,9 +239,10 @@ export function describeConnectionError(error: unknown): string {
         ? error.message
         : `401 Unauthorized: ${error.message} Check the client id and secret.`;
     case 'FORBIDDEN':
-      return error.envelope.status === 403
-        ? `403 Forbidden: the client lacks a permission Deskside needs (read:config_identity_store). ${error.message}`
-        : error.message;
+      // From the token endpoint (400 invalid_scope) the message already says what the client lacks.
+      return error.envelope.status === 400
+        ? error.message
+        : `403 Forbidden: the client lacks a permission Deskside needs (read:config_identity_store). ${error.message}`;
     case 'TIMEOUT':
       return `Timed out: ${error.message}`;
     case 'NOT_FOUND':

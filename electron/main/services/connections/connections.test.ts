@@ -87,12 +87,26 @@ describe('ConnectionService', () => {
   it('tests a profile and says precisely what failed', async () => {
     const { connections } = service();
     const base = { name: 't', clientId: 'deskside-viewer', environment: 'staging' as const };
-    expect(await connections.test({ ...base, baseUrl: sandbox.url, clientSecret: 'viewer-demo-secret' })).toMatchObject(
-      { ok: true, stores: 3 },
-    );
+    const viewer = await connections.test({ ...base, baseUrl: sandbox.url, clientSecret: 'viewer-demo-secret' });
+    expect(viewer).toMatchObject({ ok: true, stores: 3 });
+    // The viewer may not write: the test names what it lacks, and the token holds only what was granted.
+    expect(viewer.missingScopes).toEqual(expect.arrayContaining(['write:account', 'delete:account']));
+    expect(viewer.message).toMatch(/lacks .*write:account/);
+    expect(viewer.scopes).toContain('read:account');
+    expect(viewer.scopes).not.toContain('write:account');
     expect((await connections.test({ ...base, baseUrl: sandbox.url, clientSecret: 'nope' })).message).toMatch(
-      /^401 Unauthorized/,
+      /refused the client id deskside-viewer or its secret/,
     );
+    expect(
+      (
+        await connections.test({
+          ...base,
+          baseUrl: sandbox.url,
+          clientSecret: 'viewer-demo-secret',
+          audience: 'https://elsewhere.example',
+        })
+      ).message,
+    ).toMatch(/refused the audience https:\/\/elsewhere\.example/);
     expect(
       (await connections.test({ ...base, baseUrl: 'https://deskside-no-such-host.invalid', clientSecret: 'x' }))
         .message,
