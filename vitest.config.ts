@@ -10,6 +10,7 @@ export default defineConfig({
       'sandbox/**/*.test.ts',
       'renderer/src/**/*.test.ts',
       'tests/unit/**/*.test.ts',
+      'tests/contract/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,

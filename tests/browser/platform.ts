@@ -28,6 +28,8 @@ export class TestPlatform {
     readonly port: number,
     private readonly dataFile: string,
     private readonly entry: string[] = BUILT_SANDBOX,
+    /** How it answers: `--no-extensions`, `--strict`, `--sparse`. */
+    private readonly flags: string[] = [],
   ) {}
 
   get url(): string {
@@ -42,6 +44,7 @@ export class TestPlatform {
       '--data',
       this.dataFile,
       '--quiet',
+      ...this.flags,
       ...(seed ? ['--seed', String(seed)] : []),
     ];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -24,6 +24,8 @@ export interface SandboxServiceOptions {
   cacheOnDisk?: boolean;
   /** The client's production behaviour (retries, default timeouts) instead of failing fast (tests). */
   productionClient?: boolean;
+  /** The HTTP client's fetch (the contract tests record every request through it). */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -35,6 +37,7 @@ export function connectToSandbox(url: string, options: SandboxServiceOptions | S
     tier = 'supervisor',
     cacheOnDisk = false,
     productionClient = false,
+    fetch: recordingFetch,
   } = typeof options === 'string' ? { tier: options } : options;
   const dataDir = mkdtempSync(join(tmpdir(), 'deskside-services-'));
   const bus = new EventBus();
@@ -55,6 +58,7 @@ export function connectToSandbox(url: string, options: SandboxServiceOptions | S
         new AdminApiClient({
           ...credentials,
           logger: silentLogger,
+          ...(recordingFetch ? { fetch: recordingFetch } : {}),
           ...(productionClient ? {} : { maxRetries: 0, timeoutMs: 2000 }),
         }),
       ),

@@ -9,7 +9,7 @@ import type {
   ProfileAction,
   StoreCatalog,
 } from '@shared/domain/profile';
-import type { AccountFilter, SearchRequest } from '@shared/domain/search';
+import { loginDateFields, type AccountFilter, type SearchRequest } from '@shared/domain/search';
 import { DesksideError } from '@shared/contracts';
 import { z } from 'zod';
 import type {
@@ -75,6 +75,13 @@ const dateParams: Record<string, string> = {
 
 /** The console's filter as listAccounts query parameters. */
 export function filterToQuery(filter: AccountFilter): Record<string, string | string[] | undefined> {
+  const loginBounds = loginDateFields.filter((field) => filter.dates?.[field]?.from || filter.dates?.[field]?.to);
+  if (filter.neverLoggedIn && loginBounds.length > 0)
+    throw new DesksideError({
+      code: 'VALIDATION',
+      message: '"Never logged in" cannot be combined with a last login or last authentication date.',
+      fieldErrors: { neverLoggedIn: ['cannot be combined with a last login or last authentication date'] },
+    });
   const query: Record<string, string | string[] | undefined> = {
     loginIdentifier: filter.loginIdentifier || undefined,
     id: filter.id || undefined,
@@ -389,8 +396,8 @@ export class AdminApiPlatform implements IdentityPlatform {
       query: {
         subjectAccountIds: accountId,
         subjectIdentityStores: store,
-        ...(query.from ? { startDate: query.from } : {}),
-        ...(query.to ? { endDate: query.to } : {}),
+        ...(query.from ? { startDate: dateTimeBound(query.from, 'start') } : {}),
+        ...(query.to ? { endDate: dateTimeBound(query.to, 'end') } : {}),
         ...(query.types && query.types.length > 0 ? { eventTypes: query.types } : {}),
         page: query.page,
         size: query.size,

@@ -68,7 +68,8 @@ export class AccountCache {
           summary.displayName,
           summary.enabled ? 1 : 0,
           summary.organization,
-          summary.createdAt,
+          // A platform may leave the creation time out: such accounts sort last, newest first.
+          summary.createdAt ?? '',
           summary.lastLoginAt,
           [summary.displayName, summary.username, summary.email, summary.phone, summary.id]
             .filter((value): value is string => Boolean(value))

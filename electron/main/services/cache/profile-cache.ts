@@ -61,7 +61,7 @@ export class ProfileCache {
     );
     this.db.transaction(() => {
       for (const event of events)
-        upsert.run(connectionId, store, accountId, event.id, event.at, JSON.stringify(event), fetchedAt);
+        upsert.run(connectionId, store, accountId, event.id, event.at ?? '', JSON.stringify(event), fetchedAt);
     })();
   }
 

@@ -18,7 +18,7 @@ import {
 import PushPinIcon from '@mui/icons-material/PushPin';
 import PushPinOutlinedIcon from '@mui/icons-material/PushPinOutlined';
 import SearchIcon from '@mui/icons-material/Search';
-import type { AccountFilter, DateField } from '@shared/domain/search';
+import { loginDateFields, type AccountFilter, type DateField } from '@shared/domain/search';
 import { useConnectionStore } from '../connections/connection-store';
 import { useSettingsStore } from '../settings/settings-store';
 import { guessFilter } from './quick-search';
@@ -156,7 +156,18 @@ export function SearchPanel() {
               <Checkbox
                 size="small"
                 checked={filter.neverLoggedIn === true}
-                onChange={(event) => patchFilter({ neverLoggedIn: event.target.checked ? true : undefined })}
+                onChange={(event) => {
+                  // The Admin API refuses last-login bounds beside neverLoggedIn=true: checking it clears them.
+                  const dates = Object.fromEntries(
+                    Object.entries(filter.dates ?? {}).filter(
+                      ([name]) => !event.target.checked || !loginDateFields.includes(name as DateField),
+                    ),
+                  );
+                  patchFilter({
+                    neverLoggedIn: event.target.checked ? true : undefined,
+                    dates: Object.keys(dates).length > 0 ? dates : undefined,
+                  });
+                }}
               />
             }
             label="Never logged in"
@@ -180,6 +191,12 @@ export function SearchPanel() {
               fullWidth
               label={label}
               value={preset}
+              disabled={filter.neverLoggedIn === true && loginDateFields.includes(field)}
+              helperText={
+                filter.neverLoggedIn === true && loginDateFields.includes(field)
+                  ? 'Not with “Never logged in”'
+                  : undefined
+              }
               onChange={(event) => {
                 const chosen = presets.find(([name]) => name === event.target.value)?.[1];
                 setDates(
@@ -212,12 +229,7 @@ export function SearchPanel() {
                   label="To"
                   slotProps={{ inputLabel: { shrink: true } }}
                   value={range?.to?.slice(0, 10) ?? ''}
-                  onChange={(event) =>
-                    setDates(field, {
-                      ...range,
-                      to: event.target.value ? `${event.target.value}T23:59:59Z` : undefined,
-                    })
-                  }
+                  onChange={(event) => setDates(field, { ...range, to: event.target.value || undefined })}
                 />
               </Stack>
             )}

@@ -1,0 +1,169 @@
+/**
+ * The everyday path against a platform that answers exactly as the published Admin API document says a tenant
+ * does: no extensions (no total count, no notification client), undeclared query parameters refused, empty fields
+ * left out — and, in the second platform, every field the document does not require left out too.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { accountTabs, addConnection } from './connections';
+import { freePort, TestPlatform, BUILT_SANDBOX } from './platform';
+import { startBuiltWebHost, type RunningWebHost } from './web-host';
+
+test.describe.configure({ mode: 'serial' });
+
+const accountsPath = (store: string) => `/admin/api/v1/identityStores/${store}/accounts`;
+const resultCount = (page: Page) => page.getByTestId('result-count');
+const panel = (page: Page, name: string) => page.getByRole('tabpanel', { name });
+const overview = (page: Page) => page.getByRole('complementary', { name: 'Overview' });
+
+async function searchWith(page: Page, setUp: () => Promise<void>) {
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await setUp();
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByRole('progressbar', { name: 'Searching' })).toBeHidden();
+}
+
+/** Every tab opens on its content, and none shows an answer the console refused. */
+async function visitEveryTab(page: Page) {
+  for (const name of accountTabs) {
+    await page.getByRole('tab', { name, exact: true }).click();
+    await expect(panel(page, name)).toBeVisible();
+    await expect(panel(page, name)).not.toContainText(/does not match the Admin API|failed/i);
+  }
+}
+
+async function lockAndLift(page: Page, platform: TestPlatform, store: string, accountId: string) {
+  await overview(page).getByRole('button', { name: 'Lock account' }).click();
+  await page.getByRole('dialog', { name: 'Lock the account?' }).getByRole('button', { name: 'Lock' }).click();
+  await expect(overview(page).getByRole('button', { name: 'Lift password lock' })).toBeVisible();
+  const locked = await platform.api<{ accountLockout?: { locks?: Record<string, unknown> } }>(
+    'GET',
+    `${accountsPath(store)}/${accountId}`,
+  );
+  expect(Object.keys(locked.body.accountLockout?.locks ?? {})).toContain('_password');
+  await overview(page).getByRole('button', { name: 'Lift password lock' }).click();
+  await expect(overview(page).getByRole('button', { name: 'Lock account' })).toBeVisible();
+  const lifted = await platform.api<{ accountLockout?: { locks?: Record<string, unknown> } }>(
+    'GET',
+    `${accountsPath(store)}/${accountId}`,
+  );
+  expect(Object.keys(lifted.body.accountLockout?.locks ?? {})).not.toContain('_password');
+}
+
+test.describe('a tenant without extensions, strict about its parameters', () => {
+  let platform: TestPlatform;
+  let host: RunningWebHost;
+
+  test.beforeAll(async () => {
+    const dataFile = join(mkdtempSync(join(tmpdir(), 'deskside-published-')), 'platform.db');
+    platform = new TestPlatform(await freePort(), dataFile, BUILT_SANDBOX, ['--no-extensions', '--strict']);
+    await platform.start(200);
+    host = await startBuiltWebHost();
+  });
+  test.afterAll(async () => {
+    host?.process.kill('SIGTERM');
+    await platform?.stop();
+  });
+
+  test('connects with name, URL, client id and secret; searches a custom range and never-logged-in; pages without a total; opens every tab; edits a name; locks and lifts', async ({
+    page,
+  }) => {
+    await page.goto(host.url);
+    await addConnection(page, {
+      name: 'Published tenant',
+      url: platform.url,
+      clientId: 'deskside-supervisor',
+      clientSecret: 'supervisor-demo-secret',
+    });
+    const count = await platform.api<unknown[]>('GET', `${accountsPath('consumers')}?size=1`);
+    expect(count.headers.get('x-total-count')).toBeNull(); // the platform gives no total
+
+    // A custom date range (two bare dates in the form) and the first page: no total, so "N shown".
+    await searchWith(page, async () => {
+      await page.getByRole('combobox', { name: 'Created', exact: true }).click();
+      await page.getByRole('option', { name: 'Between dates…' }).click();
+      await page.getByLabel('From').fill('2000-01-01');
+      await page.getByLabel('To').fill('2099-12-31');
+    });
+    await expect(resultCount(page)).toHaveText('50 shown');
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expect(page.getByRole('progressbar', { name: 'Searching' })).toBeHidden();
+    await expect(resultCount(page)).toHaveText('50 shown');
+
+    // Never logged in: the platform's own answer, and the login date fields are set aside.
+    const never = await platform.api<unknown[]>('GET', `${accountsPath('consumers')}?neverLoggedIn=true&size=50`);
+    expect(never.body.length).toBeGreaterThan(0);
+    await searchWith(page, async () => {
+      await page.getByRole('checkbox', { name: 'Never logged in' }).check();
+      await expect(page.getByRole('combobox', { name: 'Last login', exact: true })).toHaveAttribute(
+        'aria-disabled',
+        'true',
+      );
+    });
+    await expect(resultCount(page)).toHaveText(`${never.body.length} shown`);
+
+    // Open an account, every tab, an event's actions, then a name edit and a lock that is lifted.
+    const { body } = await platform.api<Array<{ id: string; lastLogin?: unknown }>>(
+      'GET',
+      `${accountsPath('consumers')}?enabled=true&size=20`,
+    );
+    const account = body.find((candidate) => candidate.lastLogin) ?? body[0]!;
+    await page.goto(`${host.origin}/account/consumers/${account.id}?token=${host.token}`);
+    await expect(overview(page)).toContainText(account.id);
+    await visitEveryTab(page);
+    await page.getByRole('tab', { name: 'Activity', exact: true }).click();
+    const firstEvent = panel(page, 'Activity').getByRole('row').nth(1);
+    await firstEvent.click();
+    await expect(page.getByRole('dialog')).toContainText(/Actions|action/i);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('tab', { name: 'Attributes', exact: true }).click();
+    await panel(page, 'Attributes').getByRole('textbox', { name: 'Given name' }).fill('Published');
+    await page.getByRole('button', { name: 'Review 1 change' }).click();
+    await page.getByRole('dialog', { name: 'Review the changes' }).getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByTestId('account-notice')).toContainText('Saved 1 attribute');
+    const edited = await platform.api<{ accountInfo: { name: { givenName: string } } }>(
+      'GET',
+      `${accountsPath('consumers')}/${account.id}`,
+    );
+    expect(edited.body.accountInfo.name.givenName).toBe('Published');
+    await lockAndLift(page, platform, 'consumers', account.id);
+  });
+});
+
+test.describe('a tenant that answers only what the document requires', () => {
+  let platform: TestPlatform;
+  let host: RunningWebHost;
+
+  test.beforeAll(async () => {
+    const dataFile = join(mkdtempSync(join(tmpdir(), 'deskside-sparse-')), 'platform.db');
+    platform = new TestPlatform(await freePort(), dataFile, BUILT_SANDBOX, ['--no-extensions', '--strict', '--sparse']);
+    await platform.start(120);
+    host = await startBuiltWebHost();
+  });
+  test.afterAll(async () => {
+    host?.process.kill('SIGTERM');
+    await platform?.stop();
+  });
+
+  test('connects, searches, opens every tab, and locks and lifts, with no answer refused', async ({ page }) => {
+    await page.goto(host.url);
+    await addConnection(page, {
+      name: 'Sparse tenant',
+      url: platform.url,
+      clientId: 'deskside-supervisor',
+      clientSecret: 'supervisor-demo-secret',
+    });
+    await searchWith(page, async () => undefined);
+    await expect(resultCount(page)).toHaveText('50 shown');
+    const { body } = await platform.api<Array<{ id: string }>>('GET', `${accountsPath('consumers')}?size=1`);
+    expect(Object.keys(body[0]!)).toEqual(['id']); // the leanest answer: an id and nothing else
+    await page.goto(`${host.origin}/account/consumers/${body[0]!.id}?token=${host.token}`);
+    await expect(overview(page)).toContainText(body[0]!.id);
+    await expect(overview(page)).toContainText('not provided');
+    await visitEveryTab(page);
+    await lockAndLift(page, platform, 'consumers', body[0]!.id);
+  });
+});
