@@ -15,7 +15,8 @@ export const LoginInfo = z.object({ at: when, ip: z.string().nullable(), locatio
 export type LoginInfo = z.infer<typeof LoginInfo>;
 
 export const LockState = z.object({
-  locked: z.boolean(),
+  /** Null when the platform did not say (no lockout in its answer): the agent may both lock and lift. */
+  locked: z.boolean().nullable(),
   /** null while locked for good (until an agent lifts it). */
   until: when.nullable(),
   failedAttempts: z.number().int(),
@@ -137,7 +138,8 @@ export const AccountProfile = z.object({
   summary: AccountSummary,
   language: z.string().nullable(),
   disabledAt: when.nullable(),
-  numberOfLogins: z.number().int(),
+  /** Null when the platform leaves it out. */
+  numberOfLogins: z.number().int().nullable(),
   lastLogin: LoginInfo.nullable(),
   lastAuthenticationActivity: LoginInfo.nullable(),
   attributes: z.record(z.string(), z.unknown()),

@@ -31,7 +31,10 @@ function lockState(
   kind: string,
   failedAttempts: number | undefined,
   now: number,
+  /** False when the answer had no lockout at all: the state is then unknown, not "unlocked". */
+  known = true,
 ) {
+  if (!known) return { locked: null, until: null, failedAttempts: failedAttempts ?? 0 };
   const lock = locks[kind];
   const until = lock?.until ?? null;
   const locked = Boolean(lock) && (until === null || Date.parse(until) > now);
@@ -59,7 +62,7 @@ export function toProfile(parts: ProfileParts, store: string, catalog: StoreCata
     summary: toSummary(account, store, now),
     language: account.language ?? null,
     disabledAt: account.disabledAt ?? null,
-    numberOfLogins: account.numberOfLogins ?? 0,
+    numberOfLogins: account.numberOfLogins ?? null,
     lastLogin: login(account.lastLogin),
     lastAuthenticationActivity: login(account.lastAuthenticationActivity),
     attributes: account.accountInfo ?? {},
@@ -73,12 +76,14 @@ export function toProfile(parts: ProfileParts, store: string, catalog: StoreCata
       '_password',
       (lockout?.failedPasswordAttemptCount ?? 0) + (lockout?.failedPasswordAttemptCountPermanentLock ?? 0),
       now,
+      lockout !== undefined,
     ),
     passcodeLock: lockState(
       locks,
       '_passcode',
       (lockout?.failedPasscodeAttemptCount ?? 0) + (lockout?.failedPasscodeAttemptCountPermanentLock ?? 0),
       now,
+      lockout !== undefined,
     ),
     authenticators: (account.authenticators?.methods ?? []).map((method) => ({
       id: method.id,

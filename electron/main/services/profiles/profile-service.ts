@@ -123,7 +123,7 @@ export class ProfileService {
         summary: entry.summary,
         language: null,
         disabledAt: null,
-        numberOfLogins: 0,
+        numberOfLogins: null,
         lastLogin: entry.summary.lastLoginAt ? { at: entry.summary.lastLoginAt, ip: null, location: null } : null,
         lastAuthenticationActivity: null,
         attributes: {},

@@ -66,7 +66,11 @@ export function buildReportHtml(report: AccountReport): string {
   const { profile, catalog } = report;
   const summary = profile.summary;
   const lock = (state: AccountProfile['passwordLock']) =>
-    state.locked ? `locked${state.until ? ` until ${escapeHtml(state.until)}` : ''}` : 'not locked';
+    state.locked === null
+      ? 'not provided'
+      : state.locked
+        ? `locked${state.until ? ` until ${escapeHtml(state.until)}` : ''}`
+        : 'not locked';
   const sections = [
     pairs('Overview', [
       ['Display name', text(summary.displayName)],

@@ -16,6 +16,7 @@ import {
 } from '@mui/material';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import { placeName } from '@shared/domain/user-agent';
+import { NOT_PROVIDED } from '@shared/domain/profile';
 import { deskside } from '../../bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { messageOf } from '../../lib/errors';
@@ -88,7 +89,7 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
   const rows: Array<[string, string]> = [
     ['Identity store', account.store],
     ['Organization', account.organization ?? '—'],
-    ['Created', dateTime(account.createdAt)],
+    ['Created', account.createdAt ? dateTime(account.createdAt) : NOT_PROVIDED],
     [
       'Last login',
       profile.lastLogin
@@ -97,7 +98,7 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
           }`
         : 'never',
     ],
-    ['Number of logins', String(profile.numberOfLogins)],
+    ['Number of logins', profile.numberOfLogins === null ? NOT_PROVIDED : String(profile.numberOfLogins)],
   ];
   return (
     <Box
@@ -178,7 +179,8 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
             Enable account
           </GatedButton>
         )}
-        {profile.passwordLock.locked ? (
+        {/* Where the platform does not say whether the account is locked, both are offered. */}
+        {profile.passwordLock.locked !== false && (
           <GatedButton
             gate="liftLock"
             variant="outlined"
@@ -187,12 +189,18 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
           >
             Lift password lock
           </GatedButton>
-        ) : (
+        )}
+        {profile.passwordLock.locked !== true && (
           <GatedButton gate="lock" variant="outlined" disabled={Boolean(busy)} onClick={() => setDialog('lock')}>
             Lock account
           </GatedButton>
         )}
-        {profile.passcodeLock.locked && (
+        {profile.passwordLock.locked === null && (
+          <Typography variant="caption" color="text.secondary">
+            Lock state: {NOT_PROVIDED} by the platform
+          </Typography>
+        )}
+        {profile.passcodeLock.locked === true && (
           <GatedButton
             gate="liftLock"
             variant="outlined"
