@@ -53,7 +53,7 @@ test('connects to a platform through the connections dialog, after testing it', 
   await dialog.getByLabel('Tenant URL').fill(platform.url);
   await dialog.getByLabel('Client secret').fill('wrong-secret');
   await dialog.getByRole('button', { name: 'Test' }).click();
-  await expect(dialog.getByText(/401 Unauthorized/)).toBeVisible();
+  await expect(dialog.getByText(/refused the client id deskside-supervisor or its secret/)).toBeVisible();
   await dialog.getByLabel('Client secret').fill('supervisor-demo-secret');
   await dialog.getByRole('button', { name: 'Test' }).click();
   await expect(dialog.getByText('Connected: 3 identity stores.')).toBeVisible();
