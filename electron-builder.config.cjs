@@ -24,8 +24,8 @@ module.exports = {
     grantFileProtocolExtraPrivileges: false,
   },
   linux: { target: ['AppImage', 'deb'], category: 'Office', icon: 'resources/icon.svg', maintainer: 'Deskside' },
-  deb: { depends: ['libsecret-1-0'] },
   mac: { target: ['dmg'], category: 'public.app-category.business', hardenedRuntime: true },
   win: { target: ['nsis'] },
+  // `protocols` above makes the NSIS installer register deskside:// for the installed app.
   nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true },
 };

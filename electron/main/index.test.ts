@@ -64,11 +64,12 @@ describe('Electron main entry', () => {
   it('hardens every web contents: foreign navigation, webviews and new windows refused', () => {
     const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
     fake.module.app.emit('web-contents-created', {}, contents);
-    const navigation = { preventDefault: vi.fn() };
-    contents.emit('will-navigate', navigation, 'https://evil.example/');
+    // Electron 45 hands the URL on the event (the second argument is deprecated).
+    const navigation = { url: 'https://evil.example/', preventDefault: vi.fn() };
+    contents.emit('will-navigate', navigation);
     expect(navigation.preventDefault).toHaveBeenCalled();
-    const reload = { preventDefault: vi.fn() };
-    contents.emit('will-navigate', reload, 'app://deskside/index.html');
+    const reload = { url: 'app://deskside/index.html', preventDefault: vi.fn() };
+    contents.emit('will-navigate', reload);
     expect(reload.preventDefault).not.toHaveBeenCalled();
     const webview = { preventDefault: vi.fn() };
     contents.emit('will-attach-webview', webview);
@@ -82,15 +83,20 @@ describe('Electron main entry', () => {
     expect(fake.module.shell.openExternal).toHaveBeenCalledTimes(1);
   });
 
-  it('denies permission requests', () => {
+  it('denies permission requests but the clipboard write, to the app only', () => {
     const requestHandler = fake.module.session.defaultSession.setPermissionRequestHandler.mock.calls[0]![0] as (
       contents: unknown,
       permission: string,
       callback: (allowed: boolean) => void,
+      details: { requestingUrl: string },
     ) => void;
     const callback = vi.fn();
-    requestHandler({}, 'media', callback);
-    expect(callback).toHaveBeenCalledWith(false);
+    requestHandler({}, 'media', callback, { requestingUrl: 'app://deskside/index.html' });
+    expect(callback).toHaveBeenLastCalledWith(false);
+    requestHandler({}, 'clipboard-sanitized-write', callback, { requestingUrl: 'app://deskside/index.html' });
+    expect(callback).toHaveBeenLastCalledWith(true);
+    requestHandler({}, 'clipboard-sanitized-write', callback, { requestingUrl: 'https://evil.example/' });
+    expect(callback).toHaveBeenLastCalledWith(false);
   });
 
   it('registers app:// as a privileged scheme and serves the renderer there, refusing paths outside it', async () => {
@@ -105,6 +111,7 @@ describe('Electron main entry', () => {
   it('registers the deskside:// scheme and opens the account a link names, ignoring anything else', () => {
     expect(fake.module.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('deskside');
     const send = fake.windows[0]!.webContents.send;
+    fake.windows[0]!.webContents.emit('did-finish-load');
     send.mockClear();
     fake.module.app.emit('open-url', { preventDefault: vi.fn() }, 'deskside://account/consumers/abc-123');
     expect(send).toHaveBeenCalledWith('app:open-account', { store: 'consumers', accountId: 'abc-123' });

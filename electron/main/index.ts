@@ -1,8 +1,8 @@
 /**
  * Electron entry: lifecycle, window, menu. Everything with logic lives in tested modules; this file wires them.
  */
-import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, safeStorage, screen, session, shell } from 'electron';
+import { join, resolve } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, safeStorage, screen, session, shell } from 'electron';
 import { events } from '@shared/contracts';
 import { LINK_SCHEME, parseAccountLink } from '@shared/domain/links';
 import { createRegistry } from './handlers';
@@ -17,6 +17,7 @@ import { createWindowStateKeeper } from './platform/window-state-store';
 import { createAppServices, type AppServices } from './services/app-services';
 import { consoleLogger } from './services/logger';
 import { APP_NAME } from './services/data-dir';
+import { describeStartupError } from './startup-error';
 import { contentSecurityPolicy, securityHeaders } from './window/csp';
 import { applicationMenuTemplate, type MenuItemSpec } from './window/menu';
 import {
@@ -37,8 +38,11 @@ const logger = consoleLogger;
 const bus = new EventBus();
 let mainWindow: BrowserWindow | null = null;
 let services: AppServices | null = null;
-/** A link that arrived before the window could take it. */
+let windowState: ReturnType<typeof createWindowStateKeeper> | null = null;
+/** A link that arrived before a window could take it: the next window to finish loading opens it. */
 let pendingLink: string | null = null;
+/** True once the main window's page has loaded and listens for pushed events. */
+let windowListening = false;
 
 function showMainWindow(): void {
   if (!mainWindow) return;
@@ -50,8 +54,10 @@ function showMainWindow(): void {
 function openLink(link: string): void {
   const target = parseAccountLink(link);
   if (!target) return;
-  if (!mainWindow) {
+  if (!mainWindow || !windowListening) {
     pendingLink = link;
+    // macOS keeps the app running with no window: a link then opens one, which takes the link once loaded.
+    if (!mainWindow && windowState) mainWindow = createMainWindow(windowState);
     return;
   }
   showMainWindow();
@@ -60,8 +66,8 @@ function openLink(link: string): void {
 
 function hardenWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
-    const refuseForeign = (event: { preventDefault(): void }, url: string) => {
-      if (!isAllowedNavigation(url, appOrigin)) event.preventDefault();
+    const refuseForeign = (event: { url: string; preventDefault(): void }) => {
+      if (!isAllowedNavigation(event.url, appOrigin)) event.preventDefault();
     };
     contents.on('will-navigate', refuseForeign);
     contents.on('will-redirect', refuseForeign);
@@ -73,10 +79,12 @@ function hardenWebContents(): void {
       return { action: decision.action };
     });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
-    callback(decidePermission(permission)),
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(decidePermission(permission, details.requestingUrl, appOrigin)),
   );
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) => decidePermission(permission));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    decidePermission(permission, requestingOrigin, appOrigin),
+  );
 }
 
 function createMainWindow(windowState: ReturnType<typeof createWindowStateKeeper>): BrowserWindow {
@@ -93,11 +101,21 @@ function createMainWindow(windowState: ReturnType<typeof createWindowStateKeeper
   });
   if (initial.maximized) window.maximize();
   windowState.track(window);
+  windowListening = false;
   window.once('ready-to-show', () => window.show());
   const stopForwarding = forwardEventsToWindow(bus, window.webContents);
+  window.webContents.once('did-finish-load', () => {
+    windowListening = true;
+    const link = pendingLink;
+    pendingLink = null;
+    if (link) openLink(link);
+  });
   window.on('closed', () => {
     stopForwarding();
-    mainWindow = null;
+    if (mainWindow === window) {
+      mainWindow = null;
+      windowListening = false;
+    }
   });
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return window;
@@ -113,8 +131,13 @@ async function start(): Promise<void> {
     secrets: createSafeStorageSecretStore(safeStorage, join(dataDir, 'secrets.json'), logger),
     settingsStore: createElectronSettingsStore(),
     sandboxLauncher: utilitySandboxLauncher(join(here, 'sandbox.js'), logger),
-    files: dialogFileSaver(() => app.getPath('documents')),
-    pdf: windowPdfPrinter(),
+    files: dialogFileSaver(
+      () => app.getPath('documents'),
+      () => mainWindow,
+    ),
+    pdf: windowPdfPrinter(app.getPath('temp')),
+    // The system's proxy settings, PAC and certificate store, as a browser on this machine would use them.
+    fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
     appInfo: {
       name: APP_NAME,
       version: app.getVersion(),
@@ -136,30 +159,49 @@ async function start(): Promise<void> {
   }
   bindRegistryToIpc(ipcMain, registry, [appOrigin]);
 
-  const template = applicationMenuTemplate(process.platform, {
-    showAbout: () => bus.emit(events.showAbout, {}),
-  });
+  const template = applicationMenuTemplate(
+    process.platform,
+    { showAbout: () => bus.emit(events.showAbout, {}) },
+    !app.isPackaged,
+  );
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(template as Parameters<typeof Menu.buildFromTemplate>[0] & MenuItemSpec[]),
   );
 
-  const windowState = createWindowStateKeeper(() => screen.getAllDisplays().map((display) => display.workArea));
-  mainWindow = createMainWindow(windowState);
-  mainWindow.webContents.once('did-finish-load', () => {
-    const link = pendingLink ?? process.argv.find((arg) => arg.startsWith(`${LINK_SCHEME}://`));
-    pendingLink = null;
-    if (link) openLink(link);
-  });
+  const keeper = createWindowStateKeeper(() => screen.getAllDisplays().map((display) => display.workArea));
+  windowState = keeper;
+  // A link on the first launch's command line (Windows and Linux) is opened like one that arrives later.
+  pendingLink ??= process.argv.find((arg) => arg.startsWith(`${LINK_SCHEME}://`)) ?? null;
+  mainWindow = createMainWindow(keeper);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(windowState);
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(keeper);
   });
+}
+
+/** A start that failed: a readable message instead of Electron's stack trace, then exit (freeing the lock). */
+function failedToStart(error: unknown): void {
+  logger.error('Deskside could not start', error);
+  const { title, detail } = describeStartupError(error);
+  dialog.showErrorBox(title, detail);
+  app.releaseSingleInstanceLock();
+  app.exit(1);
+}
+
+/** deskside:// for this app: in development, the Electron binary must be told which app to run. */
+function registerLinkScheme(): void {
+  // deskside:// links only ever open an account, parsed strictly by parseAccountLink (shared/domain/links.ts).
+  if (process.defaultApp) {
+    const appPath = process.argv[1];
+    if (appPath) app.setAsDefaultProtocolClient(LINK_SCHEME, process.execPath, [resolve(appPath)]); // eng-disable PROTOCOL_HANDLER_JS_CHECK
+  } else {
+    app.setAsDefaultProtocolClient(LINK_SCHEME); // eng-disable PROTOCOL_HANDLER_JS_CHECK
+  }
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  // deskside:// links only ever open an account, parsed strictly by parseAccountLink (shared/domain/links.ts).
-  app.setAsDefaultProtocolClient(LINK_SCHEME); // eng-disable PROTOCOL_HANDLER_JS_CHECK
+  registerLinkScheme();
   // Windows and Linux hand a link to a second instance's command line; macOS sends open-url.
   app.on('second-instance', (_event, argv: string[]) => {
     showMainWindow();
@@ -181,8 +223,5 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.whenReady().then(start, (error: unknown) => {
-    logger.error('Deskside could not start', error);
-    app.exit(1);
-  });
+  app.whenReady().then(start).catch(failedToStart);
 }

@@ -75,10 +75,13 @@ describe('window state keeper', () => {
 
 describe('exports in the desktop app', async () => {
   const { dialogFileSaver, windowPdfPrinter } = await import('./electron-files');
-  const { readFileSync } = await import('node:fs');
+  const { chmodSync, readdirSync, readFileSync, statSync } = await import('node:fs');
 
   it('saves where the agent chooses, and nothing when the dialog is cancelled', async () => {
-    const saver = dialogFileSaver(() => '/home/agent/Documents');
+    const saver = dialogFileSaver(
+      () => join('/home', 'agent', 'Documents'),
+      () => null,
+    );
     const request = {
       suggestedName: '../../evil name.html',
       content: '<p>report</p>',
@@ -87,24 +90,33 @@ describe('exports in the desktop app', async () => {
     fake.module.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: undefined });
     expect(await saver.save(request)).toBeNull();
     const options = fake.module.dialog.showSaveDialog.mock.calls.at(-1)!.at(-1) as { defaultPath: string };
-    expect(options.defaultPath).toBe('/home/agent/Documents/evil-name.html');
+    expect(options.defaultPath).toBe(join('/home', 'agent', 'Documents', 'evil-name.html'));
 
     const target = join(mkdtempSync(join(tmpdir(), 'deskside-save-')), 'chosen.html');
     fake.module.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
     expect(await saver.save(request)).toBe(target);
     expect(readFileSync(target, 'utf8')).toBe('<p>report</p>');
+    // Overwriting a file that was readable by others leaves it private too.
+    chmodSync(target, 0o644);
+    fake.module.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    await saver.save(request);
+    if (process.platform !== 'win32') expect(statSync(target).mode & 0o777).toBe(0o600);
   });
 
   it('prints to PDF in a hidden, script-less window of its own session that loads nothing else', async () => {
     const before = fake.windows.length;
-    const pdf = await windowPdfPrinter().print('<h1>Report</h1>');
+    const temp = mkdtempSync(join(tmpdir(), 'deskside-pdf-'));
+    // Longer than Chromium's 2 MiB data: URL limit: it must go through a file.
+    const html = `<h1>Report</h1>${'<p>event</p>'.repeat(250_000)}`;
+    const pdf = await windowPdfPrinter(temp).print(html);
     expect(Buffer.from(pdf).toString()).toContain('%PDF');
     const window = fake.windows[before]!;
     const prefs = window.options.webPreferences as Record<string, unknown>;
     expect(window.options.show).toBe(false);
     expect(prefs).toMatchObject({ javascript: false, sandbox: true, partition: 'deskside-report-pdf' });
     const url = (window.loadURL.mock.calls as unknown as string[][])[0]![0]!;
-    expect(url.startsWith('data:text/html')).toBe(true);
+    expect(url.startsWith('file://')).toBe(true);
+    expect(url).toContain('deskside-report-');
     const filter = window.webContents.session.webRequest.onBeforeRequest.mock.calls[0]![0] as (
       details: { url: string },
       callback: (response: { cancel: boolean }) => void,
@@ -116,6 +128,9 @@ describe('exports in the desktop app', async () => {
     };
     expect(decide(url)).toBe(false);
     expect(decide('https://evil.example/x.png')).toBe(true);
+    expect(decide('file:///etc/passwd')).toBe(true);
     expect(window.destroy).toHaveBeenCalled();
+    // The temporary copy of the report is gone.
+    expect(readdirSync(temp)).toEqual([]);
   });
 });

@@ -36,6 +36,11 @@ export interface AppServiceOptions {
   files?: FileSaver;
   /** Print to PDF, where a browser engine is at hand (the desktop app). */
   pdf?: PdfPrinter;
+  /**
+   * How the Admin API client reaches the network: Electron's net.fetch in the desktop app (the system's proxy, PAC
+   * and trust store), Node's fetch elsewhere.
+   */
+  fetch?: typeof fetch;
   now?: () => number;
 }
 
@@ -55,7 +60,8 @@ export function createAppServices(options: AppServiceOptions) {
   const now = options.now ?? Date.now;
   const { logger, bus, secrets } = options;
   const settings = new SettingsService(options.settingsStore, bus);
-  const opened = openCache(join(options.dataDir, 'cache.db'), logger, now);
+  const cacheFile = join(options.dataDir, 'cache.db');
+  const opened = openCache(cacheFile, logger, now, settings.get().cacheRetentionDays);
   const cache = new AccountCache(opened.db, now);
   const connectivity = new ConnectivityMonitor(bus, now);
   const connections = new ConnectionService({
@@ -64,7 +70,10 @@ export function createAppServices(options: AppServiceOptions) {
     connectivity,
     logger,
     dataDir: options.dataDir,
-    createPlatform: (credentials) => new AdminApiPlatform(new AdminApiClient({ ...credentials, logger })),
+    createPlatform: (credentials) =>
+      new AdminApiPlatform(
+        new AdminApiClient({ ...credentials, logger, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+      ),
     ...(options.sandboxLauncher ? { sandboxLauncher: options.sandboxLauncher } : {}),
   });
   const accounts = new AccountService(connections, cache, connectivity, now);
@@ -88,7 +97,7 @@ export function createAppServices(options: AppServiceOptions) {
     agent: agentName(),
     now,
   });
-  const cacheService = new CacheService(cache, settings, bus, opened.recoveredFrom, now);
+  const cacheService = new CacheService(cache, settings, bus, opened.recoveredFrom, now, cacheFile);
   cacheService.startRetention();
   return {
     logger,

@@ -9,7 +9,12 @@ export interface MenuItemSpec {
 }
 
 /** The application menu with the usual roles; on macOS the first menu is the app's own. */
-export function applicationMenuTemplate(platform: NodeJS.Platform, actions: { showAbout: () => void }): MenuItemSpec[] {
+export function applicationMenuTemplate(
+  platform: NodeJS.Platform,
+  actions: { showAbout: () => void },
+  /** Developer tools only in development runs, never in a packaged app. */
+  development = false,
+): MenuItemSpec[] {
   const about: MenuItemSpec = { label: 'About Deskside', click: actions.showAbout };
   const isMac = platform === 'darwin';
   const template: MenuItemSpec[] = [];
@@ -45,7 +50,7 @@ export function applicationMenuTemplate(platform: NodeJS.Platform, actions: { sh
       label: 'View',
       submenu: [
         { role: 'reload' },
-        { role: 'toggleDevTools' },
+        ...(development ? [{ role: 'toggleDevTools' }] : []),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -55,10 +55,14 @@ describe('navigation and new windows', () => {
     expect(decideWindowOpen('https://evil.example/')).toEqual({ action: 'deny', openExternally: false });
   });
 
-  it('denies every permission request', () => {
+  it('denies every permission but the clipboard write the copy buttons need, and that to the app only', () => {
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
-      expect(decidePermission(permission)).toBe(false);
+      expect(decidePermission(permission, 'app://deskside/', 'app://deskside')).toBe(false);
     }
+    expect(decidePermission('clipboard-sanitized-write', 'app://deskside/index.html', 'app://deskside')).toBe(true);
+    expect(decidePermission('clipboard-sanitized-write', 'https://evil.example/', 'app://deskside')).toBe(false);
+    expect(decidePermission('clipboard-sanitized-write', undefined, 'app://deskside')).toBe(false);
+    expect(decidePermission('clipboard-sanitized-write', 'not a url', 'app://deskside')).toBe(false);
   });
 });
 
@@ -86,6 +90,8 @@ describe('resolveStaticPath', () => {
     expect(resolveStaticPath(root, '/assets/app.js')).toBe(join(root, 'assets/app.js'));
     expect(resolveStaticPath(root, '/')).toBe(join(root, 'index.html'));
     expect(resolveStaticPath(root, '/account/store/123')).toBe(join(root, 'index.html'));
+    // An account id may hold a dot: still the app, not a file.
+    expect(resolveStaticPath(root, '/account/s/john.doe')).toBe(join(root, 'index.html'));
   });
 
   it('refuses every way out of the root', () => {
@@ -137,6 +143,10 @@ describe('applicationMenuTemplate', () => {
       expect(roles).toEqual(expect.arrayContaining(['copy', 'paste', 'undo', 'reload', 'minimize']));
       items.find((item) => item.label === 'About Deskside')!.click!();
       expect(aboutShown).toBe(true);
+      // Developer tools only in development runs.
+      expect(roles).not.toContain('toggleDevTools');
+      const development = applicationMenuTemplate(platform, { showAbout: () => undefined }, true);
+      expect(development.flatMap((menu) => menu.submenu ?? []).map((item) => item.role)).toContain('toggleDevTools');
     }
   });
 });

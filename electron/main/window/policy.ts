@@ -55,7 +55,18 @@ export function decideWindowOpen(url: string, allowlist: readonly string[] = def
   return { action: 'deny' as const, openExternally: isAllowedExternalUrl(url, allowlist) };
 }
 
-/** Camera, microphone, notifications, geolocation...: a support console needs none of them. */
-export function decidePermission(_permission: string): boolean {
-  return false;
+/** Permissions the app's own page may have: writing to the clipboard (the copy buttons), nothing else. */
+const appPermissions = new Set(['clipboard-sanitized-write']);
+
+/**
+ * Camera, microphone, notifications, geolocation...: a support console needs none of them. The one exception is
+ * `clipboard-sanitized-write` (navigator.clipboard.writeText), and only for the app's own origin.
+ */
+export function decidePermission(permission: string, requestingOrigin: string | undefined, appOrigin: string): boolean {
+  if (!appPermissions.has(permission) || !requestingOrigin) return false;
+  try {
+    return new URL(requestingOrigin).origin === new URL(appOrigin).origin;
+  } catch {
+    return false;
+  }
 }

@@ -20,7 +20,8 @@ export function contentTypeOf(path: string): string {
 
 /**
  * Maps a URL path to a file inside `root`, or null when it would leave it. Decodes percent escapes first,
- * so `%2e%2e/` and `..%2f` are caught like `../`. Paths without an extension are app routes: index.html.
+ * so `%2e%2e/` and `..%2f` are caught like `../`. Paths without an extension, and everything under the app's own
+ * routes (`/account/<store>/<id>`, whose id may hold a dot: `john.doe`), are the app: index.html.
  */
 export function resolveStaticPath(root: string, urlPath: string): string | null {
   let decoded: string;
@@ -34,6 +35,6 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   const base = resolve(root);
   const target = resolve(base, relative === '' ? 'index.html' : relative);
   if (target !== base && !target.startsWith(base + sep)) return null;
-  if (extname(target) === '') return resolve(base, 'index.html');
+  if (extname(target) === '' || /^account\//.test(relative)) return resolve(base, 'index.html');
   return target;
 }

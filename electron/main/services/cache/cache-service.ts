@@ -2,6 +2,7 @@ import { events } from '@shared/contracts';
 import type { EventBus } from '../../ipc/event-bus';
 import type { SettingsService } from '../settings/settings-service';
 import type { AccountCache } from './account-cache';
+import { purgeMovedAsideCopies } from './cache-database';
 
 const DAY = 86_400_000;
 
@@ -15,6 +16,8 @@ export class CacheService {
     private readonly bus: EventBus,
     private readonly recoveredFrom: string | null,
     private readonly now: () => number = Date.now,
+    /** The cache file, whose copies moved aside after corruption fall under the same retention. */
+    private readonly cacheFile: string | null = null,
   ) {}
 
   /** Purges now and then every hour while Deskside runs. */
@@ -29,7 +32,9 @@ export class CacheService {
   }
 
   purge(): number {
-    return this.cache.purgeOlderThan(this.now() - this.settings.get().cacheRetentionDays * DAY);
+    const cutoff = this.now() - this.settings.get().cacheRetentionDays * DAY;
+    if (this.cacheFile) purgeMovedAsideCopies(this.cacheFile, cutoff);
+    return this.cache.purgeOlderThan(cutoff);
   }
 
   status() {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -7,7 +7,7 @@ import type { AccountSummary } from '@shared/domain/account';
 import { silentLogger } from '../logger';
 import { AccountCache, ftsQuery } from './account-cache';
 import { ActionJournal } from './action-journal';
-import { cacheVersion, migrateCache, openCache } from './cache-database';
+import { cacheVersion, isUnreadableCache, migrateCache, openCache, purgeMovedAsideCopies } from './cache-database';
 import { cacheMigrations } from './migrations';
 import { SavedSearches } from './saved-searches';
 
@@ -67,6 +67,46 @@ describe('cache database', () => {
     expect(again.recoveredFrom).toBeNull();
     expect(readdirSync(dir).filter((name) => name.includes('unreadable'))).toHaveLength(1);
     again.db.close();
+  });
+
+  it('leaves the file alone when the failure is not the file’s (the native module does not load)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deskside-cache-'));
+    const file = join(dir, 'cache.db');
+    writeFileSync(file, 'kept');
+    // What a better-sqlite3 built for another runtime throws when Database is constructed.
+    const abi = Object.assign(
+      new Error(
+        'was compiled against a different Node.js version using NODE_MODULE_VERSION 115. This version of Node.js requires NODE_MODULE_VERSION 150.',
+      ),
+      { code: 'ERR_DLOPEN_FAILED' },
+    );
+    expect(isUnreadableCache(abi)).toBe(false);
+    expect(isUnreadableCache(Object.assign(new Error('locked'), { code: 'SQLITE_BUSY' }))).toBe(false);
+    expect(isUnreadableCache(Object.assign(new Error('x'), { code: 'SQLITE_NOTADB' }))).toBe(true);
+    expect(isUnreadableCache(Object.assign(new Error('x'), { code: 'SQLITE_CORRUPT_VTAB' }))).toBe(true);
+    // A file that cannot be opened for another reason (here: a folder where the file should be) is not moved.
+    const folder = join(dir, 'folder.db');
+    mkdirSync(folder);
+    expect(() => openCache(folder, silentLogger, () => NOW)).toThrow();
+    expect(readdirSync(dir).filter((name) => name.includes('unreadable'))).toEqual([]);
+    expect(readFileSync(file, 'utf8')).toBe('kept');
+  });
+
+  it('removes copies moved aside after corruption once they are older than the retention', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deskside-cache-'));
+    const file = join(dir, 'cache.db');
+    const old = `${file}.unreadable-2026-10-01T00-00-00-000Z`;
+    const recent = `${file}.unreadable-2026-11-28T00-00-00-000Z`;
+    writeFileSync(old, 'personal data');
+    writeFileSync(recent, 'personal data');
+    utimesSync(old, new Date(NOW - 40 * 86_400_000), new Date(NOW - 40 * 86_400_000));
+    utimesSync(recent, new Date(NOW - 86_400_000), new Date(NOW - 86_400_000));
+    const opened = openCache(file, silentLogger, () => NOW, 30);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    opened.db.close();
+    expect(purgeMovedAsideCopies(file, NOW)).toBe(1);
+    expect(existsSync(recent)).toBe(false);
   });
 
   it('refuses a cache from a newer Deskside by starting a new one', () => {

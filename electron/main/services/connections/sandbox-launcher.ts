@@ -35,8 +35,12 @@ export interface SandboxProcess {
   stdout: NodeJS.ReadableStream | null;
   stderr: NodeJS.ReadableStream | null;
   once(event: 'exit', listener: (code: number | null) => void): unknown;
-  kill(): boolean;
+  /** A signal where the process takes one (a Node child); an Electron utility process takes none. */
+  kill(signal?: NodeJS.Signals): boolean;
 }
+
+/** How long a stop waits for the sandbox to close before it is ended hard: quitting must never hang on it. */
+export const STOP_TIMEOUT_MS = 5_000;
 
 /**
  * Waits for a started sandbox to print its URL; it fails if the process exits first or takes too long. Stopping a
@@ -46,6 +50,7 @@ export function awaitSandbox(
   child: SandboxProcess,
   logger: { warn(message: string): void },
   startTimeoutMs: number,
+  stopTimeoutMs = STOP_TIMEOUT_MS,
 ): Promise<RunningEmbeddedSandbox> {
   let exited = false;
   child.once('exit', () => {
@@ -63,8 +68,19 @@ export function awaitSandbox(
         stop: () =>
           new Promise<void>((done) => {
             if (exited) return done();
-            child.once('exit', () => done());
-            if (!child.kill()) done();
+            const hard = setTimeout(() => {
+              logger.warn('the local sandbox did not stop in time; ending it');
+              child.kill('SIGKILL');
+              done();
+            }, stopTimeoutMs);
+            child.once('exit', () => {
+              clearTimeout(hard);
+              done();
+            });
+            if (!child.kill()) {
+              clearTimeout(hard);
+              done();
+            }
           }),
       });
     });
