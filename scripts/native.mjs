@@ -1,7 +1,9 @@
 // Makes sure better-sqlite3 is compiled for the runtime about to load it: `node` (tests, web host, sandbox)
-// or `electron` (the desktop app). Usage: node scripts/native.mjs node|electron
+// or `electron` (the desktop app). The ABI is read from the compiled file, never from a marker, and Electron's
+// is known from the electron package, so no Electron binary is needed to build for it.
+// Usage: node scripts/native.mjs node|electron
 import { spawnSync } from 'node:child_process';
-import { findElectronBinary } from './lib/electron-binary.mjs';
+import { addonAbi, electronAbi, electronVersion, removeRebuildMarker } from './lib/native-abi.mjs';
 
 const target = process.argv[2];
 if (target !== 'node' && target !== 'electron') {
@@ -25,18 +27,37 @@ function loadsUnderNode() {
 }
 
 if (target === 'node') {
-  if (loadsUnderNode()) process.exit(0);
-  console.log('native: better-sqlite3 is not built for this Node; rebuilding it');
-  if (!run('npm', ['rebuild', 'better-sqlite3']) || !loadsUnderNode()) {
+  const wanted = Number(process.versions.modules);
+  if (addonAbi() === wanted && loadsUnderNode()) process.exit(0);
+  console.log(`native: better-sqlite3 is built for ABI ${addonAbi() ?? 'none'}, Node needs ${wanted}; rebuilding it`);
+  removeRebuildMarker();
+  if (!run('npm', ['rebuild', 'better-sqlite3']) || addonAbi() !== wanted || !loadsUnderNode()) {
     console.error('native: better-sqlite3 still does not load under Node');
     process.exit(1);
   }
   process.exit(0);
 }
 
-// Electron: only meaningful where the Electron binary exists.
-if (!findElectronBinary()) {
-  console.log('native: no Electron binary on this machine; leaving better-sqlite3 built for Node');
-  process.exit(0);
+const wanted = electronAbi();
+const found = addonAbi();
+if (found === wanted) process.exit(0);
+console.log(`native: better-sqlite3 is built for ABI ${found ?? 'none'}, Electron ${electronVersion()} needs ${wanted}; rebuilding it`);
+removeRebuildMarker();
+const { rebuild } = await import('@electron/rebuild');
+try {
+  await rebuild({
+    buildPath: process.cwd(),
+    electronVersion: electronVersion(),
+    onlyModules: ['better-sqlite3'],
+    force: true,
+  });
+} catch (error) {
+  console.error(`native: could not build better-sqlite3 for Electron (${error.message.split('\n')[0]}).`);
+  console.error('native: it needs a C++ toolchain and Electron\'s headers (downloaded on first use); see the README.');
+  process.exit(1);
 }
-process.exit(run('npx', ['electron-builder', 'install-app-deps']) ? 0 : 1);
+if (addonAbi() !== wanted) {
+  console.error(`native: better-sqlite3 reports ABI ${addonAbi()} after the rebuild, not ${wanted}`);
+  process.exit(1);
+}
+console.log(`native: better-sqlite3 is built for Electron (ABI ${wanted})`);

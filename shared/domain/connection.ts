@@ -42,6 +42,11 @@ export const ConnectionInput = z.strictObject({
   clientId: z.string().trim().min(1).max(200),
   /** Omitted when editing a profile whose stored secret stays. */
   clientSecret: z.string().min(1).max(1000).optional(),
+  /**
+   * Where the secret goes when the OS has no keychain for it (Linux without a keyring): the agent's choice,
+   * asked for only then.
+   */
+  secretStorage: z.enum(['session', 'plainText']).optional(),
   /** Advanced: the token's audience, when the tenant wants another than its URL. Empty means the tenant URL. */
   audience: z.union([z.literal(''), BaseUrl]).optional(),
   environment: Environment,

@@ -47,9 +47,10 @@ export function connectToSandbox(url: string, options: SandboxServiceOptions | S
   const cache = new AccountCache(db, Date.now);
   const connectivity = new ConnectivityMonitor(bus, Date.now, productionClient ? undefined : 20);
   const store = new ConnectionStore(dataDir, silentLogger);
+  const secrets = new MemorySecretStore();
   const connections = new ConnectionService({
     store,
-    secrets: new MemorySecretStore(),
+    secrets,
     connectivity,
     logger: silentLogger,
     dataDir,
@@ -63,14 +64,14 @@ export function connectToSandbox(url: string, options: SandboxServiceOptions | S
         }),
       ),
   });
-  const saved = connections.save({
-    name: 'Test',
-    baseUrl: url,
-    clientId: `deskside-${tier}`,
-    clientSecret: `${tier}-demo-secret`,
-    environment: 'sandbox',
+  // Written directly (saving is asynchronous): the profile without its secret, the secret in the memory store.
+  store.write({
+    connections: [
+      { id: 'test', name: 'Test', baseUrl: url, clientId: `deskside-${tier}`, environment: 'sandbox', embedded: false },
+    ],
+    activeId: 'test',
   });
-  store.write({ ...store.read(), activeId: saved.id });
+  void secrets.set('connection:test', `${tier}-demo-secret`);
   return { dataDir, db, bus, pushed, cache, connectivity, connections, journal: new ActionJournal(db, Date.now) };
 }
 

@@ -74,7 +74,7 @@ describe('secrets stay in the main process', () => {
         environment: 'staging',
       });
       expect(wrong.ok).toBe(false);
-      const saved = services.connections.save({
+      const saved = await services.connections.save({
         name: 'Leak check',
         baseUrl: sandbox.url,
         clientId: 'deskside-supervisor',

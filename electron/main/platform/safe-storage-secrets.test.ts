@@ -1,43 +1,81 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../services/logger';
 import { createSafeStorageSecretStore, type SafeStorageLike } from './safe-storage-secrets';
 
-/** A reversible stand-in for the OS keychain: enough to show nothing is written in the clear. */
-function fakeSafeStorage(backend: string, available = true): SafeStorageLike {
-  return {
-    isEncryptionAvailable: () => available,
-    encryptString: (text) => Buffer.from([...Buffer.from(text)].map((byte) => byte ^ 0x5a)),
-    decryptString: (data) => Buffer.from([...data].map((byte) => byte ^ 0x5a)).toString(),
+/** A reversible stand-in for the OS keychain: enough to show nothing is written in the clear, or in base64. */
+function fakeSafeStorage(backend: string, available = true) {
+  const xor = (bytes: Buffer, key: number) => Buffer.from([...bytes].map((byte) => byte ^ key));
+  const state = { plainText: false, rotated: false, encryptions: 0 };
+  const storage: SafeStorageLike = {
+    isAsyncEncryptionAvailable: async () => available || state.plainText,
+    encryptStringAsync: async (text) => {
+      if (!available && !state.plainText) throw new Error('Encryption is not available.');
+      state.encryptions++;
+      return xor(Buffer.from(text), state.plainText ? 0x33 : 0x5a);
+    },
+    decryptStringAsync: async (data) => ({
+      result: xor(data, state.plainText ? 0x33 : 0x5a).toString(),
+      shouldReEncrypt: state.rotated,
+    }),
     getSelectedStorageBackend: () => backend,
+    setUsePlainTextEncryption: (usePlainText) => void (state.plainText = usePlainText),
   };
+  return { storage, state };
 }
 
+const secretsFile = () => join(mkdtempSync(join(tmpdir(), 'deskside-secrets-')), 'secrets.json');
+
 describe('safeStorage secret store', () => {
-  it('stores secrets encrypted and reads them back', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'deskside-secrets-')), 'secrets.json');
-    const store = createSafeStorageSecretStore(fakeSafeStorage('gnome_libsecret'), file, silentLogger);
-    store.set('connection:prod', 'client-secret-value');
-    expect(readFileSync(file, 'utf8')).not.toContain('client-secret-value');
-    expect(store.get('connection:prod')).toBe('client-secret-value');
+  it('stores secrets encrypted (neither plain nor base64 of plain), privately, and reads them back', async () => {
+    const file = secretsFile();
+    const store = createSafeStorageSecretStore(fakeSafeStorage('gnome_libsecret').storage, file, silentLogger);
+    await store.set('connection:prod', 'client-secret-value');
+    const raw = readFileSync(file, 'utf8');
+    expect(raw).not.toContain('client-secret-value');
+    expect(raw).not.toContain(Buffer.from('client-secret-value').toString('base64'));
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(await store.get('connection:prod')).toBe('client-secret-value');
+    expect(store.has('connection:prod')).toBe(true);
     expect(store.encrypted).toBe(true);
     store.delete('connection:prod');
-    expect(store.get('connection:prod')).toBeUndefined();
+    expect(await store.get('connection:prod')).toBeUndefined();
   });
 
-  it('warns, without the secret, when the OS backend is plain text', () => {
+  it('re-encrypts a secret when the OS says its key was rotated', async () => {
+    const { storage, state } = fakeSafeStorage('gnome_libsecret');
+    const store = createSafeStorageSecretStore(storage, secretsFile(), silentLogger);
+    await store.set('k', 'v');
+    expect(state.encryptions).toBe(1);
+    state.rotated = true;
+    expect(await store.get('k')).toBe('v');
+    expect(state.encryptions).toBe(2);
+  });
+
+  it('without a keyring (basic_text) stores nothing until the agent chooses, then as chosen', async () => {
     const logger = { ...silentLogger, warn: vi.fn() };
-    const file = join(mkdtempSync(join(tmpdir(), 'deskside-secrets-')), 'secrets.json');
-    const store = createSafeStorageSecretStore(fakeSafeStorage('basic_text'), file, logger);
+    const file = secretsFile();
+    const { storage, state } = fakeSafeStorage('basic_text', false);
+    const store = createSafeStorageSecretStore(storage, file, logger);
     expect(store.encrypted).toBe(false);
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('basic_text'));
-  });
+    await expect(store.set('k', 'v')).rejects.toMatchObject({
+      envelope: { code: 'VALIDATION', fieldErrors: { secretStorage: [expect.any(String)] } },
+      message: expect.stringMatching(/no keyring .* this session only .* plain-text backend/),
+    });
+    expect(store.has('k')).toBe(false);
 
-  it('refuses to store when the OS cannot encrypt at all', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'deskside-secrets-')), 'secrets.json');
-    const store = createSafeStorageSecretStore(fakeSafeStorage('unknown', false), file, silentLogger);
-    expect(() => store.set('k', 'v')).toThrow(/cannot encrypt/);
+    await store.set('k', 'session-only', 'session');
+    expect(await store.get('k')).toBe('session-only');
+    // Not on disk: a new store (a restart) does not have it.
+    expect(createSafeStorageSecretStore(storage, file, logger).has('k')).toBe(false);
+
+    await store.set('k2', 'plain-backend', 'plainText');
+    expect(state.plainText).toBe(true);
+    expect(readFileSync(file, 'utf8')).not.toContain('plain-backend');
+    state.plainText = false; // a restart: the choice is remembered with the secret
+    expect(await createSafeStorageSecretStore(storage, file, logger).get('k2')).toBe('plain-backend');
   });
 });

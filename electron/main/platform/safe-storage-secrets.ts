@@ -1,65 +1,113 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { DesksideError } from '@shared/contracts';
 import type { Logger } from '../services/logger';
-import type { SecretStore } from '../services/secrets';
+import type { SecretFallback, SecretStore } from '../services/secrets';
 
-/** The parts of Electron's safeStorage used here; tests pass a fake. */
+/** The parts of Electron's safeStorage used here (the asynchronous ones; the synchronous are deprecated). */
 export interface SafeStorageLike {
-  isEncryptionAvailable(): boolean;
-  encryptString(plainText: string): Buffer;
-  decryptString(encrypted: Buffer): string;
+  isAsyncEncryptionAvailable(): Promise<boolean>;
+  encryptStringAsync(plainText: string): Promise<Buffer>;
+  decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>;
   getSelectedStorageBackend?(): string;
+  /** Linux: encrypt with an in-memory password where no keyring exists (the plain-text backend). */
+  setUsePlainTextEncryption?(usePlainText: boolean): void;
+}
+
+/** One stored secret: encrypted bytes, and whether the agent chose the plain-text backend for it. */
+interface StoredSecret {
+  value: string;
+  plainText?: boolean;
 }
 
 /**
- * Secrets encrypted with the OS keychain through safeStorage, kept as base64 in one file (mode 0600).
- * On Linux without a keyring safeStorage falls back to a hard-coded key ('basic_text'): still stored,
- * but the store reports `encrypted: false` and logs a warning so the UI can tell the agent.
+ * Secrets encrypted with the OS keychain through safeStorage, kept as base64 in one file (mode 0600). On Linux
+ * without a keyring (the `basic_text` backend) nothing is stored unless the agent chooses: this session only
+ * (memory), or the plain-text backend after a warning. Secrets the OS asks to re-encrypt (a rotated key) are.
  */
 export function createSafeStorageSecretStore(safeStorage: SafeStorageLike, file: string, logger: Logger): SecretStore {
   const backend = safeStorage.getSelectedStorageBackend?.() ?? 'unknown';
-  const encrypted = safeStorage.isEncryptionAvailable() && backend !== 'basic_text';
-  if (!encrypted) {
-    logger.warn(`secrets are not protected by an OS keychain (safeStorage backend: ${backend})`);
-  }
+  const keychainBacked = backend !== 'basic_text';
+  if (!keychainBacked) logger.warn(`secrets are not protected by an OS keychain (safeStorage backend: ${backend})`);
+  const session = new Map<string, string>();
 
-  const load = (): Record<string, string> => {
+  const load = (): Record<string, StoredSecret> => {
     if (!existsSync(file)) return {};
     try {
       const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : {};
+      if (typeof parsed !== 'object' || parsed === null) return {};
+      // Earlier versions kept the base64 string alone.
+      return Object.fromEntries(
+        Object.entries(parsed as Record<string, unknown>).map(([key, entry]) => [
+          key,
+          typeof entry === 'string' ? { value: entry } : (entry as StoredSecret),
+        ]),
+      );
     } catch {
       logger.warn('the secrets file is unreadable; stored secrets must be entered again');
       return {};
     }
   };
-  const save = (values: Record<string, string>) => {
+  const save = (values: Record<string, StoredSecret>) => {
     mkdirSync(dirname(file), { recursive: true });
     const temporary = `${file}.tmp`;
     writeFileSync(temporary, JSON.stringify(values), { mode: 0o600 });
     renameSync(temporary, file);
   };
+  const keychainAvailable = async () => keychainBacked && (await safeStorage.isAsyncEncryptionAvailable());
+  const write = async (key: string, value: string, plainText: boolean) => {
+    const encrypted = await safeStorage.encryptStringAsync(value);
+    save({ ...load(), [key]: { value: encrypted.toString('base64'), ...(plainText ? { plainText } : {}) } });
+  };
 
   return {
-    encrypted,
-    get(key) {
-      const value = load()[key];
-      if (value === undefined) return undefined;
+    encrypted: keychainBacked,
+    has(key) {
+      return session.has(key) || load()[key] !== undefined;
+    },
+    async get(key) {
+      if (session.has(key)) return session.get(key);
+      const entry = load()[key];
+      if (!entry) return undefined;
       try {
-        return safeStorage.decryptString(Buffer.from(value, 'base64'));
+        if (entry.plainText) safeStorage.setUsePlainTextEncryption?.(true);
+        const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(Buffer.from(entry.value, 'base64'));
+        if (shouldReEncrypt) await write(key, result, entry.plainText === true);
+        return result;
       } catch {
         logger.warn(`a stored secret could not be decrypted (${key.split(':')[0]})`);
         return undefined;
       }
     },
-    set(key, value) {
-      if (!safeStorage.isEncryptionAvailable()) throw new Error('The OS cannot encrypt secrets right now.');
-      save({ ...load(), [key]: safeStorage.encryptString(value).toString('base64') });
+    async set(key, value, fallback?: SecretFallback) {
+      if (fallback === 'session') {
+        session.set(key, value);
+        const { [key]: _dropped, ...rest } = load();
+        save(rest);
+        return;
+      }
+      if (await keychainAvailable()) {
+        session.delete(key);
+        return write(key, value, false);
+      }
+      if (fallback === 'plainText' && safeStorage.setUsePlainTextEncryption) {
+        safeStorage.setUsePlainTextEncryption(true);
+        session.delete(key);
+        return write(key, value, true);
+      }
+      throw new DesksideError({
+        code: 'VALIDATION',
+        message:
+          `This computer has no keyring for Deskside to keep the client secret in (the OS backend is ${backend}). ` +
+          'Keep it for this session only (you enter it again after a restart), or store it with the plain-text ' +
+          'backend, where anyone who can read your user files can recover it.',
+        fieldErrors: { secretStorage: ['choose: this session only, or the plain-text backend'] },
+      });
     },
     delete(key) {
-      const values = load();
-      delete values[key];
-      save(values);
+      session.delete(key);
+      const { [key]: _dropped, ...rest } = load();
+      save(rest);
     },
   };
 }

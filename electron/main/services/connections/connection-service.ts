@@ -62,7 +62,7 @@ export class ConnectionService {
     };
   }
 
-  save(input: ConnectionInput): ConnectionView {
+  async save(input: ConnectionInput): Promise<ConnectionView> {
     const data = this.options.store.read();
     const existing = input.id ? data.connections.find((connection) => connection.id === input.id) : undefined;
     if (input.id && !existing) throw new DesksideError({ code: 'NOT_FOUND', message: `No connection ${input.id}.` });
@@ -84,7 +84,9 @@ export class ConnectionService {
       environment: input.environment,
       embedded: false,
     };
-    if (input.clientSecret) this.options.secrets.set(secretKey(connection.id), input.clientSecret);
+    // The secret first: where the OS cannot keep it, nothing is saved until the agent chooses how.
+    if (input.clientSecret)
+      await this.options.secrets.set(secretKey(connection.id), input.clientSecret, input.secretStorage);
     const connections = existing
       ? data.connections.map((candidate) => (candidate.id === connection.id ? connection : candidate))
       : [...data.connections, connection];
@@ -110,7 +112,7 @@ export class ConnectionService {
 
   /** Tries a profile (token, then the identity stores) and says precisely what failed. */
   async test(input: ConnectionInput): Promise<ConnectionTestResult> {
-    const secret = input.clientSecret ?? (input.id ? this.options.secrets.get(secretKey(input.id)) : undefined);
+    const secret = input.clientSecret ?? (input.id ? await this.options.secrets.get(secretKey(input.id)) : undefined);
     if (!secret) return { ok: false, message: 'Enter the client secret to test this connection.' };
     const platform = this.options.createPlatform({
       baseUrl: input.baseUrl,
@@ -161,7 +163,9 @@ export class ConnectionService {
       data = this.options.store.read();
       if (data.activeId && data.activeId !== EMBEDDED_ID) return this.active();
     }
-    const secret = chosen.embedded ? EMBEDDED_CLIENT.clientSecret : this.options.secrets.get(secretKey(chosen.id));
+    const secret = chosen.embedded
+      ? EMBEDDED_CLIENT.clientSecret
+      : await this.options.secrets.get(secretKey(chosen.id));
     if (!secret)
       throw new DesksideError({
         code: 'UNAUTHORIZED',
@@ -225,7 +229,7 @@ export class ConnectionService {
   private view(connection: StoredConnection): ConnectionView {
     return {
       ...connection,
-      hasSecret: connection.embedded || this.options.secrets.get(secretKey(connection.id)) !== undefined,
+      hasSecret: connection.embedded || this.options.secrets.has(secretKey(connection.id)),
     };
   }
 }

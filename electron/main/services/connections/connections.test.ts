@@ -59,10 +59,10 @@ describe('ConnectionService', () => {
 
   it('keeps secrets out of every view, and needs one for a new profile', async () => {
     const { connections, secrets } = service();
-    expect(() =>
+    await expect(
       connections.save({ name: 'x', baseUrl: sandbox.url, clientId: 'deskside-agent', environment: 'staging' }),
-    ).toThrow(DesksideError);
-    const saved = connections.save({
+    ).rejects.toThrow(DesksideError);
+    const saved = await connections.save({
       name: 'Staging',
       baseUrl: sandbox.url,
       clientId: 'deskside-agent',
@@ -71,17 +71,17 @@ describe('ConnectionService', () => {
     });
     expect(saved.hasSecret).toBe(true);
     expect(JSON.stringify(connections.list())).not.toContain('agent-demo-secret');
-    expect(secrets.get(`connection:${saved.id}`)).toBe('agent-demo-secret');
-    connections.save({
+    expect(await secrets.get(`connection:${saved.id}`)).toBe('agent-demo-secret');
+    await connections.save({
       id: saved.id,
       name: 'Staging 2',
       baseUrl: sandbox.url,
       clientId: 'deskside-agent',
       environment: 'staging',
     });
-    expect(secrets.get(`connection:${saved.id}`)).toBe('agent-demo-secret');
+    expect(await secrets.get(`connection:${saved.id}`)).toBe('agent-demo-secret');
     await connections.remove(saved.id);
-    expect(secrets.get(`connection:${saved.id}`)).toBeUndefined();
+    expect(await secrets.get(`connection:${saved.id}`)).toBeUndefined();
   });
 
   it('tests a profile and says precisely what failed', async () => {
@@ -117,7 +117,7 @@ describe('ConnectionService', () => {
 
   it('switches the active connection and reports its scopes and connectivity', async () => {
     const { connections } = service();
-    const viewer = connections.save({
+    const viewer = await connections.save({
       name: 'Viewer',
       baseUrl: sandbox.url,
       clientId: 'deskside-viewer',
@@ -140,7 +140,7 @@ describe('ConnectionService', () => {
       return { url: sandbox.url, stop: vi.fn(async () => {}) };
     });
     const firstLook = connections.active();
-    const chosen = connections.save({
+    const chosen = await connections.save({
       name: 'Chosen',
       baseUrl: sandbox.url,
       clientId: 'deskside-agent',

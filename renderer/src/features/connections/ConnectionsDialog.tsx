@@ -7,6 +7,9 @@ import {
   Button,
   Dialog,
   DialogActions,
+  FormControlLabel,
+  Radio,
+  RadioGroup,
   DialogContent,
   DialogTitle,
   IconButton,
@@ -183,6 +186,26 @@ export function ConnectionsDialog({ open, onClose }: { open: boolean; onClose: (
                 />
               </AccordionDetails>
             </Accordion>
+            {fieldErrors.secretStorage && (
+              <RadioGroup
+                aria-label="Where to keep the secret"
+                value={draft.secretStorage ?? ''}
+                onChange={(event) =>
+                  setDraft({ ...draft, secretStorage: event.target.value as 'session' | 'plainText' })
+                }
+              >
+                <FormControlLabel
+                  value="session"
+                  control={<Radio />}
+                  label="Keep it for this session only (enter it again after a restart)"
+                />
+                <FormControlLabel
+                  value="plainText"
+                  control={<Radio />}
+                  label="Store it with the plain-text backend (anyone who can read your user files can recover it)"
+                />
+              </RadioGroup>
+            )}
             {result && <Alert severity={result.ok ? 'success' : 'error'}>{result.message}</Alert>}
           </Stack>
         )}
