@@ -11,6 +11,7 @@ export default defineConfig({
       'renderer/src/**/*.test.ts',
       'tests/unit/**/*.test.ts',
       'tests/contract/**/*.test.ts',
+      'tests/desktop/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,

@@ -41,7 +41,9 @@ if (target === 'node') {
 const wanted = electronAbi();
 const found = addonAbi();
 if (found === wanted) process.exit(0);
-console.log(`native: better-sqlite3 is built for ABI ${found ?? 'none'}, Electron ${electronVersion()} needs ${wanted}; rebuilding it`);
+console.log(
+  `native: better-sqlite3 is built for ABI ${found ?? 'none'}, Electron ${electronVersion()} needs ${wanted}; rebuilding it`,
+);
 removeRebuildMarker();
 const { rebuild } = await import('@electron/rebuild');
 try {
@@ -53,7 +55,7 @@ try {
   });
 } catch (error) {
   console.error(`native: could not build better-sqlite3 for Electron (${error.message.split('\n')[0]}).`);
-  console.error('native: it needs a C++ toolchain and Electron\'s headers (downloaded on first use); see the README.');
+  console.error("native: it needs a C++ toolchain and Electron's headers (downloaded on first use); see the README.");
   process.exit(1);
 }
 if (addonAbi() !== wanted) {

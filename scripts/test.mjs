@@ -1,4 +1,5 @@
-// `npm test`: lint, typecheck, unit tests (vitest), build, security checks (electronegativity), browser tests (Playwright in Chromium against the web host)
+// `npm test`: lint, typecheck, build, unit tests (vitest, with the desktop start-up smoke test against the build),
+// security checks (electronegativity), browser tests (Playwright in Chromium against the web host)
 // and, where an Electron binary exists, the desktop app's end-to-end tests. Ends with one summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -56,6 +57,8 @@ rmSync(results, { recursive: true, force: true });
 step('native modules for Node', process.execPath, ['scripts/native.mjs', 'node']);
 step('lint', 'npm', ['run', 'lint']);
 step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+// Built first: the desktop start-up smoke test (tests/desktop) runs the built app against a strict Electron fake.
+step('build', 'npx', ['electron-vite', 'build']);
 step('unit tests', 'npx', [
   'vitest',
   'run',
@@ -64,7 +67,6 @@ step('unit tests', 'npx', [
   '--outputFile.json=test-results/vitest.json',
 ]);
 countVitest();
-step('build', 'npx', ['electron-vite', 'build']);
 step('security checks (electronegativity)', process.execPath, ['scripts/security.mjs']);
 step('browser tests', 'npx', ['playwright', 'test', '--project=browser']);
 countPlaywright();

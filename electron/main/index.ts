@@ -88,18 +88,19 @@ function hardenWebContents(): void {
 }
 
 function createMainWindow(windowState: ReturnType<typeof createWindowStateKeeper>): BrowserWindow {
-  const initial = windowState.initial();
+  // `maximized` is ours, not a BrowserWindow option: it is applied after the window exists.
+  const { maximized, ...bounds } = windowState.initial();
   // The preferences come from secureWebPreferences (window/policy.ts, unit-tested): context isolation, sandbox and
   // Auxclick off; the scanner cannot see through the call, hence the exception on the next line.
   const window = /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK */ new BrowserWindow({
-    ...initial,
+    ...bounds,
     minWidth: 900,
     minHeight: 600,
     show: false,
     title: APP_NAME,
     webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
   });
-  if (initial.maximized) window.maximize();
+  if (maximized) window.maximize();
   windowState.track(window);
   windowListening = false;
   window.once('ready-to-show', () => window.show());
