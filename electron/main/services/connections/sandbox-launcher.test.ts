@@ -13,7 +13,7 @@ function fakeProcess() {
     stdout,
     stderr,
     once: (event: 'exit', listener: (code: number | null) => void) => events.once(event, listener),
-    kill: vi.fn(() => {
+    kill: vi.fn((_signal?: string) => {
       setImmediate(() => events.emit('exit', null));
       return true;
     }),
@@ -43,6 +43,21 @@ describe('awaitSandbox', () => {
     const slow = fakeProcess();
     await expect(awaitSandbox(slow, silentLogger, 20)).rejects.toThrow(/did not start in time/);
     expect(slow.kill).toHaveBeenCalled();
+  });
+
+  it('ends a sandbox that does not stop in time, so quitting never hangs', async () => {
+    const stubborn = fakeProcess();
+    stubborn.kill.mockImplementation((signal?: string) => {
+      if (signal === 'SIGKILL') setImmediate(() => stubborn.exit(137));
+      return true; // a polite kill is taken, and ignored
+    });
+    const logger = { ...silentLogger, warn: vi.fn() };
+    const started = awaitSandbox(stubborn, logger, 5000, 50);
+    stubborn.stdout.write('Sandbox identity platform: http://127.0.0.1:45679\n');
+    const running = await started;
+    await running.stop();
+    expect(stubborn.kill).toHaveBeenLastCalledWith('SIGKILL');
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('did not stop in time'));
   });
 
   it('passes the sandbox a free loopback port and the data file', () => {
