@@ -77,8 +77,11 @@ export function createRegistry(services: MainServices): IpcRegistry {
     const path = await reports().save(`account-${accountId}.${fileType}`, content, fileType);
     return { path };
   });
-  registry.register(contracts.profiles.exportReport, ({ store, accountId, format }) =>
-    reports().export(store, accountId, format),
+  registry.register(contracts.profiles.exportReport, ({ store, accountId, format, caseReference, includeName }) =>
+    reports().export(store, accountId, format, { caseReference, includeName }),
+  );
+  registry.register(contracts.profiles.reportHtml, ({ store, accountId, caseReference }) =>
+    reports().html(store, accountId, { caseReference }),
   );
   registry.register(contracts.profiles.reportFormats, () => reports().formats());
 

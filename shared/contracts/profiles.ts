@@ -14,6 +14,8 @@ const StoreName = z.string().min(1).max(64);
 const AccountId = z.string().min(1).max(128);
 const AccountRef = z.strictObject({ store: StoreName, accountId: AccountId });
 const Saved = z.object({ path: z.string().nullable() });
+/** A ticket or case reference the agent types when exporting a report. */
+const CaseReference = z.string().trim().max(120).optional();
 
 export const profileContracts = {
   /** The whole account for the overview and the tabs: live, or cached with its age when offline. */
@@ -60,8 +62,19 @@ export const profileContracts = {
   /** Deskside's account report from the cached profile (refreshed first when online). */
   exportReport: defineContract({
     channel: 'profiles:export-report',
-    input: AccountRef.extend({ format: z.enum(['html', 'json', 'pdf']) }),
+    input: AccountRef.extend({
+      format: z.enum(['html', 'json', 'pdf']),
+      caseReference: CaseReference,
+      /** The customer's name in the file name (by default only the account id and the date). */
+      includeName: z.boolean().optional(),
+    }),
     output: Saved.extend({ events: z.number().int() }),
+  }),
+  /** The report's HTML, for the browser's own print dialog where there is no PDF printer (the web host). */
+  reportHtml: defineContract({
+    channel: 'profiles:report-html',
+    input: AccountRef.extend({ caseReference: CaseReference }),
+    output: z.string(),
   }),
   reportFormats: defineContract({
     channel: 'profiles:report-formats',

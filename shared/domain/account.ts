@@ -24,6 +24,17 @@ export type AccountSummary = z.infer<typeof AccountSummary>;
 export type StatusLabel =
   'enabled' | 'disabled' | 'verified email' | 'unverified email' | 'external identity' | 'locked';
 
+/** What each status label means, for the labels' tooltips and the account report. */
+export const statusMeanings: Record<StatusLabel, string> = {
+  enabled: 'The customer can sign in.',
+  disabled: 'The customer cannot sign in until an agent enables the account.',
+  'verified email': 'The email address was confirmed: it can be used to sign in and to receive notifications.',
+  'unverified email':
+    'The email address was not confirmed yet: an activation or invitation may be pending, and notifications are not sent to it.',
+  'external identity': 'The customer signs in through a linked social or enterprise identity.',
+  locked: 'Sign-in is blocked by a password or passcode lock until it expires or an agent lifts it.',
+};
+
 export function statusLabels(
   account: Pick<AccountSummary, 'enabled' | 'emailVerified' | 'externalIdentity' | 'locked'>,
 ): StatusLabel[] {

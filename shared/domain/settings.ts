@@ -15,6 +15,8 @@ export const Settings = z.object({
   /** How long cached personal data is kept. */
   cacheRetentionDays: z.number().int().min(1).max(365),
   pinnedSearchFields: PinnedFields,
+  /** The agent's name as reports give their author; empty: the operating system's user. */
+  agentName: z.string().trim().max(80),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -23,6 +25,7 @@ export const defaultSettings: Settings = {
   density: 'comfortable',
   cacheRetentionDays: 30,
   pinnedSearchFields: {},
+  agentName: '',
 };
 
 /** A partial update: only the named settings change. */
@@ -31,6 +34,7 @@ export const SettingsPatch = z.strictObject({
   density: Density.optional(),
   cacheRetentionDays: z.number().int().min(1).max(365).optional(),
   pinnedSearchFields: PinnedFields.optional(),
+  agentName: z.string().trim().max(80).optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
@@ -50,5 +54,6 @@ export function settingsFromUnknown(raw: unknown): Settings {
       defaultSettings.cacheRetentionDays,
     ),
     pinnedSearchFields: pick(PinnedFields, source.pinnedSearchFields, defaultSettings.pinnedSearchFields),
+    agentName: pick(Settings.shape.agentName, source.agentName, defaultSettings.agentName),
   };
 }

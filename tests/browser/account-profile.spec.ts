@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { accountTabs, addConnection } from './connections';
+import { exportReport } from './reports';
 import { freePort, TestPlatform } from './platform';
 import { startBuiltWebHost, type RunningWebHost } from './web-host';
 
@@ -284,10 +285,7 @@ test('hostile strings stay text in every tab and in the exported report; no scri
   await expect(page.getByRole('tabpanel', { name: 'Attributes' })).toContainText(payload);
   expect(await page.evaluate(() => (window as { __desksidePwned?: boolean }).__desksidePwned)).toBeUndefined();
 
-  await page.getByRole('button', { name: 'Export account report' }).click();
-  await page.getByRole('menuitem', { name: 'HTML' }).click();
-  await expect(notice(page)).toContainText('Saved');
-  const path = (await notice(page).textContent())!.replace(/^.*Saved\s+/, '').trim();
+  const path = await exportReport(page);
   const html = readFileSync(path, 'utf8');
   expect(html).not.toContain(payload);
   const report = await browser.newPage();

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { hostileCorpus } from '../fixtures/hostile-corpus';
 import { accountTabs, addConnection } from './connections';
+import { exportReport } from './reports';
 import { freePort, TestPlatform } from './platform';
 import { startBuiltWebHost, type RunningWebHost } from './web-host';
 
@@ -166,11 +167,7 @@ test('the exported report of each such account shows the strings as text, and ru
   test.setTimeout(180_000);
   for (const account of accounts.slice(0, 4)) {
     await page.goto(`${host.origin}/account/consumers/${account.id}?token=${host.token}`);
-    await page.getByRole('button', { name: 'Export account report' }).click();
-    await page.getByRole('menuitem', { name: 'HTML' }).click();
-    const notice = page.getByTestId('account-notice');
-    await expect(notice).toContainText('Saved');
-    const path = (await notice.textContent())!.replace(/^.*Saved\s+/, '').trim();
+    const path = await exportReport(page);
     const html = readFileSync(path, 'utf8');
     for (const payload of account.payloads) if (/[<>]/.test(payload)) expect(html).not.toContain(payload);
     const report = await browser.newPage();

@@ -94,7 +94,8 @@ export function createAppServices(options: AppServiceOptions) {
     cache: profileCache,
     files: options.files ?? new FolderFileSaver(join(options.dataDir, 'exports'), now),
     pdf: options.pdf ?? null,
-    agent: agentName(),
+    // The agent's display name from settings (asked for when exporting), else the operating system's user.
+    agent: () => settings.get().agentName || agentName(),
     now,
   });
   const cacheService = new CacheService(cache, settings, bus, opened.recoveredFrom, now, cacheFile);

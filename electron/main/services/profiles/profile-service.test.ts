@@ -4,6 +4,7 @@ import { tierScopes } from '../../../../sandbox/auth/clients';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/start';
 import { connectToSandbox, setFaults, withAccountView } from '../../../../tests/unit/sandbox-services';
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { deletionConfirmation } from './profile-service';
 
 let sandbox: RunningSandbox;
@@ -208,14 +209,22 @@ describe('ReportService', () => {
     expect(text).not.toContain('<script>window.__desksidePwned');
     expect(text).toContain('&lt;script&gt;window.__desksidePwned = true&lt;/script&gt;');
     expect(text).toContain('Content-Security-Policy" content="default-src \'none\'');
-    expect(text).toContain(`Activity (${html.events} events)`);
-    const json = await reports.export('consumers', hostile!.id, 'json');
+    expect(text).toContain(`Activity <span class="count">(${html.events})</span>`);
+    // The file name carries the account id and the date, not the customer's name.
+    expect(basename(html.path!)).toMatch(new RegExp(`^account-report-${hostile!.id}-\\d{4}-\\d{2}-\\d{2}(-[\\dTZ-]+)?\\.html$`));
+    const json = await reports.export('consumers', hostile!.id, 'json', { caseReference: 'INC-1234' });
     const parsed = JSON.parse(readFileSync(json.path!, 'utf8')) as {
-      account: { summary: { id: string } };
-      events: unknown[];
+      schemaVersion: number;
+      header: { account: { id: string }; caseReference: string };
+      activity: { count: number; items: unknown[] };
     };
-    expect(parsed.account.summary.id).toBe(hostile!.id);
-    expect(parsed.events.length).toBe(json.events);
+    expect(parsed.schemaVersion).toBe(1);
+    expect(parsed.header.account.id).toBe(hostile!.id);
+    expect(parsed.header.caseReference).toBe('INC-1234');
+    expect(parsed.activity.items.length).toBe(json.events);
+    const named = await reports.export('consumers', hostile!.id, 'html', { includeName: true });
+    expect(basename(named.path!)).toContain(hostile!.id);
+    expect(basename(named.path!)).not.toBe(basename(html.path!));
     await expect(reports.export('consumers', hostile!.id, 'pdf')).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 

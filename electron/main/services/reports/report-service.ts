@@ -8,6 +8,7 @@ import type { ConnectionService } from '../connections/connection-service';
 import type { FileSaver, PdfPrinter } from '../files/file-saver';
 import type { ProfileService } from '../profiles/profile-service';
 import { buildReportHtml, buildReportJson, type AccountReport } from './report-html';
+import type { ReportClock } from './report-model';
 
 export type ReportFormat = 'html' | 'json' | 'pdf';
 
@@ -18,9 +19,18 @@ export interface ReportServiceOptions {
   cache: ProfileCache;
   files: FileSaver;
   pdf: PdfPrinter | null;
-  /** Who is exporting (the operating system's user name), for the report's header. */
-  agent: string;
+  /** Who is exporting: the agent's display name from settings when set, else the operating system's user. */
+  agent: string | (() => string);
   now?: () => number;
+  /** The agent's time zone (this machine's by default). */
+  timeZone?: string;
+}
+
+export interface ReportExportOptions {
+  /** A ticket or case reference the agent typed, shown in the report's header. */
+  caseReference?: string | undefined;
+  /** The customer's name in the file name, only when the agent asks for it. */
+  includeName?: boolean | undefined;
 }
 
 /** At most this many accounts go into one CSV export of search results. */
@@ -38,7 +48,14 @@ export class ReportService {
     return this.options.pdf ? ['html', 'json', 'pdf'] : ['html', 'json'];
   }
 
-  async build(store: string, accountId: string): Promise<AccountReport> {
+  private clock(): ReportClock {
+    return {
+      timeZone: this.options.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'),
+      now: (this.options.now ?? Date.now)(),
+    };
+  }
+
+  async build(store: string, accountId: string, caseReference?: string): Promise<AccountReport> {
     const { connections, profiles, cache } = this.options;
     const active = await connections.active();
     const view = await profiles.open(store, accountId);
@@ -52,7 +69,8 @@ export class ReportService {
         environment: active.view.environment,
         clientId: active.view.clientId,
       },
-      agent: this.options.agent,
+      agent: typeof this.options.agent === 'function' ? this.options.agent() : this.options.agent,
+      caseReference: caseReference ?? null,
       source: view.source,
       fetchedAt: view.fetchedAt,
       profile: view.profile,
@@ -81,21 +99,32 @@ export class ReportService {
     });
   }
 
+  /** The report's HTML alone, for the browser's own print dialog (the web host's "Print / save as PDF"). */
+  async html(store: string, accountId: string, options: ReportExportOptions = {}): Promise<string> {
+    return buildReportHtml(await this.build(store, accountId, options.caseReference), this.clock());
+  }
+
   async export(
     store: string,
     accountId: string,
     format: ReportFormat,
+    options: ReportExportOptions = {},
   ): Promise<{ path: string | null; events: number }> {
-    const report = await this.build(store, accountId);
-    // The savers make any name safe (folders, markup, length), keeping its extension.
-    const base = `account-report-${report.profile.summary.displayName}-${accountId}`;
-    const html = buildReportHtml(report);
+    const report = await this.build(store, accountId, options.caseReference);
+    const clock = this.clock();
+    // The file name carries the account id and the date, not the customer's name unless the agent asks for it;
+    // the savers make any name safe (folders, markup, length), keeping its extension.
+    const day = new Date(clock.now).toISOString().slice(0, 10);
+    const base = options.includeName
+      ? `account-report-${accountId}-${day}-${report.profile.summary.displayName}`
+      : `account-report-${accountId}-${day}`;
+    const html = buildReportHtml(report, clock);
     let content: string | Uint8Array;
     if (format === 'pdf') {
       if (!this.options.pdf)
         throw new DesksideError({ code: 'VALIDATION', message: 'PDF export needs the desktop app.' });
       content = await this.options.pdf.print(html);
-    } else content = format === 'html' ? html : buildReportJson(report);
+    } else content = format === 'html' ? html : buildReportJson(report, clock);
     const path = await this.options.files.save({
       suggestedName: `${base}.${format}`,
       content,

@@ -17,6 +17,7 @@ import {
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import { placeName } from '@shared/domain/user-agent';
 import { NOT_PROVIDED } from '@shared/domain/profile';
+import { ReportExportDialog } from './ReportExportDialog';
 import { deskside } from '../../bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { messageOf } from '../../lib/errors';
@@ -45,8 +46,8 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
   const [dialog, setDialog] = useState<Dialog>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [notifyClient, setNotifyClient] = useState('');
-  const [menu, setMenu] = useState<{ anchor: HTMLElement; kind: 'download' | 'report' } | null>(null);
-  const [formats, setFormats] = useState<Array<'html' | 'json' | 'pdf'>>(['html', 'json']);
+  const [menu, setMenu] = useState<{ anchor: HTMLElement } | null>(null);
+  const [reportOpen, setReportOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   const { profile } = loaded;
   const account = profile.summary;
@@ -62,18 +63,12 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
     if (outcome.ok) close();
     else setDialogError(outcome.message ?? 'The change failed.');
   };
-  const openMenu = (anchor: HTMLElement, kind: 'download' | 'report') => {
-    setMenu({ anchor, kind });
-    if (kind === 'report') void deskside.profiles.reportFormats().then(setFormats, () => undefined);
-  };
-  const save = async (kind: 'download' | 'report', format: 'html' | 'json' | 'pdf') => {
+  /** The platform's own "download account information", saved where the agent chooses. */
+  const download = async (format: 'html' | 'json') => {
     setMenu(null);
     setSaving(true);
     try {
-      const saved =
-        kind === 'download'
-          ? await deskside.profiles.download({ ...target, fileType: format as 'html' | 'json' })
-          : await deskside.profiles.exportReport({ ...target, format });
+      const saved = await deskside.profiles.download({ ...target, fileType: format });
       useAccountViewStore.setState({
         notice: saved.path
           ? { severity: 'success', text: `Saved ${saved.path}` }
@@ -222,11 +217,11 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
           gate="download"
           variant="outlined"
           disabled={saving}
-          onClick={(event) => openMenu(event.currentTarget, 'download')}
+          onClick={(event) => setMenu({ anchor: event.currentTarget })}
         >
           Download account information
         </GatedButton>
-        <Button variant="outlined" disabled={saving} onClick={(event) => openMenu(event.currentTarget, 'report')}>
+        <Button variant="outlined" disabled={saving} onClick={() => setReportOpen(true)}>
           Export account report
         </Button>
         <GatedButton gate="deleteAccount" variant="outlined" color="error" onClick={() => setDialog('deleteAccount')}>
@@ -234,12 +229,13 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
         </GatedButton>
       </Stack>
       <Menu anchorEl={menu?.anchor} open={Boolean(menu)} onClose={() => setMenu(null)}>
-        {(menu?.kind === 'download' ? (['html', 'json'] as const) : formats).map((format) => (
-          <MenuItem key={format} onClick={() => void save(menu!.kind, format)}>
+        {(['html', 'json'] as const).map((format) => (
+          <MenuItem key={format} onClick={() => void download(format)}>
             {format.toUpperCase()}
           </MenuItem>
         ))}
       </Menu>
+      <ReportExportDialog open={reportOpen} onClose={() => setReportOpen(false)} />
       <ConfirmDialog
         open={dialog === 'deleteSessions'}
         title="Delete all sessions?"
