@@ -10,14 +10,16 @@ const root = join(import.meta.dirname, '..');
 const results = join(root, 'test-results');
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
-function step(title, command, args, env = {}) {
+/** Runs one step; `count` adds its tests to the totals, failed or not, so the summary line is always true. */
+function step(title, command, args, count = () => undefined) {
   console.log(`\n=== ${title}`);
   const result = spawnSync(command, args, {
     stdio: 'inherit',
     cwd: root,
-    env: { ...process.env, ...env },
+    env: process.env,
     shell: process.platform === 'win32',
   });
+  count();
   if (result.status !== 0) {
     console.error(`\n${title} failed`);
     printSummary();
@@ -59,17 +61,14 @@ step('lint', 'npm', ['run', 'lint']);
 step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 // Built first: the desktop start-up smoke test (tests/desktop) runs the built app against a strict Electron fake.
 step('build', 'npx', ['electron-vite', 'build']);
-step('unit tests', 'npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  '--outputFile.json=test-results/vitest.json',
-]);
-countVitest();
+step(
+  'unit tests',
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
+  countVitest,
+);
 step('security checks (electronegativity)', process.execPath, ['scripts/security.mjs']);
-step('browser tests', 'npx', ['playwright', 'test', '--project=browser']);
-countPlaywright();
+step('browser tests', 'npx', ['playwright', 'test', '--project=browser'], countPlaywright);
 
 /** How many tests the Electron suite holds, so a machine without the binary counts them as skipped. */
 function countElectronTests() {
@@ -95,8 +94,7 @@ if (!electronBinary) {
   const [command, args] = headless
     ? ['xvfb-run', ['-a', 'npx', 'playwright', 'test', '--project=electron']]
     : ['npx', ['playwright', 'test', '--project=electron']];
-  step('electron tests', command, args);
-  countPlaywright();
+  step('electron tests', command, args, countPlaywright);
   step('native modules for Node again', process.execPath, ['scripts/native.mjs', 'node']);
 }
 printSummary();

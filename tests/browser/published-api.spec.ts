@@ -73,6 +73,7 @@ test.describe('a tenant without extensions, strict about its parameters', () => 
   test('connects with name, URL, client id and secret; searches a custom range and never-logged-in; pages without a total; opens every tab; edits a name; locks and lifts', async ({
     page,
   }) => {
+    test.setTimeout(120_000); // the whole everyday path in one test
     await page.goto(host.url);
     await addConnection(page, {
       name: 'Published tenant',
@@ -160,6 +161,7 @@ test.describe('a tenant that answers only what the document requires', () => {
   });
 
   test('connects, searches, opens every tab, and locks and lifts, with no answer refused', async ({ page }) => {
+    test.setTimeout(120_000);
     await page.goto(host.url);
     await addConnection(page, {
       name: 'Sparse tenant',

@@ -235,7 +235,7 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
           </MenuItem>
         ))}
       </Menu>
-      <ReportExportDialog open={reportOpen} onClose={() => setReportOpen(false)} />
+      {reportOpen && <ReportExportDialog onClose={() => setReportOpen(false)} />}
       <ConfirmDialog
         open={dialog === 'deleteSessions'}
         title="Delete all sessions?"

@@ -28,26 +28,24 @@ const formatLabels: Record<Format, string> = {
 /**
  * "Export account report": the format, an optional ticket or case reference, the author's name as the report
  * gives it, and whether the customer's name may appear in the file name. Where there is no PDF printer (the web
- * host), the browser's own print dialog prints the same page or saves it as PDF.
+ * host), the browser's own print dialog prints the same page or saves it as PDF. Mounted while open, so each
+ * opening starts fresh.
  */
-export function ReportExportDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+export function ReportExportDialog({ onClose }: { onClose(): void }) {
   const target = useAccountViewStore((state) => state.target)!;
   const settings = useSettingsStore((state) => state.settings);
   const updateSettings = useSettingsStore((state) => state.update);
   const [formats, setFormats] = useState<Format[]>(['html', 'json']);
   const [format, setFormat] = useState<Format>('html');
   const [caseReference, setCaseReference] = useState('');
-  const [author, setAuthor] = useState('');
+  const [author, setAuthor] = useState(settings?.agentName ?? '');
   const [includeName, setIncludeName] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!open) return;
-    setError(null);
-    setAuthor(settings?.agentName ?? '');
     void deskside.profiles.reportFormats().then(setFormats, () => undefined);
-  }, [open, settings?.agentName]);
+  }, []);
 
   const remember = async () => {
     if ((settings?.agentName ?? '') !== author.trim()) await updateSettings({ agentName: author.trim() });
@@ -96,7 +94,7 @@ export function ReportExportDialog({ open, onClose }: { open: boolean; onClose()
   };
 
   return (
-    <Dialog open={open} onClose={onClose} maxWidth="xs" fullWidth aria-labelledby="report-title">
+    <Dialog open onClose={onClose} maxWidth="xs" fullWidth aria-labelledby="report-title">
       <DialogTitle id="report-title">Export account report</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
