@@ -29,9 +29,7 @@ export const AttributeValue = z.object({
   raw: z.unknown(),
   display: z.string().describe('Select and checkbox values by their display names; lists joined'),
   /** Complex lists: one row per item, each child by its display name. */
-  rows: z
-    .array(z.array(z.object({ displayName: z.string(), raw: z.unknown(), display: z.string() })))
-    .optional(),
+  rows: z.array(z.array(z.object({ displayName: z.string(), raw: z.unknown(), display: z.string() }))).optional(),
 });
 
 export const UserAgent = z.object({ raw: z.string().nullable(), browser: z.string(), system: z.string() });

@@ -211,7 +211,9 @@ describe('ReportService', () => {
     expect(text).toContain('Content-Security-Policy" content="default-src \'none\'');
     expect(text).toContain(`Activity <span class="count">(${html.events})</span>`);
     // The file name carries the account id and the date, not the customer's name.
-    expect(basename(html.path!)).toMatch(new RegExp(`^account-report-${hostile!.id}-\\d{4}-\\d{2}-\\d{2}(-[\\dTZ-]+)?\\.html$`));
+    expect(basename(html.path!)).toMatch(
+      new RegExp(`^account-report-${hostile!.id}-\\d{4}-\\d{2}-\\d{2}(-[\\dTZ-]+)?\\.html$`),
+    );
     const json = await reports.export('consumers', hostile!.id, 'json', { caseReference: 'INC-1234' });
     const parsed = JSON.parse(readFileSync(json.path!, 'utf8')) as {
       schemaVersion: number;

@@ -98,11 +98,7 @@ export function ReportExportDialog({ onClose }: { onClose(): void }) {
       <DialogTitle id="report-title">Export account report</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
-          <RadioGroup
-            aria-label="Format"
-            value={format}
-            onChange={(event) => setFormat(event.target.value as Format)}
-          >
+          <RadioGroup aria-label="Format" value={format} onChange={(event) => setFormat(event.target.value as Format)}>
             {formats.map((value) => (
               <FormControlLabel key={value} value={value} control={<Radio />} label={formatLabels[value]} />
             ))}
@@ -125,8 +121,8 @@ export function ReportExportDialog({ onClose }: { onClose(): void }) {
             label="Include the customer's name in the file name"
           />
           <Alert severity="info">
-            The report holds the customer's personal data. By default its file name carries only the account id and
-            the date.
+            The report holds the customer's personal data. By default its file name carries only the account id and the
+            date.
           </Alert>
           {error && <Alert severity="error">{error}</Alert>}
         </Stack>
