@@ -423,23 +423,8 @@ process.on('unhandledRejection', (error) => {
 // After the app's module (which imported this one) has run its top level.
 setImmediate(() => send({ type: 'loaded' }));
 
-const electron = {
-  app,
-  BrowserWindow: FakeBrowserWindow,
-  contextBridge,
-  dialog,
-  ipcMain,
-  ipcRenderer,
-  Menu,
-  net,
-  protocol,
-  safeStorage,
-  screen,
-  session,
-  shell,
-  utilityProcess,
-};
-export default electron;
+// electron-store reads these from the default export; the app itself uses the named ones.
+export default { app, ipcMain, ipcRenderer, shell };
 export {
   app,
   FakeBrowserWindow as BrowserWindow,
