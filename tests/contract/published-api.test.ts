@@ -10,12 +10,12 @@ import { actionScopes } from '@shared/domain/profile';
 import { startSandbox, type RunningSandbox } from '../../sandbox/start';
 import { CONSOLE_SCOPES } from '../../electron/main/services/admin-api/console-scopes';
 import * as Api from '../../electron/main/services/admin-api/schemas';
-import { toSummary } from '../../electron/main/services/admin-api/admin-api-platform';
 import {
   toEvent,
   toEventDetail,
   toNotification,
   toProfile,
+  toSummary,
 } from '../../electron/main/services/admin-api/profile-mapping';
 import { deletionConfirmation } from '../../electron/main/services/profiles/profile-service';
 import { emptyCatalog } from '@shared/domain/profile';

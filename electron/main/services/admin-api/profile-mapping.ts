@@ -2,8 +2,9 @@ import { NOT_PROVIDED } from '@shared/domain/profile';
 import type { AccountEvent, AccountProfile, EventDetail, GeoLocation, NotificationEntry } from '@shared/domain/profile';
 import type { StoreCatalog } from '@shared/domain/profile';
 import type { z } from 'zod';
-import { toSummary } from './admin-api-platform';
+import type { AccountSummary } from '@shared/domain/account';
 import type {
+  ApiAccount,
   ApiAccountProfile,
   ApiEvent,
   ApiEventHeader,
@@ -11,6 +12,42 @@ import type {
   ApiNotificationEvent,
   ApiSession,
 } from './schemas';
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** An Admin API account as the console's summary. */
+export function toSummary(account: ApiAccount, store: string, now = Date.now()): AccountSummary {
+  const identities = (account.identities ?? {}) as Record<string, unknown>;
+  const email = identities.email as { id?: unknown; verified?: unknown } | undefined;
+  const local = identities.local as { id?: unknown } | undefined;
+  const phone = identities.phone as { id?: unknown } | undefined;
+  const external = identities.external;
+  const name = (account.accountInfo?.name ?? {}) as { givenName?: unknown; familyName?: unknown };
+  const fullName = [text(name.givenName), text(name.familyName)].filter(Boolean).join(' ');
+  const locks = Object.values(account.accountLockout?.locks ?? {});
+  const when = (value: string | undefined) => (value && !Number.isNaN(Date.parse(value)) ? value : null);
+  return {
+    id: account.id,
+    store: account.store ?? store,
+    displayName: fullName || text(local?.id) || text(email?.id) || text(phone?.id) || account.id,
+    username: text(local?.id),
+    email: text(email?.id),
+    emailVerified: email ? email.verified === true : null,
+    phone: text(phone?.id),
+    // `enabled` may be left out of a lean answer: an account with a disabling date is taken as disabled.
+    enabled: account.enabled ?? !account.disabledAt,
+    locked: locks.some((lock) => !lock.until || Date.parse(lock.until) > now),
+    externalIdentity: Array.isArray(external)
+      ? external.length > 0
+      : Object.keys(identities).some((key) => !['local', 'email', 'phone', 'external'].includes(key)),
+    organization: account.organization ?? null,
+    lastLoginAt: when(account.lastLogin?.time),
+    createdAt: when(account.createdAt),
+    updatedAt: when(account.updatedAt),
+  };
+}
 
 type Feature = { properties?: Record<string, string | undefined> } | undefined;
 
