@@ -127,6 +127,8 @@ describe('the desktop app on a real machine, against a strict Electron', () => {
     expect(readFileSync(join(app.userData, 'secrets.json'), 'utf8')).not.toContain('secret-without-keyring');
     const info = await app.invoke('app:info', {});
     expect(info).toMatchObject({ ok: true, value: { secretsEncrypted: false } });
+    app.send({ type: 'second-instance', argv: ['/usr/bin/deskside', 'deskside://account/partners/no-keyring-1'] });
+    await app.next(opened('no-keyring-1'));
     app.send({ type: 'quit' });
     expect(await app.exited).toBe(0);
   }, 60_000);
