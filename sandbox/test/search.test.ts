@@ -50,6 +50,7 @@ describe('listAccounts filters', () => {
     expect(answer.headers.get('x-total-count')).toBe(String(expected.length));
     expect(answer.headers.get('x-total-count-capped')).toBe('false');
     const claim = await search('consumers', 'emailNativeClaim=@eu.inbox.example');
+    expect(claim.body.length).toBeGreaterThan(0); // every() over nothing would pass
     expect(claim.body.every((account) => emailOf(account).endsWith('@eu.inbox.example'))).toBe(true);
   });
 
@@ -61,6 +62,7 @@ describe('listAccounts filters', () => {
     expect(gold.body.length).toBeGreaterThan(0);
     const family = (all.business![0]!.accountInfo!.name as { familyName: string }).familyName;
     const byName = await search('business', `attribute_name.familyName=${encodeURIComponent(family)}`);
+    expect(byName.body.length).toBeGreaterThan(0); // every() over nothing would pass
     expect(
       byName.body.every((account) => (account.accountInfo!.name as { familyName: string }).familyName === family),
     ).toBe(true);
@@ -91,6 +93,7 @@ describe('listAccounts filters', () => {
     expect(expected.length).toBeGreaterThan(0);
     const cutoff = new Date(Date.now() - 365 * 86_400_000).toISOString();
     const older = await search('consumers', `createdAtEndDate=${encodeURIComponent(cutoff)}`);
+    expect(older.body.length).toBeGreaterThan(0); // every() over nothing would pass
     expect(older.body.every((account) => account.createdAt <= cutoff)).toBe(true);
     expect(recent.body.length + older.body.length).toBeLessThanOrEqual(all.consumers!.length);
     const bad = await api.get(`${accountsPath('consumers')}?createdAtStartDate=last-tuesday`);
@@ -99,6 +102,7 @@ describe('listAccounts filters', () => {
 
   it('filters by organization, organization scope, groups and roles, with include and exclude', async () => {
     const acme = await search('business', 'organization=acme');
+    expect(acme.body.length).toBeGreaterThan(0); // every() over nothing would pass
     expect(acme.body.every((account) => account.organization === 'acme')).toBe(true);
     const scope = await search('business', 'organizationScope=acme');
     expect(new Set(scope.body.map((account) => account.organization))).toEqual(
@@ -132,6 +136,7 @@ describe('listAccounts filters', () => {
 
   it('combines filters with AND, pages and sorts', async () => {
     const combined = await search('business', 'organization=acme&enabled=true&groups=business-all-staff');
+    expect(combined.body.length).toBeGreaterThan(0); // every() over nothing would pass
     expect(
       combined.body.every(
         (account) =>

@@ -146,15 +146,48 @@ describe('AdminApiClient', () => {
     }
   });
 
-  it('retries a read through 5xx answers with backoff', async () => {
-    const { api, waits } = client();
-    await setFaults([{ route: 'GET /admin/api/v1/identityStores', failureRate: 0.5, status: 503, retryAfter: 0 }]);
+  it('retries a read through 500, 502 and 504 without Retry-After, waiting longer each time', async () => {
+    // A fixed schedule, not a rate: three failures, then the answer.
+    const schedule = [500, 502, 504, 200];
+    let answered = 0;
+    const server = createServer((request, response) => {
+      if (request.url === '/oauth2/token')
+        return response.end(JSON.stringify({ access_token: 't', token_type: 'Bearer', expires_in: 3600 }));
+      response.statusCode = schedule[answered++]!;
+      response.setHeader('Content-Type', 'application/json');
+      response.end(response.statusCode === 200 ? '{"content":[]}' : '{"title":"down"}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      for (let i = 0; i < 6; i++)
-        await expect(api.request('GET', '/admin/api/v1/identityStores')).resolves.toMatchObject({ status: 200 });
-      expect(waits.length).toBeGreaterThan(0);
+      for (const [random, label] of [
+        [() => 0, 'least jitter'],
+        [() => 0.999, 'most jitter'],
+      ] as const) {
+        answered = 0;
+        const waits: number[] = [];
+        const api = new AdminApiClient({
+          baseUrl,
+          clientId: 'a',
+          clientSecret: 'b',
+          logger: silentLogger,
+          sleep: async (ms) => void waits.push(ms),
+          random,
+        });
+        await expect(api.request('GET', '/admin/api/v1/identityStores'), label).resolves.toMatchObject({ status: 200 });
+        expect(answered, label).toBe(4);
+        expect(waits, label).toHaveLength(3);
+        // Each wait lies in the documented band (from half of 250 ms · 2^attempt up to all of it) and grows.
+        waits.forEach((wait, attempt) => {
+          const base = 250 * 2 ** attempt;
+          expect(wait, `${label}, attempt ${attempt}`).toBeGreaterThanOrEqual(base / 2);
+          expect(wait, `${label}, attempt ${attempt}`).toBeLessThanOrEqual(base);
+        });
+        expect(waits[1]!, label).toBeGreaterThan(waits[0]!);
+        expect(waits[2]!, label).toBeGreaterThan(waits[1]!);
+      }
     } finally {
-      await setFaults([]);
+      server.close();
     }
   });
 

@@ -15,6 +15,8 @@ export interface AdminApiClientOptions extends AdminApiCredentials {
   fetch?: typeof fetch;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** The jitter's random source (0 ≤ x < 1); tests pass a fixed one. */
+  random?: () => number;
   /** Per attempt. */
   timeoutMs?: number;
   /** Further attempts after the first, for requests that may be repeated. */
@@ -75,6 +77,7 @@ export class AdminApiClient {
   private readonly fetch: typeof fetch;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
   private readonly maxRetryAfterMs: number;
@@ -88,6 +91,7 @@ export class AdminApiClient {
     this.fetch = options.fetch ?? fetch;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.random = options.random ?? Math.random;
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.maxRetries = options.maxRetries ?? 3;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
@@ -132,7 +136,7 @@ export class AdminApiClient {
         const transient = failure.code === 'UNAVAILABLE' || failure.code === 'TIMEOUT';
         if (transient && attempt < this.maxRetries && (retryable || nothingSent)) {
           if (!nothingSent) earlierAttemptUncertain = true;
-          await this.sleep(backoff(attempt));
+          await this.sleep(backoff(attempt, this.random));
           continue;
         }
         throw failure;
@@ -146,7 +150,7 @@ export class AdminApiClient {
         continue;
       }
       if (response.status === 429 && attempt < this.maxRetries) {
-        const wait = retryAfterMs(response.headers.get('retry-after'), this.now()) ?? backoff(attempt);
+        const wait = retryAfterMs(response.headers.get('retry-after'), this.now()) ?? backoff(attempt, this.random);
         if (wait <= this.maxRetryAfterMs) {
           await response.arrayBuffer().catch(() => undefined);
           await this.sleep(wait);
@@ -156,7 +160,9 @@ export class AdminApiClient {
       if (response.status >= 500 && retryable && attempt < this.maxRetries) {
         earlierAttemptUncertain = true;
         await response.arrayBuffer().catch(() => undefined);
-        await this.sleep(retryAfterMs(response.headers.get('retry-after'), this.now()) ?? backoff(attempt));
+        await this.sleep(
+          retryAfterMs(response.headers.get('retry-after'), this.now()) ?? backoff(attempt, this.random),
+        );
         continue;
       }
       if (response.status === 404 && method === 'DELETE' && earlierAttemptUncertain) {
@@ -321,14 +327,16 @@ export class AdminApiClient {
       } catch (error) {
         const failure = error instanceof DesksideError ? error : networkError(error, this.baseUrl);
         if (attempt < this.maxRetries && failure.code !== 'CANCELLED') {
-          await this.sleep(backoff(attempt));
+          await this.sleep(backoff(attempt, this.random));
           continue;
         }
         throw failure;
       }
       if ((response.status === 429 || response.status >= 500) && attempt < this.maxRetries) {
         await response.arrayBuffer().catch(() => undefined);
-        await this.sleep(retryAfterMs(response.headers.get('retry-after'), this.now()) ?? backoff(attempt));
+        await this.sleep(
+          retryAfterMs(response.headers.get('retry-after'), this.now()) ?? backoff(attempt, this.random),
+        );
         continue;
       }
       return response;
@@ -354,9 +362,9 @@ export function tokenRefused(status: number, body: ProblemBody, clientId: string
 }
 
 /** 250 ms, 500 ms, 1 s, 2 s ... up to 8 s, with jitter so many clients do not retry in step. */
-export function backoff(attempt: number): number {
+export function backoff(attempt: number, random: () => number = Math.random): number {
   const base = Math.min(8000, 250 * 2 ** attempt);
-  return Math.round(base / 2 + Math.random() * (base / 2));
+  return Math.round(base / 2 + random() * (base / 2));
 }
 
 /** Retry-After in seconds or as an HTTP date, to milliseconds. */
