@@ -87,8 +87,8 @@ export function createRegistry(services: MainServices): IpcRegistry {
 
   registry.register(contracts.searches.list, () => searches().list());
   registry.register(contracts.searches.save, (input) => searches().save(input));
-  registry.register(contracts.searches.remove, ({ id }) => {
-    searches().remove(id);
+  registry.register(contracts.searches.remove, async ({ id }) => {
+    await searches().remove(id);
     return null;
   });
   registry.register(contracts.searches.lastResults, ({ id }) => searches().lastResults(id));

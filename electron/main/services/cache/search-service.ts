@@ -40,17 +40,27 @@ export class SavedSearchService {
     return toView(this.searches.save({ ...input, connectionId: view.id, ...(input.id ? { id: input.id } : {}) }));
   }
 
-  remove(id: string): void {
+  /** A saved search of the active connection: another connection's is as good as absent. */
+  private async owned(id: string) {
+    const { view } = await this.connections.active();
+    const search = this.searches.get(id);
+    if (!search || search.connectionId !== view.id)
+      throw new DesksideError({ code: 'NOT_FOUND', message: 'No such saved search.' });
+    return search;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.owned(id);
     this.searches.remove(id);
   }
 
-  lastResults(id: string): SearchPage | null {
+  async lastResults(id: string): Promise<SearchPage | null> {
+    await this.owned(id);
     return this.searches.lastResults(id)?.page ?? null;
   }
 
   async run(id: string, page: number): Promise<SearchPage> {
-    const search = this.searches.get(id);
-    if (!search) throw new DesksideError({ code: 'NOT_FOUND', message: 'No such saved search.' });
+    const search = await this.owned(id);
     const result = await this.accounts.search({ store: search.store, filter: search.filter, page, size: 50 });
     if (result.source === 'live' && page === 0) this.searches.storeResults(id, result);
     if (result.source === 'cache') {
