@@ -230,6 +230,38 @@ describe('ReportService', () => {
     await expect(reports.export('consumers', hostile!.id, 'pdf')).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
+  it('pages through every event of a long history (2,500 events) into the report, as the platform lists them', async () => {
+    const { reports, profiles } = services();
+    const account = await findAccount('partners', 'enabled=true');
+    const path = `/admin/api/v1/identityStores/partners/accounts/${account.id}`;
+    // 1,250 disable and enable rounds: 2,500 administrative events on top of the seeded ones.
+    for (let round = 0; round < 1250; round++) {
+      await api(`${path}/disable`, { method: 'POST' });
+      await api(`${path}/enable`, { method: 'POST' });
+    }
+    const platformIds: string[] = [];
+    for (let page = 0; ; page++) {
+      const batch = await api<Array<{ eventId: string }>>(
+        `/admin/api/v1/events/account?subjectAccountIds=${account.id}&subjectIdentityStores=partners&size=1000&page=${page}&sort=startTimestamp,desc`,
+      );
+      platformIds.push(...batch.map((event) => event.eventId));
+      if (batch.length < 1000) break;
+    }
+    expect(platformIds.length).toBeGreaterThanOrEqual(2500);
+    // The profile holds the latest 50 and knows there are more.
+    const view = await profiles.open('partners', account.id);
+    expect(view.profile.events).toHaveLength(50);
+    expect(view.profile.moreEvents).toBe(true);
+    expect(view.profile.events.map((event) => event.id)).toEqual(platformIds.slice(0, 50));
+    const saved = await reports.export('partners', account.id, 'json');
+    expect(saved.events).toBe(platformIds.length);
+    const report = JSON.parse(readFileSync(saved.path!, 'utf8')) as {
+      activity: { count: number; items: Array<{ id: string }> };
+    };
+    expect(report.activity.count).toBe(platformIds.length);
+    expect(new Set(report.activity.items.map((event) => event.id))).toEqual(new Set(platformIds));
+  }, 60_000);
+
   it('exports every result of a search to CSV, and says when the limit cut it short', async () => {
     const { reports, accounts } = services();
     const saved = await reports.searchResultsCsv({ store: 'consumers', filter: {} });
