@@ -159,7 +159,7 @@ test('bulk disable reports each account, including one deleted meanwhile', async
   await page.getByRole('button', { name: 'Close' }).click();
 });
 
-test('delete refuses until the agent types the number of accounts', async ({ page }) => {
+test('delete refuses until the agent types the number of accounts, then deletes exactly those', async ({ page }) => {
   await page.goto(host.url);
   await page.getByTestId('quick-search').fill('@example.com');
   await page.getByTestId('quick-search').press('Enter');
@@ -175,6 +175,17 @@ test('delete refuses until the agent types the number of accounts', async ({ pag
   await page.getByRole('button', { name: 'Cancel' }).click();
   for (const id of ids)
     expect((await platform.api('GET', `/admin/api/v1/identityStores/consumers/accounts/${id}`)).status).toBe(200);
+  const neighbour = await rows.nth(2).getAttribute('data-account-id');
+
+  // The right count deletes the two, and nothing else.
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('dialog').getByLabel('Number of accounts').fill('2');
+  await expect(confirm).toBeEnabled();
+  await confirm.click();
+  await expect(page.getByTestId('bulk-summary')).toHaveText('2 done, 0 failed, 0 not attempted, of 2');
+  for (const id of ids)
+    expect((await platform.api('GET', `/admin/api/v1/identityStores/consumers/accounts/${id}`)).status).toBe(404);
+  expect((await platform.api('GET', `/admin/api/v1/identityStores/consumers/accounts/${neighbour}`)).status).toBe(200);
 });
 
 test('Ctrl/Cmd+K finds an account by email and opens it; ? lists the shortcuts', async ({ page }) => {
