@@ -85,7 +85,8 @@ describe('customer flows', () => {
       expect((await customer('/business/login', { identifier, password: 'wrong' })).status).toBe(401);
     const reloaded = (await agent.get<AccountJson>(`${accountsPath('business')}/${account.id}`)).body;
     expect(reloaded.accountLockout?.failedPasswordAttemptCount).toBe(3);
-    expect(reloaded.accountLockout?.locks?._password!.until).toBeTruthy();
+    // A temporary lock: it ends in the future.
+    expect(Date.parse(reloaded.accountLockout!.locks!._password!.until!)).toBeGreaterThan(Date.now());
     expect((await customer('/business/login', { identifier, password: SEED_PASSWORD })).status).toBe(423);
     expect((await agent.post(`${accountsPath('business')}/${account.id}/liftPasswordLock`)).status).toBe(204);
     expect((await customer('/business/login', { identifier, password: SEED_PASSWORD })).status).toBe(200);
