@@ -3,35 +3,16 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { AccountSummary } from '@shared/domain/account';
 import { silentLogger } from '../logger';
 import { AccountCache, ftsQuery } from './account-cache';
 import { ActionJournal } from './action-journal';
 import { cacheVersion, isUnreadableCache, migrateCache, openCache, purgeMovedAsideCopies } from './cache-database';
 import { cacheMigrations } from './migrations';
+import { summary } from '../../../../tests/fixtures/account-summaries';
 import { SavedSearches } from './saved-searches';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-29T12:00:00Z');
-
-export function summary(overrides: Partial<AccountSummary> & { id: string }): AccountSummary {
-  return {
-    store: 'consumers',
-    displayName: 'Ada Lovelace',
-    username: null,
-    email: 'ada.lovelace@example.com',
-    emailVerified: true,
-    phone: null,
-    enabled: true,
-    locked: false,
-    externalIdentity: false,
-    organization: null,
-    lastLoginAt: '2026-11-01T00:00:00.000Z',
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: null,
-    ...overrides,
-  };
-}
 
 const freshCache = () => {
   const { db } = openCache(':memory:', silentLogger);

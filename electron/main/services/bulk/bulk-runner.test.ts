@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/start';
+import { connectToSandbox, setFaults } from '../../../../tests/unit/sandbox-services';
+import { BULK_CONCURRENCY, BulkRunner } from './bulk-runner';
+
+let sandbox: RunningSandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ dataFile: ':memory:', port: 0, seedAccounts: 120 });
+});
+afterAll(() => sandbox.close());
+
+describe('BulkRunner', () => {
+  it(`acts on at most ${BULK_CONCURRENCY} accounts at once, and on every one of them`, async () => {
+    // Counted at the HTTP client: requests to the platform in flight at the same moment.
+    let inFlight = 0;
+    let peak = 0;
+    const counting: typeof fetch = async (input, init) => {
+      const acting = /\/disable$/.test(new URL(String(input instanceof Request ? input.url : input)).pathname);
+      if (acting) peak = Math.max(peak, ++inFlight);
+      try {
+        return await fetch(input, init);
+      } finally {
+        if (acting) inFlight--;
+      }
+    };
+    const wired = connectToSandbox(sandbox.url, { fetch: counting });
+    const bulk = new BulkRunner(wired.connections, wired.connectivity, wired.journal, wired.cache, wired.bus);
+    const page = await (
+      await wired.connections.active()
+    ).platform.searchAccounts({
+      store: 'consumers',
+      filter: { enabled: true },
+      page: 0,
+      size: 40,
+    });
+    const accountIds = page.items.map((item) => item.id);
+    expect(accountIds).toHaveLength(40);
+    // The platform takes its time with each, so the runner's workers overlap.
+    await setFaults(sandbox.url, [
+      { route: 'POST .*/disable', latencyMs: 40, failureRate: 0, status: 503, retryAfter: 0 },
+    ]);
+    try {
+      const started = await bulk.start({ action: 'disable', store: 'consumers', accountIds });
+      const result = await bulk.settled(started.jobId);
+      expect(result.results.filter((entry) => entry.outcome === 'done')).toHaveLength(40);
+      expect(peak).toBe(BULK_CONCURRENCY);
+    } finally {
+      await setFaults(sandbox.url, []);
+    }
+  });
+});
