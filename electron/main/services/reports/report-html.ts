@@ -248,7 +248,11 @@ export function buildReportHtml(report: AccountReport, clock: ReportClock = defa
 
 /** The report as JSON in its documented shape (schemaVersion, shared/domain/account-report.schema.json). */
 export function buildReportJson(report: AccountReport, clock: ReportClock = defaultClock()): string {
-  return `${JSON.stringify(buildReportDocument(report, clock), null, 2)}\n`;
+  return reportJson(buildReportDocument(report, clock));
+}
+
+export function reportJson(document: AccountReportDocument): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
 }
 
 /** This machine's time zone, now. */

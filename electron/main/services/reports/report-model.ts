@@ -36,9 +36,33 @@ export interface ReportClock {
   now: number;
 }
 
+/** Formatters are costly to make and a report of 10,000 events asks for 20,000 readings: one per zone and kind. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: 'offset' | 'parts', timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}:${timeZone}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made =
+      kind === 'offset'
+        ? new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+        : new Intl.DateTimeFormat('en-CA', {
+            timeZone,
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit',
+            hourCycle: 'h23',
+          });
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 /** "UTC+01:00" for a time zone at an instant. */
 export function utcOffset(timeZone: string, at: number): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+  const part = formatter('offset', timeZone)
     .formatToParts(new Date(at))
     .find((item) => item.type === 'timeZoneName')?.value;
   const offset = part?.replace('GMT', '') || '+00:00';
@@ -48,16 +72,7 @@ export function utcOffset(timeZone: string, at: number): string {
 /** An instant as ISO 8601 in a time zone: 2026-12-02T23:38:33.448+01:00. */
 export function isoInZone(at: number, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
+    formatter('parts', timeZone)
       .formatToParts(new Date(at))
       .map((part) => [part.type, part.value]),
   );

@@ -7,8 +7,8 @@ import type { ProfileCache } from '../cache/profile-cache';
 import type { ConnectionService } from '../connections/connection-service';
 import type { FileSaver, PdfPrinter } from '../files/file-saver';
 import type { ProfileService } from '../profiles/profile-service';
-import { buildReportHtml, buildReportJson, type AccountReport } from './report-html';
-import type { ReportClock } from './report-model';
+import { buildReportHtml, renderReportHtml, reportJson, type AccountReport } from './report-html';
+import { buildReportDocument, type ReportClock } from './report-model';
 
 export type ReportFormat = 'html' | 'json' | 'pdf';
 
@@ -118,13 +118,14 @@ export class ReportService {
     const base = options.includeName
       ? `account-report-${accountId}-${day}-${report.profile.summary.displayName}`
       : `account-report-${accountId}-${day}`;
-    const html = buildReportHtml(report, clock);
+    if (format === 'pdf' && !this.options.pdf)
+      throw new DesksideError({ code: 'VALIDATION', message: 'PDF export needs the desktop app.' });
+    // One document, rendered in the format asked for.
+    const document = buildReportDocument(report, clock);
     let content: string | Uint8Array;
-    if (format === 'pdf') {
-      if (!this.options.pdf)
-        throw new DesksideError({ code: 'VALIDATION', message: 'PDF export needs the desktop app.' });
-      content = await this.options.pdf.print(html);
-    } else content = format === 'html' ? html : buildReportJson(report, clock);
+    if (format === 'json') content = reportJson(document);
+    else if (format === 'html') content = renderReportHtml(document);
+    else content = await this.options.pdf!.print(renderReportHtml(document));
     const path = await this.options.files.save({
       suggestedName: `${base}.${format}`,
       content,
