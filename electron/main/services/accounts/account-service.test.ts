@@ -23,6 +23,14 @@ const faults = (rules: unknown[]) => setFaults(sandbox.url, rules);
 describe('AccountService', () => {
   it('searches live, writes through to the cache, and falls back to it when the platform fails', async () => {
     const { accounts, connectivity } = services();
+    // Accounts that do not match are in the cache too, so a cached answer that ignored the filter would show.
+    const others = await accounts.search({
+      store: 'consumers',
+      filter: { loginIdentifier: '@mail.example.org' },
+      page: 0,
+      size: 20,
+    });
+    expect(others.items.length).toBeGreaterThan(0);
     const live = await accounts.search({
       store: 'consumers',
       filter: { loginIdentifier: '@example.com' },
@@ -41,6 +49,7 @@ describe('AccountService', () => {
       });
       expect(cached.source).toBe('cache');
       expect(cached.items.map((item) => item.id).sort()).toEqual(live.items.map((item) => item.id).sort());
+      for (const other of others.items) expect(cached.items.map((item) => item.id)).not.toContain(other.id);
       expect(cached.unapplied).toEqual(['groups']);
       expect(connectivity.offline).toBe(true);
       const one = await accounts.get('consumers', live.items[0]!.id);
@@ -70,7 +79,8 @@ describe('AccountService', () => {
 });
 
 describe('BulkRunner', () => {
-  it('acts on each account with bounded concurrency, reports per account, and pushes progress', async () => {
+  // The concurrency limit itself is measured in bulk-runner.test.ts.
+  it('acts on each account, reports per account, and pushes progress', async () => {
     const { accounts, bulk, pushed } = services();
     const page = await accounts.search({ store: 'partners', filter: { enabled: true }, page: 0, size: 6 });
     const ids = page.items.map((account) => account.id);
@@ -109,7 +119,8 @@ describe('BulkRunner', () => {
         store: 'consumers',
         accountIds: page.items.map((account) => account.id),
       });
-      await new Promise((resolve) => setTimeout(resolve, 60));
+      // Cancel once some accounts are done (polled, not a fixed wait), while most are still queued.
+      await expect.poll(() => bulk.result(progress.jobId).done, { interval: 5 }).toBeGreaterThan(0);
       bulk.cancel(progress.jobId);
       const result = await bulk.settled(progress.jobId);
       expect(result.cancelled).toBe(true);
