@@ -61,24 +61,56 @@ describe('under the fault flags', () => {
       try {
         let answered = 0;
         for (let i = 0; i < rounds; i++) {
+          const enabled = i % 2 === 0;
           const search = await clearly(() =>
-            services.accounts.search({ store: 'consumers', filter: { enabled: i % 2 === 0 }, page: 0, size: 20 }),
+            services.accounts.search({ store: 'consumers', filter: { enabled }, page: 0, size: 20 }),
           );
-          const open = await clearly(() => services.profiles.open('consumers', ids[i % ids.length]!));
-          if (search.ok) answered++;
-          if (open.ok) answered++;
+          const id = ids[i % ids.length]!;
+          const open = await clearly(() => services.profiles.open('consumers', id));
+          if (search.ok) {
+            answered++;
+            // Live or from the cache, the answer holds only what was asked for.
+            for (const item of search.value.items)
+              expect(item.enabled, `round ${i} (${search.value.source})`).toBe(enabled);
+          }
+          if (open.ok) {
+            answered++;
+            expect(open.value.profile.summary.id, `round ${i} (${open.value.source})`).toBe(id);
+          }
         }
         // Reads are retried (and answered from the cache when the platform seems down): most get an answer.
         expect(answered).toBeGreaterThan(rounds * 1.3);
         const started = sent.length;
         const targets: string[] = [];
+        const outcomes = new Map<string, Awaited<ReturnType<typeof clearly>>>();
         for (let i = 0; i < rounds; i++) {
           const target = `fault-${name.length}-${i}@example.com`;
           targets.push(target);
           services.connectivity.succeeded(); // each change starts online, so each reaches the client
-          await clearly(() =>
-            services.profiles.act('consumers', ids[0]!, { kind: 'addAuthenticator', type: 'email', target }),
+          outcomes.set(
+            target,
+            await clearly(() =>
+              services.profiles.act('consumers', ids[0]!, { kind: 'addAuthenticator', type: 'email', target }),
+            ),
           );
+        }
+        // Each change ended applied (and said so), or refused before anything happened (429, said so), or
+        // uncertain (a 5xx after it was sent, said so): never applied twice, never applied when refused.
+        await setFaults(sandbox.url, []);
+        const results = [...outcomes.values()];
+        expect(results.some((outcome) => outcome.ok)).toBe(true);
+        // Under 5xx some changes end uncertain (429s are waited out and retried), so that branch is exercised.
+        if (rule.status === 503) expect(results.some((outcome) => !outcome.ok)).toBe(true);
+        const afterwards = await withAccountView(connectToSandbox(sandbox.url)).profiles.open('consumers', ids[0]!);
+        for (const target of targets) {
+          const copies = afterwards.profile.authenticators.filter((item) => item.target === target).length;
+          const outcome = outcomes.get(target)!;
+          if (outcome.ok) expect(copies, `${target}: reported applied`).toBe(1);
+          else if (outcome.error.code === 'RATE_LIMITED') expect(copies, `${target}: refused`).toBe(0);
+          else {
+            expect(['UNAVAILABLE', 'TIMEOUT'], target).toContain(outcome.error.code);
+            expect(copies, `${target}: uncertain`).toBeLessThanOrEqual(1);
+          }
         }
         for (const target of targets) {
           const attempts = sent
