@@ -6,26 +6,18 @@ import Ajv from 'ajv';
 import { reportJsonSchema } from '@shared/domain/account-report-schema';
 import { buildReportHtml, buildReportJson, escapeHtml, type AccountReport } from './report-html';
 import { isoInZone, utcOffset } from './report-model';
+import { summary } from '../../../../tests/fixtures/account-summaries';
 
 const evil = `<img src=x onerror="alert(1)"> & 'quotes' </td></table><script>window.pwned=1</script>`;
 
 const profile: AccountProfile = {
-  summary: {
+  summary: summary({
     id: 'acc-1',
-    store: 'consumers',
     displayName: evil,
-    username: null,
     email: 'a@example.com',
-    emailVerified: true,
-    phone: null,
-    enabled: true,
-    locked: false,
-    externalIdentity: false,
-    organization: null,
     lastLoginAt: null,
     createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: null,
-  },
+  }),
   language: 'en',
   disabledAt: null,
   numberOfLogins: 3,
