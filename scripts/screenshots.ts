@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/browser/chromium';
-import { accountTabs, addConnection } from '../tests/browser/connections';
+import { accountTabs, connectAsSupervisor } from '../tests/browser/connections';
 import { freePort, TestPlatform } from '../tests/browser/platform';
 import { startBuiltWebHost } from '../tests/browser/web-host';
 
@@ -27,12 +27,7 @@ const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(host.url);
-  await addConnection(page, {
-    name: 'Training platform',
-    url: platform.url,
-    clientId: 'deskside-supervisor',
-    clientSecret: 'supervisor-demo-secret',
-  });
+  await connectAsSupervisor(page, 'Training platform', platform);
 
   // Search with results
   await page.getByTestId('quick-search').fill('@inbox.example');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { accountTabs, addConnection } from './connections';
+import { accountTabs, addConnection, connectAsSupervisor } from './connections';
 import { exportReport } from './reports';
 import { freePort, TestPlatform } from './platform';
 import { startBuiltWebHost, type RunningWebHost } from './web-host';
@@ -68,12 +68,7 @@ const notice = (page: Page) => page.getByTestId('account-notice');
 
 test('connects as a supervisor', async ({ page }) => {
   await page.goto(host.url);
-  await addConnection(page, {
-    name: 'Profile platform',
-    url: platform.url,
-    clientId: 'deskside-supervisor',
-    clientSecret: 'supervisor-demo-secret',
-  });
+  await connectAsSupervisor(page, 'Profile platform', platform);
 });
 
 test('edits an attribute after a review, reads it back from the API, and shows a bad value on its field', async ({

@@ -24,6 +24,16 @@ export async function addConnection(
   await expect(page.getByTestId('connectivity')).toHaveText('online');
 }
 
+/** Connects to a test platform as its supervisor demo client (every permission), through the dialog. */
+export function connectAsSupervisor(page: Page, name: string, platform: { url: string }): Promise<void> {
+  return addConnection(page, {
+    name,
+    url: platform.url,
+    clientId: 'deskside-supervisor',
+    clientSecret: 'supervisor-demo-secret',
+  });
+}
+
 /** The account view's tabs, as their labels read. */
 export const accountTabs = [
   'Attributes',

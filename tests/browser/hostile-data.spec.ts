@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { hostileCorpus } from '../fixtures/hostile-corpus';
-import { accountTabs, addConnection } from './connections';
+import { accountTabs, connectAsSupervisor } from './connections';
 import { escapeHtml } from '../../electron/main/services/reports/report-html';
 import { exportReport } from './reports';
 import { freePort, TestPlatform } from './platform';
@@ -114,12 +114,7 @@ test(`${hostileCorpus.length} hostile strings in attributes, lists, events and c
 }) => {
   test.setTimeout(180_000);
   await page.goto(host.url);
-  await addConnection(page, {
-    name: 'Hostile data',
-    url: platform.url,
-    clientId: 'deskside-supervisor',
-    clientSecret: 'supervisor-demo-secret',
-  });
+  await connectAsSupervisor(page, 'Hostile data', platform);
   for (const account of accounts) {
     await page.goto(`${host.origin}/account/consumers/${account.id}?token=${host.token}`);
     const overview = page.getByRole('complementary', { name: 'Overview' });

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { accountTabs, addConnection } from './connections';
+import { accountTabs, connectAsSupervisor } from './connections';
 import { freePort, TestPlatform, BUILT_SANDBOX } from './platform';
 import { startBuiltWebHost, type RunningWebHost } from './web-host';
 
@@ -75,12 +75,7 @@ test.describe('a tenant without extensions, strict about its parameters', () => 
   }) => {
     test.setTimeout(120_000); // the whole everyday path in one test
     await page.goto(host.url);
-    await addConnection(page, {
-      name: 'Published tenant',
-      url: platform.url,
-      clientId: 'deskside-supervisor',
-      clientSecret: 'supervisor-demo-secret',
-    });
+    await connectAsSupervisor(page, 'Published tenant', platform);
     const count = await platform.api<unknown[]>('GET', `${accountsPath('consumers')}?size=1`);
     expect(count.headers.get('x-total-count')).toBeNull(); // the platform gives no total
 
@@ -163,12 +158,7 @@ test.describe('a tenant that answers only what the document requires', () => {
   test('connects, searches, opens every tab, and locks and lifts, with no answer refused', async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto(host.url);
-    await addConnection(page, {
-      name: 'Sparse tenant',
-      url: platform.url,
-      clientId: 'deskside-supervisor',
-      clientSecret: 'supervisor-demo-secret',
-    });
+    await connectAsSupervisor(page, 'Sparse tenant', platform);
     await searchWith(page, async () => undefined);
     await expect(resultCount(page)).toHaveText('50 shown');
     const { body } = await platform.api<Array<{ id: string }>>('GET', `${accountsPath('consumers')}?size=1`);

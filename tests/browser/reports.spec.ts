@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import Ajv from 'ajv';
-import { addConnection } from './connections';
+import { connectAsSupervisor } from './connections';
 import { freePort, TestPlatform } from './platform';
 import { exportReport } from './reports';
 import { startBuiltWebHost, type RunningWebHost } from './web-host';
@@ -77,12 +77,7 @@ async function readable(report: Page) {
 
 test('connects', async ({ page }) => {
   await page.goto(host.url);
-  await addConnection(page, {
-    name: 'Reports platform',
-    url: platform.url,
-    clientId: 'deskside-supervisor',
-    clientSecret: 'supervisor-demo-secret',
-  });
+  await connectAsSupervisor(page, 'Reports platform', platform);
 });
 
 test('a customer with every kind of attribute reads as the console shows it', async ({ page, browser }) => {
