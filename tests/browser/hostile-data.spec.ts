@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { hostileCorpus } from '../fixtures/hostile-corpus';
 import { accountTabs, connectAsSupervisor } from './connections';
 import { escapeHtml } from '../../electron/main/services/reports/report-html';
@@ -66,6 +66,14 @@ async function renameConfiguration() {
   }
 }
 
+/** Opens a tab and waits for its panel: a click during a re-render can be lost, so it is repeated until it shows. */
+async function openTab(page: Page, name: string) {
+  await expect(async () => {
+    await page.getByRole('tab', { name, exact: true }).click();
+    await expect(page.getByRole('tabpanel', { name })).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
+}
+
 test.beforeAll(async () => {
   platform = new TestPlatform(await freePort(), join(mkdtempSync(join(tmpdir(), 'deskside-hostile-')), 'p.db'));
   await platform.start(300);
@@ -120,11 +128,8 @@ test(`${hostileCorpus.length} hostile strings in attributes, lists, events and c
     const overview = page.getByRole('complementary', { name: 'Overview' });
     await expect(overview).toContainText(account.id);
     await expect(overview.getByRole('heading', { level: 2 })).toContainText(account.payloads[0]!.slice(0, 40).trim());
-    for (const tab of accountTabs) {
-      await page.getByRole('tab', { name: tab, exact: true }).click();
-      await expect(page.getByRole('tabpanel')).toBeVisible();
-    }
-    await page.getByRole('tab', { name: 'Attributes', exact: true }).click();
+    for (const tab of accountTabs) await openTab(page, tab);
+    await openTab(page, 'Attributes');
     const interests = page.getByRole('tabpanel', { name: 'Attributes' });
     for (const payload of account.payloads) {
       const shown = payload
@@ -133,7 +138,7 @@ test(`${hostileCorpus.length} hostile strings in attributes, lists, events and c
         .trim();
       if (shown) await expect(interests).toContainText(shown);
     }
-    await page.getByRole('tab', { name: 'Consents', exact: true }).click();
+    await openTab(page, 'Consents');
     const consents = await platform.api<{ consents?: Array<{ consentId: string }> }>(
       'GET',
       `/admin/api/v1/identityStores/consumers/accounts/${account.id}`,
@@ -148,7 +153,7 @@ test(`${hostileCorpus.length} hostile strings in attributes, lists, events and c
           .trim(),
       );
     }
-    await page.getByRole('tab', { name: 'Activity', exact: true }).click();
+    await openTab(page, 'Activity');
     await page.getByRole('table', { name: 'Events' }).getByRole('row').nth(1).click();
     await expect(page.getByRole('dialog')).toBeVisible();
     await page.getByRole('button', { name: 'Close' }).click();
