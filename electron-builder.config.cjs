@@ -9,8 +9,8 @@ module.exports = {
   directories: { output: 'dist', buildResources: 'resources' },
   files: ['out/**', 'package.json'],
   asar: true,
-  // better-sqlite3's native addon cannot load from inside the asar archive.
-  asarUnpack: ['**/node_modules/better-sqlite3/**'],
+  // better-sqlite3-multiple-ciphers's native addon cannot load from inside the asar archive.
+  asarUnpack: ['**/node_modules/better-sqlite3-multiple-ciphers/**'],
   npmRebuild: true,
   protocols: [{ name: 'Deskside account links', schemes: ['deskside'] }],
   electronFuses: {

@@ -61,7 +61,7 @@ export default tseslint.config(
             electronOnly,
             electronStoreOnly,
             { name: 'react', message: 'shared/ is runtime-neutral.' },
-            { name: 'better-sqlite3', message: 'shared/ is runtime-neutral.' },
+            { name: 'better-sqlite3-multiple-ciphers', message: 'shared/ is runtime-neutral.' },
           ],
           patterns: [
             {
@@ -86,7 +86,7 @@ export default tseslint.config(
           paths: [
             electronOnly,
             electronStoreOnly,
-            { name: 'better-sqlite3', message: 'The renderer reaches data through the bridge.' },
+            { name: 'better-sqlite3-multiple-ciphers', message: 'The renderer reaches data through the bridge.' },
           ],
           patterns: [
             {

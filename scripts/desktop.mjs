@@ -1,6 +1,6 @@
 // `npm start` (build, then the desktop app) and `npm run dev` (the desktop app with Vite's dev server).
 // Electron 45 fetches its binary on first use: this fetches it first, and where it cannot be had says so in one
-// line and points to the web host, instead of Electron's stack trace. Then better-sqlite3 is built for Electron's
+// line and points to the web host, instead of Electron's stack trace. Then better-sqlite3-multiple-ciphers is built for Electron's
 // ABI (read from the file, not from a marker), the app is built, and Electron starts.
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';

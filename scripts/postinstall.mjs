@@ -1,4 +1,4 @@
-// Rebuilds native modules (better-sqlite3) for Electron's ABI on a developer's machine.
+// Rebuilds native modules (better-sqlite3-multiple-ciphers) for Electron's ABI on a developer's machine.
 // Machines without an Electron binary (CI, this workplace) skip it; the install must never fail because of it.
 import { spawnSync } from 'node:child_process';
 

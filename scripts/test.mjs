@@ -88,7 +88,7 @@ if (!electronBinary) {
     `\n=== electron tests: ${skipped} skipped, no Electron binary on this machine (node_modules/electron has no dist/)`,
   );
 } else {
-  // The suite loads better-sqlite3 in Electron: build it for Electron's ABI first, and for Node again after.
+  // The suite loads better-sqlite3-multiple-ciphers in Electron: build it for Electron's ABI first, and for Node again after.
   step('native modules for Electron', process.execPath, ['scripts/native.mjs', 'electron']);
   const headless = !process.env.DISPLAY && process.platform === 'linux' && existsSync('/usr/bin/xvfb-run');
   const [command, args] = headless

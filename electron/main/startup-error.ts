@@ -9,7 +9,7 @@ export function describeStartupError(error: unknown): { title: string; detail: s
     return {
       title: 'Deskside could not load its database module',
       detail:
-        `The better-sqlite3 module was built for ${abi ? `ABI ${abi[1]}` : 'another runtime'}, ` +
+        `The better-sqlite3-multiple-ciphers module was built for ${abi ? `ABI ${abi[1]}` : 'another runtime'}, ` +
         `not for this Electron${abi ? ` (ABI ${abi[2]})` : ''}. ` +
         'In a development checkout, run "node scripts/native.mjs electron" (npm start does it) and start again; ' +
         'in an installed app, reinstall Deskside. Your cached data was left as it was.',

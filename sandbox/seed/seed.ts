@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/database';
 import { attributeKey, type AttributeDefinition } from '../domain/attributes';
 import { placeAt, placeCount } from '../domain/geo';

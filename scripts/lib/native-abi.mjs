@@ -4,8 +4,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '../..');
-export const ADDON = join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
-const FORGE_META = join(root, 'node_modules/better-sqlite3/build/Release/.forge-meta');
+export const ADDON = join(root, 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node');
+const FORGE_META = join(root, 'node_modules/better-sqlite3-multiple-ciphers/build/Release/.forge-meta');
 
 /** The ABI number the addon registers itself for, or null when there is no addon (or no symbol in it). */
 export function addonAbi(file = ADDON) {

@@ -1,6 +1,6 @@
 /**
  * The scripts a newcomer meets first: `npm start` where no Electron binary can be had, and the ABI probe that
- * decides whether better-sqlite3 must be rebuilt (read from the compiled file, not from a marker).
+ * decides whether better-sqlite3-multiple-ciphers must be rebuilt (read from the compiled file, not from a marker).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';

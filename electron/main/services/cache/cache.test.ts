@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,7 +54,7 @@ describe('cache database', () => {
     const dir = mkdtempSync(join(tmpdir(), 'deskside-cache-'));
     const file = join(dir, 'cache.db');
     writeFileSync(file, 'kept');
-    // What a better-sqlite3 built for another runtime throws when Database is constructed.
+    // What a better-sqlite3-multiple-ciphers built for another runtime throws when Database is constructed.
     const abi = Object.assign(
       new Error(
         'was compiled against a different Node.js version using NODE_MODULE_VERSION 115. This version of Node.js requires NODE_MODULE_VERSION 150.',
