@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 /**
  * Main-side memory with 100,000 cached accounts: the process's resident size and heap after the whole main side
  * (every service, as the desktop app and web host wire them) has filled its cache with 100,000 accounts and
@@ -29,6 +30,7 @@ const services = createAppServices({
   logger: silentLogger,
   bus: new EventBus(),
   secrets: new MemorySecretStore(),
+  cache: { fileName: 'cache.db', key: { key: randomBytes(32), keptBy: 'os', warning: null } },
   settingsStore: new JsonFileSettingsStore(dataDir, silentLogger),
   appInfo: {
     name: 'Deskside',

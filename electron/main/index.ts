@@ -12,9 +12,12 @@ import { registerAppScheme, serveRenderer } from './platform/app-protocol';
 import { createElectronSettingsStore } from './platform/electron-settings-store';
 import { dialogFileSaver, windowPdfPrinter } from './platform/electron-files';
 import { createSafeStorageSecretStore } from './platform/safe-storage-secrets';
+import { safeStorageKeySlot } from './platform/safe-storage-key-slot';
 import { utilitySandboxLauncher } from './platform/utility-sandbox';
 import { createWindowStateKeeper } from './platform/window-state-store';
 import { createAppServices, type AppServices } from './services/app-services';
+import { loadCacheKey } from './services/cache/cache-key';
+import { makePrivate, restrictNewFiles } from './services/files/private-files';
 import { consoleLogger } from './services/logger';
 import { APP_NAME } from './services/data-dir';
 import { describeStartupError } from './startup-error';
@@ -35,6 +38,8 @@ const here = import.meta.dirname;
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const appOrigin = (devServerUrl && originOf(devServerUrl)) || APP_ORIGIN;
 const logger = consoleLogger;
+// Before Electron or Deskside write anything: every file this process creates is private to the user.
+restrictNewFiles();
 const bus = new EventBus();
 let mainWindow: BrowserWindow | null = null;
 let services: AppServices | null = null;
@@ -124,11 +129,19 @@ function createMainWindow(windowState: ReturnType<typeof createWindowStateKeeper
 
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
+  const tightened = makePrivate(dataDir);
+  if (tightened.length > 0) logger.warn(`made ${tightened.length} files in the data folder private to this user`);
   const csp = contentSecurityPolicy(devServerUrl ? { devServerOrigin: appOrigin } : {});
+  const cacheKey = await loadCacheKey(
+    safeStorageKeySlot(safeStorage, join(dataDir, 'cache-key.sealed'), logger),
+    join(dataDir, 'cache.key'),
+    logger,
+  );
   services = createAppServices({
     dataDir,
     logger,
     bus,
+    cache: { fileName: 'cache.db', key: cacheKey },
     secrets: createSafeStorageSecretStore(safeStorage, join(dataDir, 'secrets.json'), logger),
     settingsStore: createElectronSettingsStore(),
     sandboxLauncher: utilitySandboxLauncher(join(here, 'sandbox.js'), logger),

@@ -3,7 +3,6 @@
  * Options: --port N (default 5180, 0 for any free port), --data-dir DIR (default: the desktop app's folder).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,9 +13,12 @@ import { consoleLogger } from '../main/services/logger';
 import { MemorySecretStore } from '../main/services/secrets';
 import { JsonFileSettingsStore } from '../main/services/settings/json-file-settings-store';
 import { createAppServices } from '../main/services/app-services';
+import { loadCacheKey } from '../main/services/cache/cache-key';
+import { makePrivate, restrictNewFiles } from '../main/services/files/private-files';
 import { childProcessSandboxLauncher } from '../main/services/connections/child-process-sandbox';
 import { contentSecurityPolicy } from '../main/window/csp';
 import { version } from '../../package.json';
+import { keychainKeySlot } from './keychain-key-slot';
 import { startWebHost } from './server';
 
 const DEFAULT_PORT = 5180;
@@ -30,14 +32,23 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be a port number, not ${values.port}`);
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir(process.platform, process.env, homedir()));
-  mkdirSync(dataDir, { recursive: true });
-
   const logger = consoleLogger;
+  restrictNewFiles();
+  const tightened = makePrivate(dataDir);
+  if (tightened.length > 0) logger.warn(`made ${tightened.length} files in the data folder private to this user`);
+
   const bus = new EventBus();
   const services = createAppServices({
     dataDir,
     logger,
     bus,
+    // Its own cache file: the desktop app's key is sealed by Electron's safeStorage, which plain Node cannot open.
+    // A plain cache.db from before encryption is taken over (encrypted) when this host meets it first.
+    cache: {
+      fileName: 'cache-web.db',
+      key: await loadCacheKey(await keychainKeySlot(dataDir), join(dataDir, 'cache-web.key'), logger),
+      plainPredecessor: 'cache.db',
+    },
     // The web host has no OS keychain: secrets entered here live only as long as the process.
     secrets: new MemorySecretStore(),
     settingsStore: new JsonFileSettingsStore(dataDir, logger),

@@ -7,6 +7,8 @@ export const CacheStatus = z.object({
   retentionDays: z.number().int(),
   /** Set when the cache file was unreadable at start and a new one was made. */
   recoveredFrom: z.string().nullable(),
+  /** Set when the cache is encrypted with a key kept in a private file, because the OS could not keep it. */
+  keyWarning: z.string().nullable(),
 });
 
 export const cacheContracts = {

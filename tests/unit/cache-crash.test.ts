@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCache } from '../../electron/main/services/cache/cache-database';
 import { silentLogger } from '../../electron/main/services/logger';
+import { TEST_CACHE_ENCRYPTION } from '../fixtures/cache-key';
 
 const writer = join(import.meta.dirname, 'fixtures', 'cache-writer.ts');
 
@@ -50,7 +51,7 @@ describe('the cache survives a killed main side', () => {
     const points = killPoints(10);
     for (let round = 0; round < 10; round++) {
       const lastCommitted = await writeThenKill(file, next, points[round]!);
-      const opened = openCache(file, silentLogger);
+      const opened = openCache(file, silentLogger, { encryption: TEST_CACHE_ENCRYPTION });
       try {
         const replay = `round ${round} of seed ${seed} (killed after batch ${points[round]})`;
         expect(opened.recoveredFrom, `${replay}: the file had to be moved aside`).toBeNull();

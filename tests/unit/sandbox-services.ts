@@ -17,6 +17,7 @@ import { ConnectionStore } from '../../electron/main/services/connections/connec
 import { ConnectivityMonitor } from '../../electron/main/services/connections/connectivity';
 import { silentLogger } from '../../electron/main/services/logger';
 import { MemorySecretStore } from '../../electron/main/services/secrets';
+import { TEST_CACHE_ENCRYPTION } from '../fixtures/cache-key';
 
 export interface SandboxServiceOptions {
   tier?: 'viewer' | 'agent' | 'supervisor';
@@ -43,7 +44,9 @@ export function connectToSandbox(url: string, options: SandboxServiceOptions | S
   const bus = new EventBus();
   const pushed: Array<[string, unknown]> = [];
   bus.subscribe((channel, payload) => pushed.push([channel, payload]));
-  const { db } = openCache(cacheOnDisk ? join(dataDir, 'cache.db') : ':memory:', silentLogger);
+  const { db } = openCache(cacheOnDisk ? join(dataDir, 'cache.db') : ':memory:', silentLogger, {
+    encryption: cacheOnDisk ? TEST_CACHE_ENCRYPTION : 'plain',
+  });
   const cache = new AccountCache(db, Date.now);
   const connectivity = new ConnectivityMonitor(bus, Date.now, productionClient ? undefined : 20);
   const store = new ConnectionStore(dataDir, silentLogger);

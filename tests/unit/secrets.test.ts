@@ -11,6 +11,7 @@ import type { Logger } from '../../electron/main/services/logger';
 import { MemorySecretStore } from '../../electron/main/services/secrets';
 import { JsonFileSettingsStore } from '../../electron/main/services/settings/json-file-settings-store';
 import { setFaults } from './sandbox-services';
+import { TEST_CACHE } from '../fixtures/cache-key';
 
 const SECRET = 'leak-check-secret-6f1d2c9a8b7e';
 let sandbox: RunningSandbox;
@@ -61,6 +62,7 @@ describe('secrets stay in the main process', () => {
       logger,
       bus,
       secrets: new MemorySecretStore(),
+      cache: TEST_CACHE,
       settingsStore: new JsonFileSettingsStore(dataDir, logger),
       appInfo: { name: 'Deskside', version: 'test', platform: 'linux', host: 'web', dataDir, versions: { node: 'x' } },
     });

@@ -9,6 +9,7 @@ import { BulkRunner } from './bulk/bulk-runner';
 import { AccountCache } from './cache/account-cache';
 import { ActionJournal } from './cache/action-journal';
 import { openCache } from './cache/cache-database';
+import type { CacheKey } from './cache/cache-key';
 import { CacheService } from './cache/cache-service';
 import { ProfileCache } from './cache/profile-cache';
 import { SavedSearches } from './cache/saved-searches';
@@ -30,6 +31,11 @@ export interface AppServiceOptions {
   bus: EventBus;
   secrets: SecretStore;
   settingsStore: SettingsStore;
+  /**
+   * The offline cache: its file name in the data folder (each host has its own, as each keeps its key its own way)
+   * and its key. A plain cache an earlier version left at `plainPredecessor` is encrypted into it once.
+   */
+  cache: { fileName: string; key: CacheKey; plainPredecessor?: string };
   appInfo: Omit<AppInfo, 'secretsEncrypted'>;
   sandboxLauncher?: SandboxLauncher;
   /** Where exports go; by default the exports folder of the data folder (the web host). */
@@ -60,8 +66,13 @@ export function createAppServices(options: AppServiceOptions) {
   const now = options.now ?? Date.now;
   const { logger, bus, secrets } = options;
   const settings = new SettingsService(options.settingsStore, bus);
-  const cacheFile = join(options.dataDir, 'cache.db');
-  const opened = openCache(cacheFile, logger, now, settings.get().cacheRetentionDays);
+  const cacheFile = join(options.dataDir, options.cache.fileName);
+  const opened = openCache(cacheFile, logger, {
+    encryption: { key: options.cache.key.key },
+    now,
+    retentionDays: settings.get().cacheRetentionDays,
+    ...(options.cache.plainPredecessor ? { plainPredecessor: join(options.dataDir, options.cache.plainPredecessor) } : {}),
+  });
   const cache = new AccountCache(opened.db, now);
   const connectivity = new ConnectivityMonitor(bus, now);
   const connections = new ConnectionService({
@@ -98,7 +109,12 @@ export function createAppServices(options: AppServiceOptions) {
     agent: () => settings.get().agentName || agentName(),
     now,
   });
-  const cacheService = new CacheService(cache, settings, bus, opened.recoveredFrom, now, cacheFile);
+  const cacheService = new CacheService(cache, settings, bus, {
+    recoveredFrom: opened.recoveredFrom,
+    keyWarning: options.cache.key.warning,
+    now,
+    cacheFile,
+  });
   cacheService.startRetention();
   return {
     logger,

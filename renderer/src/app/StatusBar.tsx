@@ -48,7 +48,7 @@ export function StatusBar() {
       {connectivity && <Chip size="small" color={stateColor} label={connectivity.state} data-testid="connectivity" />}
       {cache && (
         <Tooltip
-          title={`Cached personal data is kept ${cache.retentionDays} days.${cache.oldestFetchedAt ? ` Oldest: ${ago(cache.oldestFetchedAt)}.` : ''}`}
+          title={`Cached personal data is encrypted on disk and kept ${cache.retentionDays} days.${cache.oldestFetchedAt ? ` Oldest: ${ago(cache.oldestFetchedAt)}.` : ''}`}
         >
           <Typography variant="caption" color="text.secondary">
             Cache: {cache.accounts.toLocaleString()} accounts
@@ -65,6 +65,11 @@ export function StatusBar() {
           title={`The cache file could not be read and was moved to ${cache.recoveredFrom}; a new one was started. Nothing else was affected.`}
         >
           <Chip size="small" color="warning" label="Cache was reset" />
+        </Tooltip>
+      )}
+      {cache?.keyWarning && (
+        <Tooltip title={`${cache.keyWarning} Anyone who can read your user files can decrypt the cache.`}>
+          <Chip size="small" color="warning" label="Cache key in a file" data-testid="cache-key-warning" />
         </Tooltip>
       )}
       {info && !info.secretsEncrypted && (

@@ -1,6 +1,6 @@
 import { AccountSummary } from '@shared/domain/account';
 import type { AccountFilter } from '@shared/domain/search';
-import type { CacheDb } from './cache-database';
+import { flushDeletedPages, type CacheDb } from './cache-database';
 
 export interface CachedSummary {
   summary: AccountSummary;
@@ -308,7 +308,7 @@ export class AccountCache {
 
   /** Deletes personal data older than the retention limit; returns how many accounts went. */
   purgeOlderThan(cutoff: number): number {
-    return this.db.transaction(() => {
+    const purged = this.db.transaction(() => {
       const stale = this.db.prepare('SELECT rowid FROM accounts WHERE fetched_at < ?').all(cutoff) as Array<{
         rowid: number;
       }>;
@@ -322,6 +322,8 @@ export class AccountCache {
       this.db.prepare('DELETE FROM store_catalogs WHERE fetched_at < ?').run(cutoff);
       return stale.length;
     })();
+    flushDeletedPages(this.db);
+    return purged;
   }
 
   /** "Clear cache": every cached account, result, recent entry and journal line; saved searches stay. */
@@ -339,6 +341,7 @@ export class AccountCache {
         this.db.exec(`DELETE FROM ${table}`);
     })();
     this.db.exec('VACUUM');
+    flushDeletedPages(this.db);
   }
 
   stats(): { accounts: number; oldestFetchedAt: number | null } {

@@ -14,7 +14,7 @@ const NOW = Date.parse('2026-12-03T12:00:00.000Z');
 
 function wired() {
   let clock = NOW;
-  const { db } = openCache(':memory:', silentLogger);
+  const { db } = openCache(':memory:', silentLogger, { encryption: 'plain' });
   const cache = new AccountCache(db, () => clock);
   let stored: Settings = { ...defaultSettings };
   const bus = new EventBus();
@@ -23,7 +23,7 @@ function wired() {
     if (channel === events.cacheChanged.channel) pushed.push(payload);
   });
   const settings = new SettingsService({ read: () => stored, write: (next) => void (stored = next) }, bus);
-  const service = new CacheService(cache, settings, bus, null, () => clock);
+  const service = new CacheService(cache, settings, bus, { now: () => clock });
   const ids = () =>
     cache
       .search('c', 'consumers', {}, 0, 50)

@@ -10,15 +10,24 @@ const DAY = 86_400_000;
 export class CacheService {
   private timer: ReturnType<typeof setInterval> | null = null;
 
+  private readonly now: () => number;
+
   constructor(
     private readonly cache: AccountCache,
     private readonly settings: SettingsService,
     private readonly bus: EventBus,
-    private readonly recoveredFrom: string | null,
-    private readonly now: () => number = Date.now,
-    /** The cache file, whose copies moved aside after corruption fall under the same retention. */
-    private readonly cacheFile: string | null = null,
-  ) {}
+    private readonly options: {
+      /** Where an unreadable cache was moved at start, so the agent can be told. */
+      recoveredFrom?: string | null;
+      /** Why the cache's key is not kept by the OS, when it is not. */
+      keyWarning?: string | null;
+      now?: () => number;
+      /** The cache file, whose copies moved aside after corruption fall under the same retention. */
+      cacheFile?: string | null;
+    } = {},
+  ) {
+    this.now = options.now ?? Date.now;
+  }
 
   /** Purges now and then every hour while Deskside runs. */
   startRetention(): void {
@@ -33,7 +42,7 @@ export class CacheService {
 
   purge(): number {
     const cutoff = this.now() - this.settings.get().cacheRetentionDays * DAY;
-    if (this.cacheFile) purgeMovedAsideCopies(this.cacheFile, cutoff);
+    if (this.options.cacheFile) purgeMovedAsideCopies(this.options.cacheFile, cutoff);
     return this.cache.purgeOlderThan(cutoff);
   }
 
@@ -43,7 +52,8 @@ export class CacheService {
       accounts: stats.accounts,
       oldestFetchedAt: stats.oldestFetchedAt === null ? null : new Date(stats.oldestFetchedAt).toISOString(),
       retentionDays: this.settings.get().cacheRetentionDays,
-      recoveredFrom: this.recoveredFrom,
+      recoveredFrom: this.options.recoveredFrom ?? null,
+      keyWarning: this.options.keyWarning ?? null,
     };
   }
 

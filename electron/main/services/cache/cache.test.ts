@@ -10,12 +10,13 @@ import { cacheVersion, isUnreadableCache, migrateCache, openCache, purgeMovedAsi
 import { cacheMigrations } from './migrations';
 import { summary } from '../../../../tests/fixtures/account-summaries';
 import { SavedSearches } from './saved-searches';
+import { TEST_CACHE_ENCRYPTION } from '../../../../tests/fixtures/cache-key';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-29T12:00:00Z');
 
 const freshCache = () => {
-  const { db } = openCache(':memory:', silentLogger);
+  const { db } = openCache(':memory:', silentLogger, { encryption: 'plain' });
   return { db, cache: new AccountCache(db, () => NOW) };
 };
 
@@ -36,7 +37,7 @@ describe('cache database', () => {
     const file = join(dir, 'cache.db');
     writeFileSync(file, 'this is not a database, it is a shopping list');
     const logger = { ...silentLogger, warn: vi.fn() };
-    const opened = openCache(file, logger, () => NOW);
+    const opened = openCache(file, logger, { encryption: TEST_CACHE_ENCRYPTION, now: () => NOW });
     expect(opened.recoveredFrom).toMatch(/cache\.db\.unreadable-2026-11-29/);
     expect(existsSync(opened.recoveredFrom!)).toBe(true);
     expect(logger.warn).toHaveBeenCalled();
@@ -44,7 +45,7 @@ describe('cache database', () => {
     new AccountCache(opened.db, () => NOW).upsertSummaries('c', [summary({ id: '1' })]);
     opened.db.close();
     // The new file is healthy: opening it again recovers nothing.
-    const again = openCache(file, logger, () => NOW);
+    const again = openCache(file, logger, { encryption: TEST_CACHE_ENCRYPTION, now: () => NOW });
     expect(again.recoveredFrom).toBeNull();
     expect(readdirSync(dir).filter((name) => name.includes('unreadable'))).toHaveLength(1);
     again.db.close();
@@ -68,7 +69,7 @@ describe('cache database', () => {
     // A file that cannot be opened for another reason (here: a folder where the file should be) is not moved.
     const folder = join(dir, 'folder.db');
     mkdirSync(folder);
-    expect(() => openCache(folder, silentLogger, () => NOW)).toThrow();
+    expect(() => openCache(folder, silentLogger, { encryption: TEST_CACHE_ENCRYPTION, now: () => NOW })).toThrow();
     expect(readdirSync(dir).filter((name) => name.includes('unreadable'))).toEqual([]);
     expect(readFileSync(file, 'utf8')).toBe('kept');
   });
@@ -82,7 +83,7 @@ describe('cache database', () => {
     writeFileSync(recent, 'personal data');
     utimesSync(old, new Date(NOW - 40 * 86_400_000), new Date(NOW - 40 * 86_400_000));
     utimesSync(recent, new Date(NOW - 86_400_000), new Date(NOW - 86_400_000));
-    const opened = openCache(file, silentLogger, () => NOW, 30);
+    const opened = openCache(file, silentLogger, { encryption: TEST_CACHE_ENCRYPTION, now: () => NOW, retentionDays: 30 });
     expect(existsSync(old)).toBe(false);
     expect(existsSync(recent)).toBe(true);
     opened.db.close();
@@ -96,7 +97,7 @@ describe('cache database', () => {
     const future = new Database(file);
     future.pragma(`user_version = ${cacheMigrations.length + 5}`);
     future.close();
-    const opened = openCache(file, silentLogger, () => NOW);
+    const opened = openCache(file, silentLogger, { encryption: TEST_CACHE_ENCRYPTION, now: () => NOW });
     expect(opened.recoveredFrom).not.toBeNull();
     opened.db.close();
   });
@@ -164,7 +165,7 @@ describe('AccountCache', () => {
 
   it('keeps recent accounts, newest first, and purges everything past the retention limit', () => {
     let now = NOW;
-    const { db } = openCache(':memory:', silentLogger);
+    const { db } = openCache(':memory:', silentLogger, { encryption: 'plain' });
     const cache = new AccountCache(db, () => now);
     cache.upsertSummaries('c', [summary({ id: 'r1' }), summary({ id: 'r2' })], NOW - 40 * DAY);
     cache.upsertSummaries('c', [summary({ id: 'r3' })], NOW);
@@ -246,7 +247,7 @@ describe('AccountCache', () => {
 
 describe('SavedSearches', () => {
   it('saves, lists, updates and removes searches and keeps their last results', () => {
-    const { db } = openCache(':memory:', silentLogger);
+    const { db } = openCache(':memory:', silentLogger, { encryption: 'plain' });
     const searches = new SavedSearches(db, () => NOW);
     const saved = searches.save({
       connectionId: 'c',
