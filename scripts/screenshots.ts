@@ -42,7 +42,7 @@ try {
       '/admin/api/v1/identityStores/business/accounts?organization=acme&neverLoggedIn=false&size=1',
     )
   ).body;
-  await page.goto(`${host.origin}/account/business/${member!.id}?token=${host.token}`);
+  await page.goto(`${host.origin}/account/business/${member!.id}#token=${host.token}`);
   await page.getByRole('complementary', { name: 'Overview' }).waitFor();
   for (const tab of accountTabs) {
     await page.getByRole('tab', { name: tab, exact: true }).click();
@@ -66,7 +66,7 @@ try {
 
   // Offline: the platform stops; a recent account opens from the cache with its age
   await platform.stop();
-  await page.goto(`${host.origin}/account/business/${member!.id}?token=${host.token}`);
+  await page.goto(`${host.origin}/account/business/${member!.id}#token=${host.token}`);
   await page.getByTestId('account-age').waitFor({ timeout: 30_000 });
   await shot(page, 'offline');
 } finally {

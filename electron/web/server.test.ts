@@ -70,29 +70,40 @@ beforeAll(async () => {
 afterAll(() => host.close());
 
 describe('web host boundary', () => {
-  it('prints a loopback URL carrying the token', () => {
-    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${token}`);
+  it('prints a loopback URL carrying the token in the fragment, which browsers never send', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/#token=${token}`);
+    expect(new URL(host.url).search).toBe('');
   });
 
-  it('refuses requests without the token with 401', async () => {
-    expect((await send('/')).status).toBe(401);
-    expect((await send('/?token=wrong-token-0123456789')).status).toBe(401);
+  it('refuses calls and the event stream without the token in the header, with 401', async () => {
     const answer = await send('/api/app:info', { method: 'POST', body: '' });
     expect(answer.status).toBe(401);
     expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect((await send('/api/app:info', { method: 'POST', headers: { 'X-Deskside-Token': 'wrong' } })).status).toBe(
+      401,
+    );
+    expect((await send('/api/events')).status).toBe(401);
   });
 
-  it('does not accept the cookie alone for calls (a cross-site form could send it)', async () => {
-    const answer = await send('/api/app:info', {
-      method: 'POST',
-      headers: { Cookie: `deskside_token=${token}` },
-      body: '',
-    });
-    expect(answer.status).toBe(401);
+  it('authorises nothing by cookie or by URL: a cookie on 127.0.0.1 reaches every port, a URL leaks', async () => {
+    const cookie = { Cookie: `deskside_token=${token}; token=${token}` };
+    for (const path of ['/api/app:info', `/api/app:info?token=${token}`])
+      expect((await send(path, { method: 'POST', headers: cookie, body: '' })).status, path).toBe(401);
+    for (const path of ['/api/events', `/api/events?token=${token}`])
+      expect((await send(path, { headers: cookie })).status, path).toBe(401);
+  });
+
+  it('serves the static shell without the token (it holds nothing secret) and never sets a cookie', async () => {
+    for (const path of ['/', '/account/consumers/abc', '/assets/app.js']) {
+      const answer = await send(path);
+      expect(answer.status, path).toBe(200);
+      expect(answer.headers['set-cookie'], path).toBeUndefined();
+    }
+    expect((await send('/')).body).toContain('<title>Deskside</title>');
   });
 
   it('refuses a foreign Host header with 403, even with the token (DNS rebinding)', async () => {
-    const answer = await send(`/?token=${token}`, { headers: { Host: 'evil.example:80' } });
+    const answer = await send('/', { headers: { Host: 'evil.example:80' } });
     expect(answer.status).toBe(403);
     expect((await call('app:info', undefined, { Host: `attacker.test:${host.port}` })).status).toBe(403);
   });
@@ -102,13 +113,10 @@ describe('web host boundary', () => {
     expect((await call('app:info', undefined, { Origin: base })).status).toBe(200);
   });
 
-  it('serves the page with the token in the URL, sets the cookie, and sends the CSP', async () => {
-    const answer = await send(`/?token=${token}`);
-    expect(answer.status).toBe(200);
-    expect(answer.body).toContain('<title>Deskside</title>');
+  it('serves the page and its assets with the CSP', async () => {
+    const answer = await send('/');
     expect(answer.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(String(answer.headers['set-cookie'])).toMatch(/deskside_token=.*HttpOnly.*SameSite=Strict/);
-    const asset = await send('/assets/app.js', { headers: { Cookie: `deskside_token=${token}` } });
+    const asset = await send('/assets/app.js');
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toContain('javascript');
   });
@@ -126,7 +134,7 @@ describe('web host boundary', () => {
       '/assets/app.js%00.html',
       `/${'%2e%2e/'.repeat(20)}etc/passwd`,
     ]) {
-      const answer = await send(`${path}${path.includes('?') ? '&' : '?'}token=${token}`);
+      const answer = await send(path);
       // Either refused, or (for what looks like a page route) the app's own index page; never the file.
       expect([404, 200], path).toContain(answer.status);
       if (answer.status === 200) expect(answer.body, path).toContain('<title>Deskside</title>');
@@ -189,7 +197,7 @@ describe('web host boundary', () => {
   });
 
   it('pushes events over server-sent events', async () => {
-    const response = await fetch(`${base}/api/events`, { headers: { Cookie: `deskside_token=${token}` } });
+    const response = await fetch(`${base}/api/events`, { headers: { 'X-Deskside-Token': token } });
     expect(response.headers.get('content-type')).toBe('text/event-stream');
     const reader = response.body!.getReader();
     await reader.read(); // the ": connected" comment

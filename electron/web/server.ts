@@ -10,7 +10,6 @@ import { securityHeaders } from '../main/window/csp';
 import { contentTypeOf, resolveStaticPath } from '../main/window/static-files';
 
 export const TOKEN_HEADER = 'x-deskside-token';
-export const TOKEN_COOKIE = 'deskside_token';
 /** A call's payload is a few fields; anything near this is a mistake or an attack. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -36,7 +35,10 @@ const BIND_ADDRESS = '127.0.0.1';
 
 /**
  * The web host: the renderer and the same registry over HTTP, server-sent events for pushed events.
- * Every request must carry the per-run token and a Host header naming this server (against DNS rebinding).
+ * Every request must name this server in its Host header (against DNS rebinding). The static shell holds nothing
+ * secret and is served to anyone who can reach 127.0.0.1; every call and the event stream need the per-run token in
+ * a header. Nothing else authorises: not a cookie (one set on 127.0.0.1 is sent to every port of that address, so
+ * any local page could ride on it) and not the URL (addresses end up in history, logs and Referer headers).
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { registry, bus, logger } = options;
@@ -72,29 +74,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return refuse(response, 403, 'FORBIDDEN_SENDER', 'Unexpected Origin.');
     }
 
-    const isApi = url.pathname.startsWith('/api/');
-    const headerToken = headerValue(request.headers[TOKEN_HEADER]);
-    const cookieToken = cookieValue(request.headers.cookie, TOKEN_COOKIE);
-    const queryToken = url.searchParams.get('token') ?? undefined;
-    // Calls need the header (a cross-site form cannot set it); pages and the event stream may use the cookie.
-    const authorised =
-      isApi && request.method === 'POST'
-        ? tokenMatches(headerToken)
-        : [headerToken, cookieToken, queryToken].some(tokenMatches);
-    if (!authorised)
-      return refuse(response, 401, 'UNAUTHORIZED', 'This request needs the token printed by `npm run web`.');
-
-    if (url.pathname === '/api/events' && request.method === 'GET') return openEventStream(response);
-    if (isApi) {
+    if (url.pathname.startsWith('/api/')) {
+      // A header a cross-site form or an <img> cannot set; the event stream is read with fetch for the same reason.
+      if (!tokenMatches(headerValue(request.headers[TOKEN_HEADER])))
+        return refuse(response, 401, 'UNAUTHORIZED', 'This request needs the token printed by `npm run web`.');
+      if (url.pathname === '/api/events' && request.method === 'GET') return openEventStream(response);
       if (request.method !== 'POST') return refuse(response, 405, 'VALIDATION', 'Calls are POST requests.');
       return handleCall(request, response, decodeURIComponent(url.pathname.slice('/api/'.length)));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return refuse(response, 405, 'VALIDATION', 'Method not allowed.');
-    const extra: Record<string, string> = tokenMatches(queryToken)
-      ? { 'Set-Cookie': `${TOKEN_COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/` }
-      : {};
-    return serveStatic(request, response, url.pathname, extra);
+    return serveStatic(request, response, url.pathname);
   };
 
   const handleCall = async (request: IncomingMessage, response: ServerResponse, channel: string) => {
@@ -124,12 +114,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     response.on('close', () => streams.delete(response));
   };
 
-  const serveStatic = async (
-    request: IncomingMessage,
-    response: ServerResponse,
-    pathname: string,
-    extra: Record<string, string>,
-  ) => {
+  const serveStatic = async (request: IncomingMessage, response: ServerResponse, pathname: string) => {
     const path = resolveStaticPath(options.rendererDir, pathname);
     if (!path) return refuse(response, 404, 'NOT_FOUND', 'Not found.');
     let content: Buffer;
@@ -139,7 +124,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return refuse(response, 404, 'NOT_FOUND', 'Not found.');
     }
     const cache = path.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable';
-    response.writeHead(200, { ...headers, 'Content-Type': contentTypeOf(path), 'Cache-Control': cache, ...extra });
+    response.writeHead(200, { ...headers, 'Content-Type': contentTypeOf(path), 'Cache-Control': cache });
     response.end(request.method === 'HEAD' ? undefined : content);
   };
 
@@ -164,7 +149,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   return {
     port,
-    url: `http://127.0.0.1:${port}/?token=${options.token}`,
+    // In the fragment, which browsers never send: the page moves it out of the address bar at once.
+    url: `http://127.0.0.1:${port}/#token=${options.token}`,
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe();
@@ -177,14 +163,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
 }
 
 /** Reads a request body up to `limit` bytes; past it, stops reading and answers 'too-large'. */

@@ -58,7 +58,7 @@ async function passwordOnlyAccount(skip: number): Promise<{ id: string; email: s
 }
 
 async function openAccount(page: Page, store: string, accountId: string) {
-  await page.goto(`${host.origin}/account/${store}/${accountId}?token=${host.token}`);
+  await page.goto(`${host.origin}/account/${store}/${accountId}#token=${host.token}`);
   await expect(page.getByRole('complementary', { name: 'Overview' })).toContainText(accountId);
 }
 

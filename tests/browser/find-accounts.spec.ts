@@ -217,10 +217,26 @@ test('a link to /account/<store>/<id> opens that account, which copies its own d
     await platform.api<Array<{ id: string }>>('GET', '/admin/api/v1/identityStores/business/accounts?size=1')
   ).body;
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto(`${host.origin}/account/business/${account!.id}?token=${host.token}`);
+  await page.goto(`${host.origin}/account/business/${account!.id}#token=${host.token}`);
   await expect(page.getByRole('region', { name: 'Account' })).toContainText(account!.id);
   await page.getByRole('button', { name: 'Copy link' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`deskside://account/business/${account!.id}`);
+});
+
+test('a link opened in a new tab gets the token from the open Deskside tab, never from the URL', async ({
+  page,
+  context,
+}) => {
+  const [account] = (
+    await platform.api<Array<{ id: string }>>('GET', '/admin/api/v1/identityStores/business/accounts?size=1')
+  ).body;
+  await page.goto(host.url);
+  await expect(page.getByTestId('connectivity')).toHaveText('online');
+  const tab = await context.newPage();
+  await tab.goto(`${host.origin}/account/business/${account!.id}`);
+  await expect(tab.getByRole('region', { name: 'Account' })).toContainText(account!.id);
+  expect(tab.url()).toBe(`${host.origin}/account/business/${account!.id}`);
+  await tab.close();
 });
 
 test('the result list renders only the rows in view, and exports the page or every result to CSV', async ({ page }) => {

@@ -124,7 +124,7 @@ test(`${hostileCorpus.length} hostile strings in attributes, lists, events and c
   await page.goto(host.url);
   await connectAsSupervisor(page, 'Hostile data', platform);
   for (const account of accounts) {
-    await page.goto(`${host.origin}/account/consumers/${account.id}?token=${host.token}`);
+    await page.goto(`${host.origin}/account/consumers/${account.id}#token=${host.token}`);
     const overview = page.getByRole('complementary', { name: 'Overview' });
     await expect(overview).toContainText(account.id);
     await expect(overview.getByRole('heading', { level: 2 })).toContainText(account.payloads[0]!.slice(0, 40).trim());
@@ -168,7 +168,7 @@ test('the exported report of every such account holds every string as text, and 
   test.setTimeout(300_000);
   // Every account that carries payloads, and every payload in its report: as escaped text, never as markup.
   for (const account of accounts) {
-    await page.goto(`${host.origin}/account/consumers/${account.id}?token=${host.token}`);
+    await page.goto(`${host.origin}/account/consumers/${account.id}#token=${host.token}`);
     const path = await exportReport(page);
     const html = readFileSync(path, 'utf8');
     for (const payload of account.payloads) {

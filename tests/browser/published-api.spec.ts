@@ -109,7 +109,7 @@ test.describe('a tenant without extensions, strict about its parameters', () => 
       `${accountsPath('consumers')}?enabled=true&size=20`,
     );
     const account = body.find((candidate) => candidate.lastLogin) ?? body[0]!;
-    await page.goto(`${host.origin}/account/consumers/${account.id}?token=${host.token}`);
+    await page.goto(`${host.origin}/account/consumers/${account.id}#token=${host.token}`);
     await expect(overview(page)).toContainText(account.id);
     await visitEveryTab(page);
     await page.getByRole('tab', { name: 'Activity', exact: true }).click();
@@ -163,7 +163,7 @@ test.describe('a tenant that answers only what the document requires', () => {
     await expect(resultCount(page)).toHaveText('50 shown');
     const { body } = await platform.api<Array<{ id: string }>>('GET', `${accountsPath('consumers')}?size=1`);
     expect(Object.keys(body[0]!)).toEqual(['id']); // the leanest answer: an id and nothing else
-    await page.goto(`${host.origin}/account/consumers/${body[0]!.id}?token=${host.token}`);
+    await page.goto(`${host.origin}/account/consumers/${body[0]!.id}#token=${host.token}`);
     await expect(overview(page)).toContainText(body[0]!.id);
     await expect(overview(page)).toContainText('not provided');
     await visitEveryTab(page);

@@ -41,7 +41,7 @@ async function find(store: string, query: string, accept: (account: Account) => 
 }
 
 async function openReport(page: Page, browser: Browser, store: string, accountId: string) {
-  await page.goto(`${host.origin}/account/${store}/${accountId}?token=${host.token}`);
+  await page.goto(`${host.origin}/account/${store}/${accountId}#token=${host.token}`);
   await expect(page.getByRole('complementary', { name: 'Overview' })).toContainText(accountId);
   const path = await exportReport(page, { caseReference: 'INC-2046', author: 'Ada Agent' });
   const report = await browser.newPage();
@@ -155,7 +155,7 @@ test('a long history prints on A4 and Letter across pages, headers repeated and 
 
 test('the web host prints through the browser’s own dialog: the report opens in a tab of its own', async ({ page }) => {
   const account = await find('consumers', 'enabled=true', () => true);
-  await page.goto(`${host.origin}/account/consumers/${account.id}?token=${host.token}`);
+  await page.goto(`${host.origin}/account/consumers/${account.id}#token=${host.token}`);
   await page.getByRole('button', { name: 'Export account report' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export account report' });
   // The web host has no PDF printer of its own: the browser's print dialog is offered instead.
@@ -171,7 +171,7 @@ test('the web host prints through the browser’s own dialog: the report opens i
 
 test('the JSON report validates against its committed schema', async ({ page }) => {
   const account = await find('business', 'organization=acme', () => true);
-  await page.goto(`${host.origin}/account/business/${account.id}?token=${host.token}`);
+  await page.goto(`${host.origin}/account/business/${account.id}#token=${host.token}`);
   const path = await exportReport(page, { format: 'JSON' });
   const schema = JSON.parse(readFileSync('shared/domain/account-report.schema.json', 'utf8')) as object;
   const validate = new Ajv({ strict: false }).compile(schema);

@@ -54,7 +54,30 @@ test('a theme choice persists across a reload and in the settings file', async (
   await expect(shell).toHaveAttribute('data-theme-mode', 'light');
 });
 
-test('the page refuses to load without the token', async ({ page, webHost }) => {
-  const response = await page.goto(webHost.origin + '/');
-  expect(response?.status()).toBe(401);
+test('the token leaves the address bar at once and lasts through a reload; a tab without it is told what to do', async ({
+  page,
+  webHost,
+  browser,
+}) => {
+  await page.goto(webHost.url);
+  // The status bar's cache line comes from a call: it shows only when the call was authorised.
+  await expect(page.getByText(/^Cache: \d+ accounts$/)).toBeVisible();
+  expect(page.url()).toBe(`${webHost.origin}/`);
+  await page.reload();
+  await expect(page.getByText(/^Cache: \d+ accounts$/)).toBeVisible();
+  expect(page.url()).not.toContain(webHost.token);
+
+  // Another browser (no open Deskside tab to ask): the shell loads, explains itself, and calls nothing.
+  const stranger = await browser.newPage();
+  try {
+    const refused: number[] = [];
+    stranger.on('response', (response) => {
+      if (response.url().includes('/api/')) refused.push(response.status());
+    });
+    await stranger.goto(`${webHost.origin}/account/consumers/any-id`);
+    await expect(stranger.getByRole('heading', { name: 'Open this link from Deskside' })).toBeVisible();
+    expect(refused).toEqual([]);
+  } finally {
+    await stranger.close();
+  }
 });

@@ -34,7 +34,13 @@ export async function startBuiltWebHost(): Promise<RunningWebHost> {
     child.on('exit', (code) => reject(new Error(`the web host exited with ${code}:\n${output}`)));
   });
   const parsed = new URL(url);
-  return { url, origin: parsed.origin, token: parsed.searchParams.get('token')!, dataDir, process: child };
+  return {
+    url,
+    origin: parsed.origin,
+    token: new URLSearchParams(parsed.hash.slice(1)).get('token')!,
+    dataDir,
+    process: child,
+  };
 }
 
 /** A test with its own web host, stopped afterwards. */

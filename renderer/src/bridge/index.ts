@@ -1,5 +1,5 @@
 import { buildRawApi, buildTypedApi, contracts, type DesksideApi, type RawApi } from '@shared/contracts';
-import { httpInvoke, sseSubscribe, webHostToken } from './http-transport';
+import { fetchEventSubscribe, httpInvoke, resolveWebHostToken, TOKEN_CHANNEL } from './http-transport';
 
 declare global {
   interface Window {
@@ -8,12 +8,21 @@ declare global {
   }
 }
 
+/** The web host's token for this tab (null when it has none); the desktop app needs none. */
+const webHostToken: Promise<string | null> | null = window.deskside
+  ? null
+  : resolveWebHostToken(window.location, window.history, window.sessionStorage, new BroadcastChannel(TOKEN_CHANNEL));
+
 /** The desktop app's preload bridge when there is one, the web host's HTTP API otherwise. */
 function createBridge(): DesksideApi {
   if (window.deskside) return buildTypedApi(contracts, window.deskside);
-  const token = webHostToken(window.location, window.sessionStorage);
-  return buildTypedApi(contracts, buildRawApi(contracts, httpInvoke(token), sseSubscribe()));
+  return buildTypedApi(
+    contracts,
+    buildRawApi(contracts, httpInvoke(webHostToken!), fetchEventSubscribe(webHostToken!)),
+  );
 }
 
 export const deskside: DesksideApi = createBridge();
-export const isDesktop = Boolean(window.deskside);
+
+/** Whether this page may use the host: always in the desktop app; in a browser, once this tab has the token. */
+export const hostAccess: Promise<boolean> = webHostToken ? webHostToken.then(Boolean) : Promise.resolve(true);
