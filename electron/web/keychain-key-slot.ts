@@ -1,3 +1,4 @@
+import type { AsyncEntry as KeychainEntry } from '@napi-rs/keyring';
 import type { OsKeySlot } from '../main/services/cache/cache-key';
 
 const SERVICE = 'Deskside';
@@ -8,13 +9,14 @@ const SERVICE = 'Deskside';
  * but refuses (no Secret Service running, a locked keychain) fails on use, and the caller falls back to a file.
  */
 export async function keychainKeySlot(dataDir: string): Promise<OsKeySlot | null> {
-  let AsyncEntry: typeof import('@napi-rs/keyring').AsyncEntry;
+  let entry: KeychainEntry;
   try {
-    ({ AsyncEntry } = await import('@napi-rs/keyring'));
+    // Loaded on demand: its prebuilt binary may be missing on an unusual platform, which is no reason to fail.
+    const { AsyncEntry } = await import('@napi-rs/keyring');
+    entry = new AsyncEntry(SERVICE, `cache-key:${dataDir}`);
   } catch {
     return null;
   }
-  const entry = new AsyncEntry(SERVICE, `cache-key:${dataDir}`);
   return {
     name: 'the OS keychain',
     read: async () => (await entry.getPassword()) ?? null,
