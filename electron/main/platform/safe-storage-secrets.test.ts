@@ -3,28 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../services/logger';
-import { createSafeStorageSecretStore, type SafeStorageLike } from './safe-storage-secrets';
-
-/** A reversible stand-in for the OS keychain: enough to show nothing is written in the clear, or in base64. */
-function fakeSafeStorage(backend: string, available = true) {
-  const xor = (bytes: Buffer, key: number) => Buffer.from([...bytes].map((byte) => byte ^ key));
-  const state = { plainText: false, rotated: false, encryptions: 0 };
-  const storage: SafeStorageLike = {
-    isAsyncEncryptionAvailable: async () => available || state.plainText,
-    encryptStringAsync: async (text) => {
-      if (!available && !state.plainText) throw new Error('Encryption is not available.');
-      state.encryptions++;
-      return xor(Buffer.from(text), state.plainText ? 0x33 : 0x5a);
-    },
-    decryptStringAsync: async (data) => ({
-      result: xor(data, state.plainText ? 0x33 : 0x5a).toString(),
-      shouldReEncrypt: state.rotated,
-    }),
-    getSelectedStorageBackend: () => backend,
-    setUsePlainTextEncryption: (usePlainText) => void (state.plainText = usePlainText),
-  };
-  return { storage, state };
-}
+import { createSafeStorageSecretStore } from './safe-storage-secrets';
+import { fakeSafeStorage } from '../../../tests/fixtures/fake-safe-storage';
 
 const secretsFile = () => join(mkdtempSync(join(tmpdir(), 'deskside-secrets-')), 'secrets.json');
 

@@ -71,7 +71,9 @@ export function createAppServices(options: AppServiceOptions) {
     encryption: { key: options.cache.key.key },
     now,
     retentionDays: settings.get().cacheRetentionDays,
-    ...(options.cache.plainPredecessor ? { plainPredecessor: join(options.dataDir, options.cache.plainPredecessor) } : {}),
+    ...(options.cache.plainPredecessor
+      ? { plainPredecessor: join(options.dataDir, options.cache.plainPredecessor) }
+      : {}),
   });
   const cache = new AccountCache(opened.db, now);
   const connectivity = new ConnectivityMonitor(bus, now);

@@ -83,7 +83,11 @@ describe('cache database', () => {
     writeFileSync(recent, 'personal data');
     utimesSync(old, new Date(NOW - 40 * 86_400_000), new Date(NOW - 40 * 86_400_000));
     utimesSync(recent, new Date(NOW - 86_400_000), new Date(NOW - 86_400_000));
-    const opened = openCache(file, silentLogger, { encryption: TEST_CACHE_ENCRYPTION, now: () => NOW, retentionDays: 30 });
+    const opened = openCache(file, silentLogger, {
+      encryption: TEST_CACHE_ENCRYPTION,
+      now: () => NOW,
+      retentionDays: 30,
+    });
     expect(existsSync(old)).toBe(false);
     expect(existsSync(recent)).toBe(true);
     opened.db.close();
