@@ -5,10 +5,12 @@
  * that fails, and a native module built for the wrong ABI.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callChannels } from '@shared/contracts';
+import { isPlainDatabase } from '../../electron/main/services/cache/cache-database';
+import { looserThanPrivate } from '../fixtures/private-modes';
 import { DesktopRun, type Received } from './desktop-run';
 
 const root = join(import.meta.dirname, '../..');
@@ -46,6 +48,9 @@ const opened = (accountId: string) => (message: Received) =>
 describe('the desktop app on a real machine, against a strict Electron', () => {
   it('Linux with a keyring: secure window, the sandbox started and stopped, a saved connection, links, clipboard', async () => {
     const app = run('linux-keyring');
+    // A data folder an earlier version left open to others: tightened on start.
+    chmodSync(app.userData, 0o755);
+    writeFileSync(join(app.userData, 'left-by-an-earlier-version.json'), '{}', { mode: 0o644 });
     await app.start();
     const window = await app.next(isWindow);
     const prefs = (window.options as { webPreferences: Record<string, unknown> }).webPreferences;
@@ -73,6 +78,12 @@ describe('the desktop app on a real machine, against a strict Electron', () => {
     const secrets = readFileSync(join(app.userData, 'secrets.json'), 'utf8');
     expect(secrets).not.toContain('a-distinctive-secret-4711');
     expect(secrets).not.toContain(Buffer.from('a-distinctive-secret-4711').toString('base64'));
+    // The cache is encrypted with a key safeStorage seals; no key file, no warning.
+    expect(existsSync(join(app.userData, 'cache-key.sealed'))).toBe(true);
+    expect(existsSync(join(app.userData, 'cache.key'))).toBe(false);
+    expect(isPlainDatabase(join(app.userData, 'cache.db'))).toBe(false);
+    expect(await app.invoke('cache:status', {})).toMatchObject({ ok: true, value: { keyWarning: null } });
+    expect(looserThanPrivate(app.userData)).toEqual([]);
 
     app.send({ type: 'second-instance', argv: ['/opt/deskside/deskside', 'deskside://account/consumers/acc-1'] });
     await app.next(opened('acc-1'));
@@ -130,6 +141,12 @@ describe('the desktop app on a real machine, against a strict Electron', () => {
     expect(readFileSync(join(app.userData, 'secrets.json'), 'utf8')).not.toContain('secret-without-keyring');
     const info = await app.invoke('app:info', {});
     expect(info).toMatchObject({ ok: true, value: { secretsEncrypted: false } });
+    // basic_text protects nothing: the cache key is in a private file, and the status bar says so.
+    const cache = await app.invoke('cache:status', {});
+    expect((cache.value as { keyWarning: string }).keyWarning).toMatch(/a file only your user can read/);
+    expect(readFileSync(join(app.userData, 'cache.key'), 'utf8')).toMatch(/^[0-9a-f]{64}$/);
+    expect(isPlainDatabase(join(app.userData, 'cache.db'))).toBe(false);
+    expect(looserThanPrivate(app.userData)).toEqual([]);
     app.send({ type: 'second-instance', argv: ['/usr/bin/deskside', 'deskside://account/partners/no-keyring-1'] });
     await app.next(opened('no-keyring-1'));
     app.send({ type: 'quit' });

@@ -1,5 +1,6 @@
 import {
   chmodSync,
+  statSync,
   closeSync,
   existsSync,
   fstatSync,
@@ -36,6 +37,8 @@ export function restrictNewFiles(): void {
  * tightened, for the log.
  */
 export function makePrivate(folder: string): string[] {
+  if (existsSync(folder) && !statSync(folder).isDirectory())
+    throw new Error(`The data folder ${folder} is not a directory.`);
   mkdirSync(folder, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   if (!MODES_APPLY) return [];
   const tightened: string[] = [];
