@@ -15,6 +15,7 @@ const steps: Array<{ name: string; command: string[] }> = [
   { name: 'console', command: ['npx', 'tsx', 'bench/console.ts', '200'] },
   { name: 'account-view', command: ['npx', 'tsx', 'bench/account-view.ts', '200'] },
   { name: 'renderer', command: ['npx', 'tsx', 'bench/renderer.ts'] },
+  { name: 'cache-encryption', command: ['npx', 'tsx', 'bench/cache-encryption.ts', '400'] },
   { name: 'load', command: ['npx', 'tsx', 'bench/load.ts', '20', '60'] },
   { name: 'memory', command: [process.execPath, '--expose-gc', '--import', 'tsx', 'bench/memory.ts'] },
 ];

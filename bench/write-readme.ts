@@ -8,6 +8,7 @@ import { format, resolveConfig } from 'prettier';
 import { RESULTS_FILE } from './results';
 
 type Percentiles = { p50: number; p95: number; p99: number; n: number };
+type EncryptedVersusPlain = { plain: Percentiles; encrypted: Percentiles; p50Ratio: number; p95Ratio: number };
 type Machine = { cpu: string; cores: number; memoryGiB: number; node: string };
 interface Results {
   sandboxSearch?: {
@@ -48,6 +49,12 @@ interface Results {
     errors: number;
     writesChecked: number;
     lostWrites: number;
+  };
+  cacheEncryption?: {
+    measuredAt: string;
+    machine: Machine;
+    localSearchOver100k: EncryptedVersusPlain;
+    openFromCache: EncryptedVersusPlain;
   };
   memory?: {
     measuredAt: string;
@@ -157,6 +164,17 @@ if (memory) {
   rows.push(
     `| main-side memory with 100,000 cached accounts | RSS ${filled.rssMiB} MiB, JS heap ${filled.heapUsedMiB} MiB (services alone: RSS ${started.rssMiB} MiB) | reported | — |`,
   );
+}
+const cipher = results.cacheEncryption;
+if (cipher) {
+  machines.add(machineOf(cipher.machine, cipher.measuredAt));
+  for (const [label, figure] of [
+    ['local search over 100,000 cached accounts', cipher.localSearchOver100k],
+    ['open an account from the cache', cipher.openFromCache],
+  ] as const)
+    rows.push(
+      `| ${label}: encrypted / plain, same run | p95 ${figure.p95Ratio}× (${figure.encrypted.p95} / ${figure.plain.p95} ms; p50 ${figure.p50Ratio}×) | at most 1.3× | ${verdict(figure.p95Ratio <= 1.3)} |`,
+    );
 }
 const table = [START, '', ...rows, '', `Measured on: ${[...machines].join(' / ')}.`, '', END].join('\n');
 const readme = readFileSync(README, 'utf8');

@@ -21,8 +21,8 @@ import { TEST_CACHE_ENCRYPTION } from '../fixtures/cache-key';
 
 export interface SandboxServiceOptions {
   tier?: 'viewer' | 'agent' | 'supervisor';
-  /** A cache file in the data folder (benchmarks) instead of an in-memory one (tests). */
-  cacheOnDisk?: boolean;
+  /** A cache file in the data folder (benchmarks) instead of an in-memory one (tests): encrypted, or plain. */
+  cacheOnDisk?: boolean | 'plain';
   /** The client's production behaviour (retries, default timeouts) instead of failing fast (tests). */
   productionClient?: boolean;
   /** The HTTP client's fetch (the contract tests record every request through it). */
@@ -45,7 +45,7 @@ export function connectToSandbox(url: string, options: SandboxServiceOptions | S
   const pushed: Array<[string, unknown]> = [];
   bus.subscribe((channel, payload) => pushed.push([channel, payload]));
   const { db } = openCache(cacheOnDisk ? join(dataDir, 'cache.db') : ':memory:', silentLogger, {
-    encryption: cacheOnDisk ? TEST_CACHE_ENCRYPTION : 'plain',
+    encryption: cacheOnDisk === true ? TEST_CACHE_ENCRYPTION : 'plain',
   });
   const cache = new AccountCache(db, Date.now);
   const connectivity = new ConnectivityMonitor(bus, Date.now, productionClient ? undefined : 20);
