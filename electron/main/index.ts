@@ -149,7 +149,7 @@ async function start(): Promise<void> {
       () => app.getPath('documents'),
       () => mainWindow,
     ),
-    pdf: windowPdfPrinter(app.getPath('temp')),
+    pdf: windowPdfPrinter(),
     // The system's proxy settings, PAC and certificate store, as a browser on this machine would use them.
     fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
     appInfo: {

@@ -67,6 +67,21 @@ describe('the desktop app on a real machine, against a strict Electron', () => {
     const forked = await app.next((message) => message.type === 'fork');
     await app.next((message) => message.type === 'net.fetch');
 
+    // A PDF report: printed in a window of its own session, which serves the report from memory at app://report/.
+    const found = await app.invoke('accounts:search', { store: 'consumers', filter: {}, page: 0, size: 1 });
+    const account = (found.value as { items: Array<{ id: string }> }).items[0]!;
+    const exported = await app.invoke('profiles:export-report', {
+      store: 'consumers',
+      accountId: account.id,
+      format: 'pdf',
+    });
+    // The save dialog is cancelled by the fake: nothing written, but the PDF was printed first.
+    expect(exported).toMatchObject({ ok: true, value: { path: null } });
+    expect(
+      await app.next((message) => message.type === 'load' && String(message.url).startsWith('app://report/')),
+    ).toMatchObject({ status: 200 });
+    expect(app.calls('session.protocol.unhandle')).toEqual([['deskside-report-pdf', 'app']]);
+
     const saved = await app.invoke('connections:save', {
       name: 'Acme',
       baseUrl: 'https://acme.example',

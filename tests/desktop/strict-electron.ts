@@ -132,6 +132,42 @@ const defaultSession = {
   },
   webRequest: { onHeadersReceived: (..._args: unknown[]) => record('session.webRequest.onHeadersReceived') },
 };
+/**
+ * A session of a partition (`webPreferences.partition`): its own protocol handlers, which, as in Electron, may be
+ * registered once per scheme, and its own request filter, applied to what its windows load.
+ */
+type RequestFilter = (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void;
+function partitionSession(partition: string) {
+  const handlers = new Map<string, (request: Request) => Response | Promise<Response>>();
+  let filter: RequestFilter | null = null;
+  return {
+    partition,
+    handlers,
+    blocks: (url: string) => {
+      let cancel = false;
+      filter?.({ url }, (response) => (cancel = response.cancel));
+      return cancel;
+    },
+    protocol: {
+      handle(scheme: string, handler: (request: Request) => Response | Promise<Response>) {
+        if (handlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`);
+        record('session.protocol.handle', partition, scheme);
+        handlers.set(scheme, handler);
+      },
+      unhandle(scheme: string) {
+        record('session.protocol.unhandle', partition, scheme);
+        handlers.delete(scheme);
+      },
+    },
+    webRequest: {
+      onBeforeRequest(listener: RequestFilter) {
+        filter = listener;
+      },
+    },
+  };
+}
+const partitions = new Map<string, ReturnType<typeof partitionSession>>();
+
 const session = {
   get defaultSession() {
     requireReady('session');
@@ -159,6 +195,10 @@ class FakeBrowserWindow extends EventEmitter {
     const id = nextWebContentsId++;
     const contents = new EventEmitter();
     let url = '';
+    let loaded = false;
+    const partition = typeof prefs.partition === 'string' ? prefs.partition : null;
+    if (partition && !partitions.has(partition)) partitions.set(partition, partitionSession(partition));
+    this.partition = partition ? partitions.get(partition)! : null;
     this.webContents = Object.assign(contents, {
       id,
       isDestroyed: () => this.destroyed,
@@ -169,29 +209,41 @@ class FakeBrowserWindow extends EventEmitter {
         send({ type: 'send', window: id, channel, payload: plain(payload) });
       },
       setWindowOpenHandler: () => undefined,
-      printToPDF: async () => Buffer.from('%PDF-1.7 smoke'),
-      session: { webRequest: { onBeforeRequest: () => undefined } },
+      printToPDF: async () => {
+        if (!loaded) throw new Error('printToPDF: the page has not loaded');
+        return Buffer.from('%PDF-1.7 smoke');
+      },
+      session: this.partition ?? { webRequest: { onBeforeRequest: () => undefined } },
       loadURL: async (target: string) => this.loadURL(target),
     });
     this.loadTarget = (target) => (url = target);
+    this.markLoaded = () => (loaded = true);
     windows.push(this);
     record('BrowserWindow', options);
     send({ type: 'window', id, options: plain(options) as object });
     app.emit('web-contents-created', {}, this.webContents);
   }
   private loadTarget: (url: string) => void;
+  private markLoaded: () => void;
+  private readonly partition: ReturnType<typeof partitionSession> | null;
   /** Loads like Chromium: app:// through the registered handler (a 404 is a failed load), files from disk. */
   async loadURL(target: string): Promise<void> {
     this.loadTarget(target);
     const scheme = target.split(':')[0]!;
     let status = 200;
-    if (protocolHandlers.has(scheme)) status = (await protocolHandlers.get(scheme)!(new Request(target))).status;
+    const own = this.partition?.handlers.get(scheme);
+    // A partition's session has its own handlers only; the default session's are not in it.
+    if (this.partition?.blocks(target)) status = 0;
+    else if (own) status = (await own(new Request(target))).status;
+    else if (this.partition && scheme !== 'file') status = 404;
+    else if (protocolHandlers.has(scheme)) status = (await protocolHandlers.get(scheme)!(new Request(target))).status;
     else if (scheme === 'file') status = existsSync(fileURLToPath(target)) ? 200 : 404;
     send({ type: 'load', window: this.webContents.id, url: target, status });
     if (status !== 200) {
       this.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', target);
       throw new Error(`ERR_FILE_NOT_FOUND (-6) loading '${target}'`);
     }
+    this.markLoaded();
     setImmediate(() => {
       this.webContents.emit('did-finish-load');
       this.emit('ready-to-show');

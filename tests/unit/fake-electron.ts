@@ -52,7 +52,7 @@ export function createFakeElectron(options: { userData: string; singleInstance?:
       send: vi.fn(),
       setWindowOpenHandler: vi.fn(),
       printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7 fake')),
-      session: { webRequest: { onBeforeRequest: vi.fn() } },
+      session: { webRequest: { onBeforeRequest: vi.fn() }, protocol: { handle: vi.fn(), unhandle: vi.fn() } },
     });
     readonly destroy = vi.fn();
     readonly loadURL = vi.fn(async () => {});

@@ -75,7 +75,7 @@ describe('window state keeper', () => {
 
 describe('exports in the desktop app', async () => {
   const { dialogFileSaver, windowPdfPrinter } = await import('./electron-files');
-  const { chmodSync, readdirSync, readFileSync, statSync } = await import('node:fs');
+  const { chmodSync, readFileSync, statSync } = await import('node:fs');
 
   it('saves where the agent chooses, and nothing when the dialog is cancelled', async () => {
     const saver = dialogFileSaver(
@@ -103,20 +103,25 @@ describe('exports in the desktop app', async () => {
     if (process.platform !== 'win32') expect(statSync(target).mode & 0o777).toBe(0o600);
   });
 
-  it('prints to PDF in a hidden, script-less window of its own session that loads nothing else', async () => {
+  it('prints to PDF in a hidden, script-less window of its own session, from memory, loading nothing else', async () => {
     const before = fake.windows.length;
-    const temp = mkdtempSync(join(tmpdir(), 'deskside-pdf-'));
-    // Longer than Chromium's 2 MiB data: URL limit: it must go through a file.
+    // Longer than Chromium's 2 MiB data: URL limit.
     const html = `<h1>Report</h1>${'<p>event</p>'.repeat(250_000)}`;
-    const pdf = await windowPdfPrinter(temp).print(html);
+    const pdf = await windowPdfPrinter().print(html);
     expect(Buffer.from(pdf).toString()).toContain('%PDF');
     const window = fake.windows[before]!;
     const prefs = window.options.webPreferences as Record<string, unknown>;
     expect(window.options.show).toBe(false);
     expect(prefs).toMatchObject({ javascript: false, sandbox: true, partition: 'deskside-report-pdf' });
     const url = (window.loadURL.mock.calls as unknown as string[][])[0]![0]!;
-    expect(url.startsWith('file://')).toBe(true);
-    expect(url).toContain('deskside-report-');
+    expect(url).toMatch(/^app:\/\/report\/[0-9a-f-]{36}\.html$/);
+    // The session's own handler serves the report from memory at that one address, and nothing at any other.
+    const { handle, unhandle } = window.webContents.session.protocol;
+    expect(handle.mock.calls[0]![0]).toBe('app');
+    const serve = handle.mock.calls[0]![1] as (request: Request) => Response;
+    expect(await serve(new Request(url)).text()).toBe(html);
+    expect(serve(new Request('app://report/other.html')).status).toBe(404);
+    expect(unhandle).toHaveBeenCalledWith('app');
     const filter = window.webContents.session.webRequest.onBeforeRequest.mock.calls[0]![0] as (
       details: { url: string },
       callback: (response: { cancel: boolean }) => void,
@@ -130,7 +135,5 @@ describe('exports in the desktop app', async () => {
     expect(decide('https://evil.example/x.png')).toBe(true);
     expect(decide('file:///etc/passwd')).toBe(true);
     expect(window.destroy).toHaveBeenCalled();
-    // The temporary copy of the report is gone.
-    expect(readdirSync(temp)).toEqual([]);
   });
 });
