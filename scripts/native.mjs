@@ -29,7 +29,9 @@ function loadsUnderNode() {
 if (target === 'node') {
   const wanted = Number(process.versions.modules);
   if (addonAbi() === wanted && loadsUnderNode()) process.exit(0);
-  console.log(`native: better-sqlite3-multiple-ciphers is built for ABI ${addonAbi() ?? 'none'}, Node needs ${wanted}; rebuilding it`);
+  console.log(
+    `native: better-sqlite3-multiple-ciphers is built for ABI ${addonAbi() ?? 'none'}, Node needs ${wanted}; rebuilding it`,
+  );
   removeRebuildMarker();
   if (!run('npm', ['rebuild', 'better-sqlite3-multiple-ciphers']) || addonAbi() !== wanted || !loadsUnderNode()) {
     console.error('native: better-sqlite3-multiple-ciphers still does not load under Node');
@@ -54,7 +56,9 @@ try {
     force: true,
   });
 } catch (error) {
-  console.error(`native: could not build better-sqlite3-multiple-ciphers for Electron (${error.message.split('\n')[0]}).`);
+  console.error(
+    `native: could not build better-sqlite3-multiple-ciphers for Electron (${error.message.split('\n')[0]}).`,
+  );
   console.error("native: it needs a C++ toolchain and Electron's headers (downloaded on first use); see the README.");
   process.exit(1);
 }
