@@ -9,28 +9,19 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AccountFilter } from '../shared/domain/search';
 import { DesksideError } from '../shared/contracts/errors';
 import { AccountCache } from '../electron/main/services/cache/account-cache';
 import { isPlainDatabase, openCache, type CacheEncryption } from '../electron/main/services/cache/cache-database';
 import { childProcessSandboxLauncher } from '../electron/main/services/connections/child-process-sandbox';
 import { silentLogger } from '../electron/main/services/logger';
 import { connectToSandbox, withAccountView } from '../tests/unit/sandbox-services';
-import { fillCache } from './fixtures';
+import { fillCache, localSearches } from './fixtures';
 import { recordResults } from './results';
 import { ensureBenchDatabase } from './seed-sandbox';
 import { percentiles, timeIt } from './stats';
 
 const samples = Number(process.argv[2] ?? 400);
-const filters: AccountFilter[] = [
-  { loginIdentifier: 'ada.lovelace12' },
-  { loginIdentifier: 'hopper' },
-  { loginIdentifier: 'zsofia nagy' },
-  { loginIdentifier: '@eu.inbox.example' },
-  { loginIdentifier: '+36300000400' },
-  { email: 'grace.hopper41@inbox.example' },
-  { loginIdentifier: 'lars', enabled: false },
-];
+const filters = localSearches;
 
 function cacheOf(encryption: CacheEncryption) {
   const file = join(mkdtempSync(join(tmpdir(), 'deskside-bench-cipher-')), 'cache.db');

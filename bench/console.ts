@@ -8,8 +8,7 @@
 import { AccountService } from '../electron/main/services/accounts/account-service';
 import { BulkRunner } from '../electron/main/services/bulk/bulk-runner';
 import { startSandbox } from '../sandbox/start';
-import type { AccountFilter } from '../shared/domain/search';
-import { fillCache, typicalSearches } from './fixtures';
+import { fillCache, localSearches, typicalSearches } from './fixtures';
 import { recordResults } from './results';
 import { ensureBenchDatabase } from './seed-sandbox';
 import { percentiles, timeIt } from './stats';
@@ -49,15 +48,7 @@ async function searchRoundTrip(samples: number) {
 function localSearch(samples: number) {
   const { cache } = consoleServices('http://127.0.0.1:1');
   fillCache(cache, 'bench', 100_000);
-  const filters: AccountFilter[] = [
-    { loginIdentifier: 'ada.lovelace12' },
-    { loginIdentifier: 'hopper' },
-    { loginIdentifier: 'zsofia nagy' },
-    { loginIdentifier: '@eu.inbox.example' },
-    { loginIdentifier: '+36300000400' },
-    { email: 'grace.hopper41@inbox.example' },
-    { loginIdentifier: 'lars', enabled: false },
-  ];
+  const filters = localSearches;
   for (let i = 0; i < 20; i++) cache.search('bench', 'consumers', filters[i % filters.length]!, 0, 50);
   if (process.env.BENCH_DETAIL) {
     for (const filter of filters) {

@@ -55,6 +55,17 @@ export function fillCache(
     );
 }
 
+/** Searches an agent types into the search panel offline, answered by the local cache (FTS5 and filters). */
+export const localSearches: readonly AccountFilter[] = [
+  { loginIdentifier: 'ada.lovelace12' },
+  { loginIdentifier: 'hopper' },
+  { loginIdentifier: 'zsofia nagy' },
+  { loginIdentifier: '@eu.inbox.example' },
+  { loginIdentifier: '+36300000400' },
+  { email: 'grace.hopper41@inbox.example' },
+  { loginIdentifier: 'lars', enabled: false },
+];
+
 /** The searches an agent runs most, one of each filter kind, for the benchmarks that search through a platform. */
 export const typicalSearches: readonly AccountFilter[] = [
   { loginIdentifier: '@inbox.example' },

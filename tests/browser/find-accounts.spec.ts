@@ -209,33 +209,38 @@ test('Ctrl/Cmd+K finds an account by email and opens it; ? lists the shortcuts',
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Command palette');
 });
 
+/** The platform's first account in the "business" store, read straight from its Admin API. */
+async function firstBusinessAccount(): Promise<{ id: string }> {
+  const { body } = await platform.api<Array<{ id: string }>>(
+    'GET',
+    '/admin/api/v1/identityStores/business/accounts?size=1',
+  );
+  return body[0]!;
+}
+
 test('a link to /account/<store>/<id> opens that account, which copies its own deskside:// link', async ({
   page,
   context,
 }) => {
-  const [account] = (
-    await platform.api<Array<{ id: string }>>('GET', '/admin/api/v1/identityStores/business/accounts?size=1')
-  ).body;
+  const account = await firstBusinessAccount();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto(`${host.origin}/account/business/${account!.id}#token=${host.token}`);
-  await expect(page.getByRole('region', { name: 'Account' })).toContainText(account!.id);
+  await page.goto(`${host.origin}/account/business/${account.id}#token=${host.token}`);
+  await expect(page.getByRole('region', { name: 'Account' })).toContainText(account.id);
   await page.getByRole('button', { name: 'Copy link' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`deskside://account/business/${account!.id}`);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`deskside://account/business/${account.id}`);
 });
 
 test('a link opened in a new tab gets the token from the open Deskside tab, never from the URL', async ({
   page,
   context,
 }) => {
-  const [account] = (
-    await platform.api<Array<{ id: string }>>('GET', '/admin/api/v1/identityStores/business/accounts?size=1')
-  ).body;
+  const account = await firstBusinessAccount();
   await page.goto(host.url);
   await expect(page.getByTestId('connectivity')).toHaveText('online');
   const tab = await context.newPage();
-  await tab.goto(`${host.origin}/account/business/${account!.id}`);
-  await expect(tab.getByRole('region', { name: 'Account' })).toContainText(account!.id);
-  expect(tab.url()).toBe(`${host.origin}/account/business/${account!.id}`);
+  await tab.goto(`${host.origin}/account/business/${account.id}`);
+  await expect(tab.getByRole('region', { name: 'Account' })).toContainText(account.id);
+  expect(tab.url()).toBe(`${host.origin}/account/business/${account.id}`);
   await tab.close();
 });
 

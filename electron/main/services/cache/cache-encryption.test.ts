@@ -131,17 +131,18 @@ describe('the encrypted cache', () => {
 
   it('takes over a plain cache at another path (the web host), or removes it when it has its own', () => {
     const dir = folder();
-    const plain = openCache(join(dir, 'shared.db'), silentLogger, { encryption: 'plain' });
-    fill(plain.db);
-    plain.db.close();
+    const leavePlainCache = () => {
+      const plain = openCache(join(dir, 'shared.db'), silentLogger, { encryption: 'plain' });
+      fill(plain.db);
+      plain.db.close();
+    };
+    leavePlainCache();
     const opened = openOn(dir, KEY, { plainPredecessor: join(dir, 'shared.db') });
     expect(new SavedSearches(opened.db, () => NOW).list('prod')).toHaveLength(1);
     opened.db.close();
     expect(existsSync(join(dir, 'shared.db'))).toBe(false);
 
-    const leftover = openCache(join(dir, 'shared.db'), silentLogger, { encryption: 'plain' });
-    fill(leftover.db);
-    leftover.db.close();
+    leavePlainCache();
     const second = openOn(dir, KEY, { plainPredecessor: join(dir, 'shared.db') });
     expect(new SavedSearches(second.db, () => NOW).list('prod')).toHaveLength(1);
     second.db.close();
