@@ -235,6 +235,23 @@ describe('the desktop app on a real machine, against a strict Electron', () => {
     expect(readdirSync(first.userData).filter((name) => name.includes('unreadable'))).toEqual([]);
   }, 30_000);
 
+  it('a damaged cache is set aside and a new encrypted one started; after that and "Clear cache" all stays private', async () => {
+    const first = run('linux-keyring');
+    first.kill();
+    writeFileSync(join(first.userData, 'cache.db'), 'damaged beyond reading', { mode: 0o644 });
+    const app = run('linux-keyring', { userData: first.userData });
+    await app.start();
+    await app.next(isWindow);
+    const status = await app.invoke('cache:status', {});
+    expect((status.value as { recoveredFrom: string }).recoveredFrom).toMatch(/cache\.db\.unreadable-/);
+    expect(isPlainDatabase(join(app.userData, 'cache.db'))).toBe(false);
+    expect(looserThanPrivate(app.userData)).toEqual([]);
+    expect(await app.invoke('cache:clear', {})).toMatchObject({ ok: true, value: { accounts: 0 } });
+    expect(looserThanPrivate(app.userData)).toEqual([]);
+    app.send({ type: 'quit' });
+    expect(await app.exited).toBe(0);
+  }, 60_000);
+
   it('the preload exposes the typed bridge of every contract, and nothing else', async () => {
     const preload = run('linux-keyring', { entry: 'out/preload/index.cjs' });
     const exposed = await preload.next((message) => message.type === 'exposed');
