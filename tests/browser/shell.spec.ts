@@ -81,3 +81,30 @@ test('the token leaves the address bar at once and lasts through a reload; a tab
     await stranger.close();
   }
 });
+
+test('an event pushed before the event stream opened is not lost: the page reads the state again once it opens', async ({
+  page,
+  webHost,
+  request,
+}) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/events', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(webHost.url);
+  await expect(page.getByRole('button', { name: 'Connection' })).toContainText('Connecting');
+  // The embedded sandbox comes online while the page's stream is held: its "online" event reaches no page.
+  const state = async () => {
+    const answer = await request.post(`${webHost.origin}/api/connections:status`, {
+      headers: { 'X-Deskside-Token': webHost.token },
+      data: '',
+    });
+    return ((await answer.json()) as { value: { connectivity: { state: string } } }).value.connectivity.state;
+  };
+  await expect.poll(state, { timeout: 60_000 }).toBe('online');
+  release();
+  await expect(page.getByTestId('connectivity')).toHaveText('online');
+  await expect(page.getByRole('button', { name: 'Connection' })).toContainText('Local sandbox');
+});

@@ -127,18 +127,26 @@ describe('the event stream read with fetch', () => {
     }) as unknown as typeof fetch;
     const received: unknown[] = [];
     const retries: number[] = [];
+    let opened = 0;
     let done: () => void;
     const finished = new Promise<void>((resolve) => (done = resolve));
-    const subscribe = fetchEventSubscribe(Promise.resolve('t0ken'), fakeFetch, (reconnect, attempt) => {
-      retries.push(attempt);
-      if (retries.length < 3) reconnect();
-      else done();
-    });
+    const subscribe = fetchEventSubscribe(
+      Promise.resolve('t0ken'),
+      fakeFetch,
+      (reconnect, attempt) => {
+        retries.push(attempt);
+        if (retries.length < 3) reconnect();
+        else done();
+      },
+      () => opened++,
+    );
     subscribe('cache:changed', (payload) => received.push(payload));
     await finished;
     expect(received).toEqual([{ accounts: 3 }, { accounts: 4 }]);
     expect(requests.map((headers) => headers['X-Deskside-Token'])).toEqual(['t0ken', 't0ken', 't0ken']);
     // A clean end starts over at once; a refusal waits longer next time.
     expect(retries).toEqual([0, 0, 1]);
+    // Opened twice (the refused third attempt never opened): each time, state is read again.
+    expect(opened).toBe(2);
   });
 });

@@ -130,13 +130,15 @@ export function parseEventFrames(buffer: string): { events: ServerSentEvent[]; r
 /**
  * Pushed events over one server-sent-events stream, read with fetch so the token travels in a header (EventSource
  * can send none, which is what pushed earlier versions to a cookie). Reconnects after a drop, waiting longer each
- * time up to ten seconds.
+ * time up to ten seconds. `onOpen` runs each time the stream is (re)established: events pushed while it was not
+ * open are lost, so state they would have changed is read again then.
  */
 export function fetchEventSubscribe(
   token: Promise<string | null>,
   fetchImpl: typeof fetch = fetch,
   retry: (reconnect: () => void, attempt: number) => void = (reconnect, attempt) =>
     setTimeout(reconnect, Math.min(10_000, 500 * 2 ** attempt)),
+  onOpen: () => void = () => undefined,
 ): Subscribe {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let started = false;
@@ -158,6 +160,7 @@ export function fetchEventSubscribe(
       const response = await fetchImpl('/api/events', { headers: { 'X-Deskside-Token': value }, cache: 'no-store' });
       if (!response.ok || !response.body) throw new Error(`the event stream answered ${response.status}`);
       attempt = 0;
+      onOpen();
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
       for (;;) {

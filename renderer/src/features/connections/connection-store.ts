@@ -7,7 +7,7 @@ import type {
   ConnectionView,
   Connectivity,
 } from '@shared/domain/connection';
-import { deskside } from '../../bridge';
+import { deskside, onEventStreamOpened } from '../../bridge';
 import { messageOf } from '../../lib/errors';
 
 interface ConnectionState {
@@ -62,6 +62,9 @@ export function lacksScope(status: ConnectionStatus | null, scopes: readonly str
   if (missing.length === 0) return null;
   return `This connection lacks the ${missing.join(' and ')} permission${missing.length > 1 ? 's' : ''}.`;
 }
+
+// The connectivity event that says "online" may have been pushed before the web host's stream opened.
+onEventStreamOpened(() => void useConnectionStore.getState().load());
 
 deskside.on(events.connectivityChanged, (connectivity: Connectivity) => {
   const status = useConnectionStore.getState().status;
