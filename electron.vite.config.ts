@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
-import { contentSecurityPolicy } from './electron/main/window/csp';
+import { contentSecurityPolicy } from './electron/main/page/csp';
 
 const alias = { '@shared': resolve(__dirname, 'shared') };
 
@@ -13,8 +13,8 @@ export default defineConfig({
       rollupOptions: {
         // index: the Electron main process. web: the same registry and services in plain Node over HTTP.
         input: {
-          index: resolve(__dirname, 'electron/main/index.ts'),
-          web: resolve(__dirname, 'electron/web/cli.ts'),
+          index: resolve(__dirname, 'electron/main/hosts/electron/index.ts'),
+          web: resolve(__dirname, 'electron/main/hosts/web/cli.ts'),
           // The embedded sandbox identity platform, started by Deskside when no connection is configured.
           sandbox: resolve(__dirname, 'sandbox/cli.ts'),
         },

@@ -22,11 +22,11 @@ const nodeBuiltins = [
 ];
 const electronOnly = {
   name: 'electron',
-  message: "Only electron/main/index.ts, main/platform/, main/ipc/electron-*.ts and the preload import 'electron'.",
+  message: "Only the desktop host (electron/main/hosts/electron/) and the preload import 'electron'.",
 };
 const electronStoreOnly = {
   name: 'electron-store',
-  message: "electron-store imports 'electron' at load: keep it in electron/main/platform/.",
+  message: "electron-store imports 'electron' at load: keep it in electron/main/hosts/electron/.",
 };
 
 export default tseslint.config(
@@ -101,13 +101,7 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts'],
-    ignores: [
-      'electron/main/index.ts',
-      'electron/main/platform/**',
-      'electron/main/ipc/electron-*.ts',
-      'electron/preload/**',
-      '**/*.test.ts',
-    ],
+    ignores: ['electron/main/hosts/electron/**', 'electron/preload/**', '**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -14,7 +14,7 @@ import { silentLogger } from '../electron/main/services/logger';
 import { startSandbox } from '../sandbox/start';
 import { openDatabase } from '../sandbox/db/database';
 import { recordEvent } from '../sandbox/domain/events';
-import { connectToSandbox, withAccountView } from '../tests/unit/sandbox-services';
+import { connectToSandbox } from '../tests/unit/sandbox-services';
 import { join } from 'node:path';
 import { statSync } from 'node:fs';
 import { recordResults } from './results';
@@ -31,7 +31,7 @@ function sandboxProcess(file: string) {
 }
 
 function viewServices(url: string) {
-  return withAccountView(connectToSandbox(url, { cacheOnDisk: true, productionClient: true }));
+  return connectToSandbox(url, { cacheOnDisk: true, productionClient: true });
 }
 
 async function openAccounts(samples: number) {

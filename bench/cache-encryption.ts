@@ -14,7 +14,7 @@ import { AccountCache } from '../electron/main/services/cache/account-cache';
 import { isPlainDatabase, openCache, type CacheEncryption } from '../electron/main/services/cache/cache-database';
 import { childProcessSandboxLauncher } from '../electron/main/services/connections/child-process-sandbox';
 import { silentLogger } from '../electron/main/services/logger';
-import { connectToSandbox, withAccountView } from '../tests/unit/sandbox-services';
+import { connectToSandbox } from '../tests/unit/sandbox-services';
 import { fillCache, localSearches } from './fixtures';
 import { recordResults } from './results';
 import { ensureBenchDatabase } from './seed-sandbox';
@@ -26,8 +26,8 @@ const filters = localSearches;
 function cacheOf(encryption: CacheEncryption) {
   const file = join(mkdtempSync(join(tmpdir(), 'deskside-bench-cipher-')), 'cache.db');
   const { db } = openCache(file, silentLogger, { encryption });
-  const cache = new AccountCache(db, Date.now);
-  fillCache(cache, 'bench', 100_000);
+  const cache = new AccountCache(db, 'bench', Date.now);
+  fillCache(cache, 100_000);
   db.pragma('wal_checkpoint(TRUNCATE)');
   // The comparison means something only if one side really is encrypted and the other really is not.
   if (isPlainDatabase(file) !== (encryption === 'plain'))
@@ -39,7 +39,7 @@ function localSearch() {
   const plain = cacheOf('plain');
   const encrypted = cacheOf({ key: randomBytes(32) });
   for (let i = 0; i < 40; i++)
-    for (const side of [plain, encrypted]) side.cache.search('bench', 'consumers', filters[i % filters.length]!, 0, 50);
+    for (const side of [plain, encrypted]) side.cache.search('consumers', filters[i % filters.length]!, 0, 50);
   const times = { plain: [] as number[], encrypted: [] as number[] };
   let rows = { plain: 0, encrypted: 0 };
   for (let i = 0; i < samples; i++) {
@@ -49,7 +49,7 @@ function localSearch() {
     for (const side of order) {
       const cache = side === 'plain' ? plain.cache : encrypted.cache;
       const started = performance.now();
-      const result = cache.search('bench', 'consumers', filter, 0, 50);
+      const result = cache.search('consumers', filter, 0, 50);
       times[side].push(performance.now() - started);
       rows = { ...rows, [side]: rows[side] + result.items.length };
     }
@@ -74,8 +74,8 @@ async function openFromCache() {
     dataFile: file,
   });
   const sides = {
-    plain: withAccountView(connectToSandbox(sandbox.url, { cacheOnDisk: 'plain', productionClient: true })),
-    encrypted: withAccountView(connectToSandbox(sandbox.url, { cacheOnDisk: true, productionClient: true })),
+    plain: connectToSandbox(sandbox.url, { cacheOnDisk: 'plain', productionClient: true }),
+    encrypted: connectToSandbox(sandbox.url, { cacheOnDisk: true, productionClient: true }),
   };
   const page = await sides.plain.accounts.search({ store: 'consumers', filter: {}, page: 0, size: 200 });
   const picks = page.items.slice(0, Math.min(200, samples));

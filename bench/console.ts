@@ -5,8 +5,6 @@
  *  - bulk disable of 1,000 accounts through the sandbox.
  * Usage: tsx bench/console.ts [samples=200]
  */
-import { AccountService } from '../electron/main/services/accounts/account-service';
-import { BulkRunner } from '../electron/main/services/bulk/bulk-runner';
 import { startSandbox } from '../sandbox/start';
 import { fillCache, localSearches, typicalSearches } from './fixtures';
 import { recordResults } from './results';
@@ -16,13 +14,8 @@ import { connectToSandbox } from '../tests/unit/sandbox-services';
 
 /** The console's main-side services against one platform URL, with a fresh cache on disk. */
 function consoleServices(url: string) {
-  const wired = connectToSandbox(url, { cacheOnDisk: true, productionClient: true });
-  const { cache, connections, connectivity, journal, bus } = wired;
-  return {
-    cache,
-    accounts: new AccountService(connections, cache, connectivity),
-    bulk: new BulkRunner(connections, connectivity, journal, cache, bus),
-  };
+  const { cache, accounts, bulk } = connectToSandbox(url, { cacheOnDisk: true, productionClient: true });
+  return { cache, accounts, bulk };
 }
 
 async function searchRoundTrip(samples: number) {
@@ -47,20 +40,20 @@ async function searchRoundTrip(samples: number) {
 
 function localSearch(samples: number) {
   const { cache } = consoleServices('http://127.0.0.1:1');
-  fillCache(cache, 'bench', 100_000);
+  fillCache(cache, 100_000);
   const filters = localSearches;
-  for (let i = 0; i < 20; i++) cache.search('bench', 'consumers', filters[i % filters.length]!, 0, 50);
+  for (let i = 0; i < 20; i++) cache.search('consumers', filters[i % filters.length]!, 0, 50);
   if (process.env.BENCH_DETAIL) {
     for (const filter of filters) {
       const started = performance.now();
-      const result = cache.search('bench', 'consumers', filter, 0, 50);
+      const result = cache.search('consumers', filter, 0, 50);
       console.log(JSON.stringify(filter), (performance.now() - started).toFixed(1), 'ms', result.total);
     }
   }
   const times: number[] = [];
   for (let i = 0; i < samples; i++) {
     const started = performance.now();
-    cache.search('bench', 'consumers', filters[i % filters.length]!, 0, 50);
+    cache.search('consumers', filters[i % filters.length]!, 0, 50);
     times.push(performance.now() - started);
   }
   return percentiles(times);

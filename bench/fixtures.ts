@@ -42,15 +42,10 @@ export function syntheticAccount(index: number, now = Date.now()): AccountSummar
 }
 
 /** Fills a cache with `count` synthetic accounts, in batches as searches would. */
-export function fillCache(
-  cache: { upsertSummaries(connectionId: string, summaries: AccountSummary[]): void },
-  connectionId: string,
-  count: number,
-): void {
+export function fillCache(cache: { upsertSummaries(summaries: AccountSummary[]): void }, count: number): void {
   const now = Date.now();
   for (let start = 0; start < count; start += 5000)
     cache.upsertSummaries(
-      connectionId,
       Array.from({ length: Math.min(5000, count - start) }, (_, offset) => syntheticAccount(start + offset, now)),
     );
 }

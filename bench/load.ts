@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { childProcessSandboxLauncher } from '../electron/main/services/connections/child-process-sandbox';
 import { silentLogger } from '../electron/main/services/logger';
 import { openDatabase } from '../sandbox/db/database';
-import { connectToSandbox, withAccountView } from '../tests/unit/sandbox-services';
+import { connectToSandbox } from '../tests/unit/sandbox-services';
 import { typicalSearches } from './fixtures';
 import { recordResults } from './results';
 import { ensureBenchDatabase } from './seed-sandbox';
@@ -40,7 +40,7 @@ const lastSaved = new Map<string, string>();
 const stopAt = Date.now() + seconds * 1000;
 
 async function agent(number: number) {
-  const services = withAccountView(connectToSandbox(platform.url, { productionClient: true }));
+  const services = connectToSandbox(platform.url, { productionClient: true });
   const own = ids.slice(1000 + number * 5, 1000 + number * 5 + 5); // this agent's accounts for writes
   let step = 0;
   while (Date.now() < stopAt) {
@@ -80,7 +80,7 @@ console.log(`load: ${agents} agents for ${seconds} s against ${platform.url}`);
 await Promise.all(Array.from({ length: agents }, (_, number) => agent(number)));
 
 // Lost writes: what the platform holds now against what each agent saw saved.
-const checker = withAccountView(connectToSandbox(platform.url, { productionClient: true }));
+const checker = connectToSandbox(platform.url, { productionClient: true });
 let lost = 0;
 for (const [accountId, value] of lastSaved) {
   const view = await checker.profiles.open('consumers', accountId);

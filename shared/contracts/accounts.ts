@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { AccountSummary } from '../domain/account';
-import { AttributeDefinition, IdentityStore, NamedEntity, Organization } from '../domain/identity-store';
+import { AccountRef, AccountSummary, StoreName } from '../domain/account';
+import { IdentityStore } from '../domain/identity-store';
+import { StoreCatalog } from '../domain/profile';
 import { AccountFilter, SearchPage, SearchRequest } from '../domain/search';
-import { defineContract, NoInput } from './define';
-
-const Store = z.strictObject({ store: z.string().min(1).max(64) });
-const AccountRef = z.strictObject({ store: z.string().min(1).max(64), accountId: z.string().min(1).max(128) });
+import { defineContract, defineEvent, NoInput } from './define';
 
 export const CachedAccount = z.object({
   account: AccountSummary,
@@ -14,19 +12,21 @@ export const CachedAccount = z.object({
 });
 export const RecentAccount = z.object({ account: AccountSummary, openedAt: z.string(), fetchedAt: z.string() });
 
+/** The connection's identity stores and each one's catalog: live, or from the cache while offline. */
 export const storeContracts = {
   list: defineContract({ channel: 'stores:list', input: NoInput, output: z.array(IdentityStore) }),
-  schema: defineContract({ channel: 'stores:schema', input: Store, output: z.array(AttributeDefinition) }),
-  groups: defineContract({ channel: 'stores:groups', input: Store, output: z.array(NamedEntity) }),
-  organizations: defineContract({ channel: 'stores:organizations', input: Store, output: z.array(Organization) }),
-  roles: defineContract({ channel: 'stores:roles', input: Store, output: z.array(NamedEntity) }),
+  /** The store's schema, groups, organizations, roles and the names behind the other ids accounts refer to. */
+  catalog: defineContract({
+    channel: 'stores:catalog',
+    input: z.strictObject({ store: StoreName }),
+    output: StoreCatalog,
+  }),
 };
 
 export const accountContracts = {
   search: defineContract({ channel: 'accounts:search', input: SearchRequest, output: SearchPage }),
   /** One account's summary: live when the platform answers, from the cache (with its age) when it does not. */
   get: defineContract({ channel: 'accounts:get', input: AccountRef, output: CachedAccount }),
-  opened: defineContract({ channel: 'accounts:opened', input: AccountRef, output: z.null() }),
   recent: defineContract({ channel: 'accounts:recent', input: NoInput, output: z.array(RecentAccount) }),
   /** Every result of a search (up to 10,000 accounts) as a CSV file, saved where the agent chooses. */
   exportCsv: defineContract({
@@ -39,6 +39,11 @@ export const accountContracts = {
       source: z.enum(['live', 'cache']),
     }),
   }),
+};
+
+export const accountEvents = {
+  /** The recent list changed (an account was opened): the list as it now is. */
+  recentChanged: defineEvent({ channel: 'accounts:recent-changed', payload: z.array(RecentAccount) }),
 };
 
 export const SavedSearch = z.object({
@@ -57,7 +62,7 @@ export const searchContracts = {
     channel: 'searches:save',
     input: z.strictObject({
       id: z.string().max(64).optional(),
-      store: z.string().min(1).max(64),
+      store: StoreName,
       name: z.string().trim().min(1).max(80),
       filter: AccountFilter,
       pinned: z.boolean(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AccountId, StoreName } from '../domain/account';
 import { defineContract, defineEvent } from './define';
 
 export const BulkActionKind = z.enum(['enable', 'disable', 'delete', 'addToGroup', 'removeFromGroup']);
@@ -7,8 +8,8 @@ export type BulkActionKind = z.infer<typeof BulkActionKind>;
 export const BulkRequest = z
   .strictObject({
     action: BulkActionKind,
-    store: z.string().min(1).max(64),
-    accountIds: z.array(z.string().min(1).max(128)).min(1).max(10_000),
+    store: StoreName,
+    accountIds: z.array(AccountId).min(1).max(10_000),
     groupId: z.string().min(1).max(64).optional(),
     /** Delete only: the number of accounts, typed by the agent. */
     confirmation: z.string().max(16).optional(),

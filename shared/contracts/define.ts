@@ -33,8 +33,6 @@ export function defineEvent<const C extends string, P extends z.ZodType>(spec: {
 /** Calls grouped by domain: `{ app: { info: Contract } }` becomes `deskside.app.info(input)`. */
 export type ContractGroups = Record<string, Record<string, Contract>>;
 
-export type InputOf<T extends Contract> = z.input<T['input']>;
-export type OutputOf<T extends Contract> = z.output<T['output']>;
 export type PayloadOf<T extends EventContract> = z.output<T['payload']>;
 
 /** Every call in the groups, in declaration order. */

@@ -1,6 +1,6 @@
 import { appContracts, appEvents } from './app';
 import { listContracts, type EventContract } from './define';
-import { accountContracts, searchContracts, storeContracts } from './accounts';
+import { accountContracts, accountEvents, searchContracts, storeContracts } from './accounts';
 import { bulkContracts, bulkEvents } from './bulk';
 import { profileContracts } from './profiles';
 import { cacheContracts, cacheEvents } from './cache';
@@ -31,6 +31,7 @@ export const events = {
   openAccount: appEvents.openAccount,
   settingsChanged: settingsEvents.changed,
   connectivityChanged: connectionEvents.connectivityChanged,
+  recentChanged: accountEvents.recentChanged,
   bulkProgress: bulkEvents.progress,
   cacheChanged: cacheEvents.changed,
 };

@@ -9,10 +9,8 @@ import {
   ProfileView,
 } from '../domain/profile';
 import { defineContract, NoInput } from './define';
+import { AccountRef, StoreName } from '../domain/account';
 
-const StoreName = z.string().min(1).max(64);
-const AccountId = z.string().min(1).max(128);
-const AccountRef = z.strictObject({ store: StoreName, accountId: AccountId });
 const Saved = z.object({ path: z.string().nullable() });
 /** A ticket or case reference the agent types when exporting a report. */
 const CaseReference = z.string().trim().max(120).optional();

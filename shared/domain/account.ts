@@ -1,5 +1,13 @@
 import { z } from 'zod';
 
+/** An identity store's name, as every call that names one takes it. */
+export const StoreName = z.string().min(1).max(64);
+/** An account's id, as every call that names one takes it. */
+export const AccountId = z.string().min(1).max(128);
+/** One account: its store and its id. */
+export const AccountRef = z.strictObject({ store: StoreName, accountId: AccountId });
+export type AccountRef = z.infer<typeof AccountRef>;
+
 /** What the result list and the cache know of an account, in the console's vocabulary. */
 export const AccountSummary = z.object({
   id: z.string(),

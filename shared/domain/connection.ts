@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AllowedActions } from './console-actions';
 
 export const Environment = z.enum(['production', 'staging', 'sandbox']);
 export type Environment = z.infer<typeof Environment>;
@@ -77,5 +78,7 @@ export const ConnectionStatus = z.object({
   scopes: z.array(z.string()),
   /** Permissions the console uses that the connection was not granted (the actions they gate say so). */
   missingScopes: z.array(z.string()).default([]),
+  /** What the agent may do through this connection, with the reason for each refusal: the UI gates by this. */
+  allowedActions: AllowedActions,
 });
 export type ConnectionStatus = z.infer<typeof ConnectionStatus>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountSummary } from './account';
+import { AccountId, AccountSummary, StoreName } from './account';
 import { AttributeDefinition, NamedEntity, Organization } from './identity-store';
 
 const when = z.string();
@@ -248,46 +248,10 @@ export const ProfileAction = z.discriminatedUnion('kind', [
 export type ProfileAction = z.infer<typeof ProfileAction>;
 export type ProfileActionKind = ProfileAction['kind'];
 
-/**
- * The permissions each action needs (the Admin API's names; where the published document lists two for one
- * operation, both), so the UI can say why an action is disabled.
- */
-export const actionScopes: Record<ProfileActionKind | 'deleteAccount' | 'download', readonly string[]> = {
-  updateAttributes: ['write:account'],
-  enable: ['write:account'],
-  disable: ['write:account'],
-  lock: ['write:account'],
-  liftLock: ['write:account'],
-  deleteSessions: ['write:account'],
-  deleteSession: ['write:account'],
-  addGroups: ['read:config_identity_store', 'write:account'],
-  removeGroup: ['write:account'],
-  assignRoles: ['read:config_identity_store', 'write:account'],
-  removeRole: ['write:account'],
-  addAuthenticator: ['write:account_authenticator'],
-  deleteAuthenticator: ['delete:account_authenticator'],
-  sendPasswordReset: ['write:account_authenticator'],
-  changePassword: ['write:account_authenticator'],
-  verifyManually: ['write:account_proofing'],
-  revokeProofing: ['write:account_proofing'],
-  clearProofingAttempts: ['delete:account_proofing'],
-  deleteAccount: ['delete:account'],
-  download: ['read:account_download'],
-};
-
-/** Actions after which the platform can notify the customer, when a client is named. */
-export const notifiableActions: ReadonlySet<ProfileActionKind> = new Set([
-  'updateAttributes',
-  'lock',
-  'addAuthenticator',
-  'deleteAuthenticator',
-  'sendPasswordReset',
-]);
-
 /** What the activity tab asks for. */
 export const EventQuery = z.strictObject({
-  store: z.string().min(1).max(64),
-  accountId: Id,
+  store: StoreName,
+  accountId: AccountId,
   from: z.string().max(40).optional(),
   to: z.string().max(40).optional(),
   types: z.array(z.string().max(40)).max(10).optional(),

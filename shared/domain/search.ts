@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountSummary } from './account';
+import { AccountSummary, StoreName } from './account';
 
 export const DateField = z.enum([
   'createdAt',
@@ -56,7 +56,7 @@ export type AccountFilter = z.infer<typeof AccountFilter>;
 /** The account's own dates: the account response has no email or username field to sort by. */
 export const SortField = z.enum(['createdAt', 'updatedAt', 'lastLogin']);
 export const SearchRequest = z.strictObject({
-  store: z.string().min(1).max(64),
+  store: StoreName,
   filter: AccountFilter,
   page: z.number().int().min(0).max(100_000).default(0),
   size: z.number().int().min(1).max(200).default(50),

@@ -6,20 +6,22 @@
  * leave out empty fields, and in the sparse run every field the document does not require.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actionScopes } from '@shared/domain/profile';
 import { startSandbox, type RunningSandbox } from '../../sandbox/start';
-import { CONSOLE_SCOPES } from '../../electron/main/services/admin-api/console-scopes';
-import * as Api from '../../electron/main/services/admin-api/schemas';
+import {
+  actionScopes,
+  CONSOLE_SCOPES,
+} from '../../electron/main/services/identity-platform/admin-api/admin-api-mapping';
+import * as Api from '../../electron/main/services/identity-platform/admin-api/schemas';
 import {
   toEvent,
   toEventDetail,
   toNotification,
   toProfile,
   toSummary,
-} from '../../electron/main/services/admin-api/profile-mapping';
+} from '../../electron/main/services/identity-platform/admin-api/admin-api-mapping';
 import { deletionConfirmation } from '../../electron/main/services/profiles/profile-service';
 import { emptyCatalog } from '@shared/domain/profile';
-import { connectToSandbox, withAccountView } from '../unit/sandbox-services';
+import { connectToSandbox } from '../unit/sandbox-services';
 import { facts, operationOf, recordingFetch, requestProblems, type RecordedRequest } from './published-api';
 
 let sandbox: RunningSandbox;
@@ -40,12 +42,11 @@ const operationsOf = (recorded: RecordedRequest[]) =>
 describe('the published Admin API document, as the console uses it', () => {
   it('every request of the everyday path follows the document, and every operation the console uses is exercised', async () => {
     const recorded: RecordedRequest[] = [];
-    const wired = withAccountView(connectToSandbox(sandbox.url, { fetch: recordingFetch(recorded) }));
-    const { accounts, profiles, connections } = wired;
-    const active = await connections.active();
-    expect((await active.platform.listIdentityStores()).map((store) => store.name)).toContain('business');
-    const business = await profiles.catalog(active, 'business');
-    await profiles.catalog(active, 'consumers'); // has a complex list: its children come from their own endpoint
+    const wired = connectToSandbox(sandbox.url, { fetch: recordingFetch(recorded) });
+    const { accounts, profiles, catalog } = wired;
+    expect((await catalog.stores()).map((store) => store.name)).toContain('business');
+    const business = await catalog.catalog('business');
+    await catalog.catalog('consumers'); // has a complex list: its children come from their own endpoint
     const group = business.groups[0]!;
     const role = business.roles[0]!;
     const organization = business.organizations.find((item) => item.id === 'acme')!;
@@ -282,13 +283,11 @@ describe('the leanest answers the document allows', () => {
     });
     try {
       const recorded: RecordedRequest[] = [];
-      const { accounts, profiles, connections } = withAccountView(
-        connectToSandbox(sparse.url, { fetch: recordingFetch(recorded) }),
-      );
-      const active = await connections.active();
-      const stores = await active.platform.listIdentityStores();
+      const wired = connectToSandbox(sparse.url, { fetch: recordingFetch(recorded) });
+      const { accounts, profiles } = wired;
+      const stores = await wired.catalog.stores();
       expect(stores.map((store) => store.name)).toContain('business');
-      const catalog = await profiles.catalog(active, 'consumers');
+      const catalog = await wired.catalog.catalog('consumers');
       expect(catalog.schema.length).toBeGreaterThan(0);
       const page = await accounts.search({ store: 'consumers', filter: {}, page: 0, size: 20 });
       expect(page.items).toHaveLength(20);

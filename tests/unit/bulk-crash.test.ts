@@ -2,7 +2,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BulkRunner } from '../../electron/main/services/bulk/bulk-runner';
 import { freePort, SOURCE_SANDBOX, TestPlatform } from '../browser/platform';
 import { connectToSandbox } from './sandbox-services';
 
@@ -41,8 +40,7 @@ describe('a bulk action when the platform dies in the middle', () => {
     const accountIds = ids.slice(0, 1000);
     expect(accountIds).toHaveLength(1000);
 
-    const { connections, connectivity, journal, cache, bus } = connectToSandbox(test.url);
-    const bulk = new BulkRunner(connections, connectivity, journal, cache, bus);
+    const { bulk, connectivity } = connectToSandbox(test.url);
     const started = await bulk.start({ action: 'disable', store: 'consumers', accountIds });
     while (bulk.result(started.jobId).done < 300) await new Promise((resolve) => setTimeout(resolve, 5));
     await test.kill();

@@ -3,9 +3,8 @@
  * bulk action racing a profile edit loses neither.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BulkRunner } from '../../electron/main/services/bulk/bulk-runner';
 import { startSandbox, type RunningSandbox } from '../../sandbox/start';
-import { connectToSandbox, withAccountView } from './sandbox-services';
+import { connectToSandbox } from './sandbox-services';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -13,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const agent = () => withAccountView(connectToSandbox(sandbox.url));
+const agent = () => connectToSandbox(sandbox.url);
 
 describe('two agents at once', () => {
   it('edit different attributes of one account at the same moment, and both changes survive', async () => {
@@ -52,13 +51,7 @@ describe('two agents at once', () => {
     expect(ids).toHaveLength(20);
     const edited = ids[7]!;
     await editor.profiles.open('consumers', edited);
-    const bulk = new BulkRunner(
-      bulkAgent.connections,
-      bulkAgent.connectivity,
-      bulkAgent.journal,
-      bulkAgent.cache,
-      bulkAgent.bus,
-    );
+    const bulk = bulkAgent.bulk;
     const started = await bulk.start({ action: 'disable', store: 'consumers', accountIds: ids });
     await editor.profiles.act('consumers', edited, {
       kind: 'updateAttributes',

@@ -233,11 +233,10 @@ describe('customer data at rest, through the web host', () => {
     for (const name of readdirSync(dataDir).filter((file) => file.startsWith('cache-web'))) rmSync(join(dataDir, name));
     // What the previous version left: a plain cache.db with an account and a saved search.
     const previous = openCache(join(dataDir, 'cache.db'), silentLogger, { encryption: 'plain' });
-    new AccountCache(previous.db, Date.now).upsertSummaries(connectionId, [
+    new AccountCache(previous.db, connectionId, Date.now).upsertSummaries([
       summary({ id: 'old-1', displayName: 'Ottoline Previousversion', email: 'ottoline.previous@example.org' }),
     ]);
-    new SavedSearches(previous.db, Date.now).save({
-      connectionId,
+    new SavedSearches(previous.db, connectionId, Date.now).save({
       store: 'consumers',
       name: 'Kept from before',
       filter: {},

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DesksideError, ErrorCode } from '@shared/contracts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/start';
-import { connectToSandbox, setFaults, withAccountView } from './sandbox-services';
+import { connectToSandbox, setFaults } from './sandbox-services';
 
 let sandbox: RunningSandbox;
 const realFetch = globalThis.fetch;
@@ -54,7 +54,7 @@ describe('under the fault flags', () => {
     ['429 with Retry-After on a fifth of requests', { route: '.*', failureRate: 0.2, status: 429, retryAfter: 1 }, 8],
   ] as const)
     it(`${name}: searches and tab loads answer or fail clearly; no non-idempotent change is sent twice`, async () => {
-      const services = withAccountView(connectToSandbox(sandbox.url, { productionClient: true }));
+      const services = connectToSandbox(sandbox.url, { productionClient: true });
       const listed = await services.accounts.search({ store: 'consumers', filter: {}, page: 0, size: 30 });
       const ids = listed.items.map((account) => account.id);
       await setFaults(sandbox.url, [rule]);
@@ -101,7 +101,7 @@ describe('under the fault flags', () => {
         expect(results.some((outcome) => outcome.ok)).toBe(true);
         // Under 5xx some changes end uncertain (429s are waited out and retried), so that branch is exercised.
         if (rule.status === 503) expect(results.some((outcome) => !outcome.ok)).toBe(true);
-        const afterwards = await withAccountView(connectToSandbox(sandbox.url)).profiles.open('consumers', ids[0]!);
+        const afterwards = await connectToSandbox(sandbox.url).profiles.open('consumers', ids[0]!);
         for (const target of targets) {
           const copies = afterwards.profile.authenticators.filter((item) => item.target === target).length;
           const outcome = outcomes.get(target)!;

@@ -2,21 +2,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventBus } from '../../electron/main/ipc/event-bus';
-import { AccountService } from '../../electron/main/services/accounts/account-service';
-import { ProfileCache } from '../../electron/main/services/cache/profile-cache';
-import { FolderFileSaver } from '../../electron/main/services/files/file-saver';
-import { ProfileService } from '../../electron/main/services/profiles/profile-service';
-import { ReportService } from '../../electron/main/services/reports/report-service';
-import { AdminApiClient } from '../../electron/main/services/admin-api/http-client';
-import { AdminApiPlatform } from '../../electron/main/services/admin-api/admin-api-platform';
-import { AccountCache } from '../../electron/main/services/cache/account-cache';
-import { ActionJournal } from '../../electron/main/services/cache/action-journal';
 import { openCache } from '../../electron/main/services/cache/cache-database';
 import { ConnectionService } from '../../electron/main/services/connections/connection-service';
 import { ConnectionStore } from '../../electron/main/services/connections/connection-store';
-import { ConnectivityMonitor } from '../../electron/main/services/connections/connectivity';
+import { FolderFileSaver } from '../../electron/main/services/files/file-saver';
+import {
+  AdminApiClient,
+  type AdminApiCredentials,
+} from '../../electron/main/services/identity-platform/admin-api/http-client';
+import { AdminApiPlatform } from '../../electron/main/services/identity-platform/admin-api/admin-api-platform';
 import { silentLogger } from '../../electron/main/services/logger';
 import { MemorySecretStore } from '../../electron/main/services/secrets';
+import { Workspace } from '../../electron/main/services/workspace/workspace';
 import { TEST_CACHE_ENCRYPTION } from '../fixtures/cache-key';
 
 export interface SandboxServiceOptions {
@@ -30,8 +27,9 @@ export interface SandboxServiceOptions {
 }
 
 /**
- * Main-side services connected to a running sandbox as one of its API clients, over a fresh cache: the wiring
- * the service tests and the benchmarks share. Tests fail fast (no retries, short timeouts, in-memory cache).
+ * The workspace of a connection to a running sandbox as one of its API clients, over a fresh cache (with the
+ * connection service that knows it): the wiring the service tests and the benchmarks share. Tests fail fast (no
+ * retries, short timeouts, an in-memory cache, probing every 20 ms); exports go into the data folder.
  */
 export function connectToSandbox(url: string, options: SandboxServiceOptions | SandboxServiceOptions['tier'] = {}) {
   const {
@@ -47,35 +45,60 @@ export function connectToSandbox(url: string, options: SandboxServiceOptions | S
   const { db } = openCache(cacheOnDisk ? join(dataDir, 'cache.db') : ':memory:', silentLogger, {
     encryption: cacheOnDisk === true ? TEST_CACHE_ENCRYPTION : 'plain',
   });
-  const cache = new AccountCache(db, Date.now);
-  const connectivity = new ConnectivityMonitor(bus, Date.now, productionClient ? undefined : 20);
+  const createPlatform = (credentials: AdminApiCredentials) =>
+    new AdminApiPlatform(
+      new AdminApiClient({
+        ...credentials,
+        logger: silentLogger,
+        ...(recordingFetch ? { fetch: recordingFetch } : {}),
+        ...(productionClient ? {} : { maxRetries: 0, timeoutMs: 2000 }),
+      }),
+    );
   const store = new ConnectionStore(dataDir, silentLogger);
   const secrets = new MemorySecretStore();
-  const connections = new ConnectionService({
-    store,
-    secrets,
-    connectivity,
-    logger: silentLogger,
-    dataDir,
-    createPlatform: (credentials) =>
-      new AdminApiPlatform(
-        new AdminApiClient({
-          ...credentials,
-          logger: silentLogger,
-          ...(recordingFetch ? { fetch: recordingFetch } : {}),
-          ...(productionClient ? {} : { maxRetries: 0, timeoutMs: 2000 }),
-        }),
-      ),
-  });
+  const connections = new ConnectionService({ store, secrets, logger: silentLogger, dataDir, createPlatform });
+  const profile = {
+    id: 'test',
+    name: 'Test',
+    baseUrl: url,
+    clientId: `deskside-${tier}`,
+    environment: 'sandbox' as const,
+    embedded: false,
+  };
   // Written directly (saving is asynchronous): the profile without its secret, the secret in the memory store.
-  store.write({
-    connections: [
-      { id: 'test', name: 'Test', baseUrl: url, clientId: `deskside-${tier}`, environment: 'sandbox', embedded: false },
-    ],
-    activeId: 'test',
-  });
+  store.write({ connections: [profile], activeId: 'test' });
   void secrets.set('connection:test', `${tier}-demo-secret`);
-  return { dataDir, db, bus, pushed, cache, connectivity, connections, journal: new ActionJournal(db, Date.now) };
+  const workspace = new Workspace(
+    { ...profile, hasSecret: true },
+    createPlatform({ baseUrl: url, clientId: profile.clientId, clientSecret: `${tier}-demo-secret` }),
+    {
+      db,
+      bus,
+      files: new FolderFileSaver(join(dataDir, 'exports')),
+      pdf: null,
+      agent: () => 'tester',
+      now: Date.now,
+      ...(productionClient ? {} : { probeIntervalMs: 20 }),
+    },
+  );
+  return {
+    dataDir,
+    db,
+    bus,
+    pushed,
+    connections,
+    workspace,
+    connectivity: workspace.connectivity,
+    cache: workspace.cache.accounts,
+    profileCache: workspace.cache.profiles,
+    journal: workspace.cache.journal,
+    catalog: workspace.catalog,
+    accounts: workspace.accounts,
+    profiles: workspace.profiles,
+    searches: workspace.searches,
+    bulk: workspace.bulk,
+    reports: workspace.reports,
+  };
 }
 
 /** Sets the sandbox's fault rules (an empty list clears them). */
@@ -85,20 +108,3 @@ export const setFaults = (url: string, rules: unknown[]) =>
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ rules }),
   });
-
-/** The account view's services (profiles, reports, exports) over wired services, exports into the data folder. */
-export function withAccountView(wired: ReturnType<typeof connectToSandbox>) {
-  const profileCache = new ProfileCache(wired.db, wired.cache);
-  const profiles = new ProfileService({ ...wired, accounts: wired.cache, cache: profileCache });
-  const accounts = new AccountService(wired.connections, wired.cache, wired.connectivity);
-  const reports = new ReportService({
-    connections: wired.connections,
-    profiles,
-    accounts,
-    cache: profileCache,
-    files: new FolderFileSaver(join(wired.dataDir, 'exports')),
-    pdf: null,
-    agent: 'tester',
-  });
-  return { ...wired, profileCache, profiles, accounts, reports };
-}

@@ -3,9 +3,7 @@
  * results), and offline a rerun answers with the results kept from its last live run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccountService } from '../../electron/main/services/accounts/account-service';
 import { SavedSearches } from '../../electron/main/services/cache/saved-searches';
-import { SavedSearchService } from '../../electron/main/services/cache/search-service';
 import { startSandbox, type RunningSandbox } from '../../sandbox/start';
 import { connectToSandbox, setFaults } from './sandbox-services';
 
@@ -17,16 +15,16 @@ afterAll(() => sandbox.close());
 
 function services() {
   const wired = connectToSandbox(sandbox.url);
-  const rows = new SavedSearches(wired.db, Date.now);
-  const accounts = new AccountService(wired.connections, wired.cache, wired.connectivity);
-  return { ...wired, rows, searches: new SavedSearchService(rows, wired.connections, accounts) };
+  // The rows as the cache holds them, read as this connection and as another one.
+  const rows = new SavedSearches(wired.db, wired.workspace.connection.id, Date.now);
+  const theirRows = new SavedSearches(wired.db, 'someone-else', Date.now);
+  return { ...wired, rows, theirRows };
 }
 
 describe('saved searches', () => {
   it('another connection’s saved search can be neither removed, rerun nor read', async () => {
-    const { searches, rows } = services();
-    const theirs = rows.save({
-      connectionId: 'someone-else',
+    const { searches, rows, theirRows } = services();
+    const theirs = theirRows.save({
       store: 'consumers',
       name: 'Theirs',
       filter: {},
@@ -35,7 +33,7 @@ describe('saved searches', () => {
     await expect(searches.remove(theirs.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(searches.run(theirs.id, 0)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(searches.lastResults(theirs.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(rows.get(theirs.id)?.name).toBe('Theirs');
+    expect(theirRows.get(theirs.id)?.name).toBe('Theirs');
     const mine = await searches.save({ store: 'consumers', name: 'Mine', filter: {}, pinned: true });
     expect((await searches.list()).map((search) => search.name)).toEqual(['Mine']);
     await searches.remove(mine.id);

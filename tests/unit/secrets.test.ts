@@ -83,26 +83,27 @@ describe('secrets stay in the main process', () => {
         clientSecret: SECRET,
         environment: 'staging',
       });
-      await services.connections.activate(saved.id);
+      services.connections.activate(saved.id);
+      const workspace = await services.workspace();
       // Search, act, export.
-      const page = await services.accounts.search({ store: 'consumers', filter: {}, page: 0, size: 20 });
+      const page = await workspace.accounts.search({ store: 'consumers', filter: {}, page: 0, size: 20 });
       const account = page.items[0]!;
-      await services.profiles.open('consumers', account.id);
-      await services.profiles.act('consumers', account.id, { kind: 'disable' });
-      await services.profiles.act('consumers', account.id, { kind: 'enable' });
-      await services.reports.export('consumers', account.id, 'html');
-      await services.reports.export('consumers', account.id, 'json');
-      await services.reports.searchResultsCsv({ store: 'consumers', filter: {} });
-      const download = await services.profiles.download('consumers', account.id, 'json');
-      await services.reports.save(`account-${account.id}.json`, download, 'json');
+      await workspace.profiles.open('consumers', account.id);
+      await workspace.profiles.act('consumers', account.id, { kind: 'disable' });
+      await workspace.profiles.act('consumers', account.id, { kind: 'enable' });
+      await workspace.reports.export('consumers', account.id, 'html');
+      await workspace.reports.export('consumers', account.id, 'json');
+      await workspace.reports.searchResultsCsv({ store: 'consumers', filter: {} });
+      const download = await workspace.profiles.download('consumers', account.id, 'json');
+      await workspace.reports.save(`account-${account.id}.json`, download, 'json');
       services.settings.set({ theme: 'dark' });
-      const bulk = await services.bulk.start({ action: 'disable', store: 'consumers', accountIds: [account.id] });
-      await services.bulk.settled(bulk.jobId);
+      const bulk = await workspace.bulk.start({ action: 'disable', store: 'consumers', accountIds: [account.id] });
+      await workspace.bulk.settled(bulk.jobId);
       // Go offline, and keep working from the cache.
       await setFaults(sandbox.url, [{ route: '.*', failureRate: 1, status: 503, retryAfter: 0 }]);
-      await services.accounts.search({ store: 'consumers', filter: {}, page: 0, size: 20 });
-      expect((await services.profiles.open('consumers', account.id)).source).toBe('cache');
-      await services.reports.export('consumers', account.id, 'html');
+      await workspace.accounts.search({ store: 'consumers', filter: {}, page: 0, size: 20 });
+      expect((await workspace.profiles.open('consumers', account.id)).source).toBe('cache');
+      await workspace.reports.export('consumers', account.id, 'html');
     } finally {
       await setFaults(sandbox.url, []);
       await services.shutdown();

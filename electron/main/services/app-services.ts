@@ -2,27 +2,19 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo } from '@shared/domain/app-info';
 import type { EventBus } from '../ipc/event-bus';
-import { AccountService } from './accounts/account-service';
-import { AdminApiClient } from './admin-api/http-client';
-import { AdminApiPlatform } from './admin-api/admin-api-platform';
-import { BulkRunner } from './bulk/bulk-runner';
-import { AccountCache } from './cache/account-cache';
-import { ActionJournal } from './cache/action-journal';
 import { openCache } from './cache/cache-database';
 import type { CacheKey } from './cache/cache-key';
+import { CacheMaintenance } from './cache/cache-maintenance';
 import { CacheService } from './cache/cache-service';
-import { ProfileCache } from './cache/profile-cache';
-import { SavedSearches } from './cache/saved-searches';
-import { SavedSearchService } from './cache/search-service';
 import { ConnectionService } from './connections/connection-service';
 import { ConnectionStore } from './connections/connection-store';
-import { ConnectivityMonitor } from './connections/connectivity';
 import type { SandboxLauncher } from './connections/sandbox-launcher';
 import { FolderFileSaver, type FileSaver, type PdfPrinter } from './files/file-saver';
+import { AdminApiClient } from './identity-platform/admin-api/http-client';
+import { AdminApiPlatform } from './identity-platform/admin-api/admin-api-platform';
 import type { Logger } from './logger';
-import { ProfileService } from './profiles/profile-service';
-import { ReportService } from './reports/report-service';
 import type { SecretStore } from './secrets';
+import { Workspaces } from './workspace/workspaces';
 import { SettingsService, type SettingsStore } from './settings/settings-service';
 
 export interface AppServiceOptions {
@@ -75,12 +67,9 @@ export function createAppServices(options: AppServiceOptions) {
       ? { plainPredecessor: join(options.dataDir, options.cache.plainPredecessor) }
       : {}),
   });
-  const cache = new AccountCache(opened.db, now);
-  const connectivity = new ConnectivityMonitor(bus, now);
   const connections = new ConnectionService({
     store: new ConnectionStore(options.dataDir, logger),
     secrets,
-    connectivity,
     logger,
     dataDir: options.dataDir,
     createPlatform: (credentials) =>
@@ -89,29 +78,16 @@ export function createAppServices(options: AppServiceOptions) {
       ),
     ...(options.sandboxLauncher ? { sandboxLauncher: options.sandboxLauncher } : {}),
   });
-  const accounts = new AccountService(connections, cache, connectivity, now);
-  const journal = new ActionJournal(opened.db, now);
-  const profileCache = new ProfileCache(opened.db, cache, now);
-  const profiles = new ProfileService({
-    connections,
-    accounts: cache,
-    cache: profileCache,
-    connectivity,
-    journal,
-    now,
-  });
-  const reports = new ReportService({
-    connections,
-    profiles,
-    accounts,
-    cache: profileCache,
+  const workspaces = new Workspaces(connections, {
+    db: opened.db,
+    bus,
     files: options.files ?? new FolderFileSaver(join(options.dataDir, 'exports'), now),
     pdf: options.pdf ?? null,
     // The agent's display name from settings (asked for when exporting), else the operating system's user.
     agent: () => settings.get().agentName || agentName(),
     now,
   });
-  const cacheService = new CacheService(cache, settings, bus, {
+  const cacheService = new CacheService(new CacheMaintenance(opened.db), settings, bus, {
     recoveredFrom: opened.recoveredFrom,
     keyWarning: options.cache.key.warning,
     now,
@@ -124,17 +100,15 @@ export function createAppServices(options: AppServiceOptions) {
     secrets,
     settings,
     connections,
-    connectivity,
-    accounts,
-    /** The offline cache itself (benchmarks fill it directly). */
-    accountCache: cache,
-    profiles,
-    reports,
-    searches: new SavedSearchService(new SavedSearches(opened.db, now), connections, accounts),
-    bulk: new BulkRunner(connections, connectivity, journal, cache, bus),
+    /** The active connection's workspace: everything done through it. */
+    workspaces,
+    workspace: () => workspaces.workspace(),
     cache: cacheService,
+    /** The cache database itself (benchmarks fill it directly). */
+    cacheDb: opened.db,
     async shutdown() {
       cacheService.stop();
+      workspaces.close();
       await connections.shutdown();
       opened.db.close();
     },

@@ -33,7 +33,7 @@ import { SavedSearchList } from '../features/saved-searches/SavedSearchList';
 import { useSavedSearchStore } from '../features/saved-searches/saved-search-store';
 import { ResultsPane } from '../features/search/ResultsPane';
 import { SearchPanel } from '../features/search/SearchPanel';
-import { useSearchStore } from '../features/search/search-store';
+import { useCurrentStore } from '../features/identity-store/current-store';
 import { AppearanceMenu } from '../features/settings/AppearanceMenu';
 import { useSettingsStore } from '../features/settings/settings-store';
 import { buildTheme } from '../theme';
@@ -75,10 +75,10 @@ export function App() {
   const status = useConnectionStore((state) => state.status);
   const loadConnections = useConnectionStore((state) => state.load);
   const connectionError = useConnectionStore((state) => state.error);
-  const stores = useSearchStore((state) => state.stores);
-  const store = useSearchStore((state) => state.store);
-  const setStore = useSearchStore((state) => state.setStore);
-  const initSearch = useSearchStore((state) => state.init);
+  const stores = useCurrentStore((state) => state.stores);
+  const store = useCurrentStore((state) => state.name);
+  const setStore = useCurrentStore((state) => state.choose);
+  const loadStores = useCurrentStore((state) => state.load);
   const loadSaved = useSavedSearchStore((state) => state.load);
   const loadRecent = useRecentStore((state) => state.load);
   const viewing = useAccountViewStore((state) => state.target);
@@ -97,10 +97,10 @@ export function App() {
   // Everything that belongs to a connection reloads when the connection changes.
   useEffect(() => {
     if (!activeId) return;
-    void initSearch();
+    void loadStores();
     void loadSaved();
     void loadRecent();
-  }, [activeId, initSearch, loadSaved, loadRecent]);
+  }, [activeId, loadStores, loadSaved, loadRecent]);
 
   // Links from a ticket system: deskside://account/<store>/<id> in the desktop app, /account/<store>/<id> here.
   useEffect(() => {

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/start';
 import { connectToSandbox, setFaults } from '../../../../tests/unit/sandbox-services';
-import { BulkRunner } from '../bulk/bulk-runner';
-import { AccountService } from './account-service';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -11,10 +9,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 function services() {
-  const wired = connectToSandbox(sandbox.url);
-  const { cache, connectivity, connections, journal, bus, pushed } = wired;
-  const accounts = new AccountService(connections, cache, connectivity);
-  const bulk = new BulkRunner(connections, connectivity, journal, cache, bus);
+  const { accounts, bulk, cache, connectivity, pushed } = connectToSandbox(sandbox.url);
   return { accounts, bulk, cache, connectivity, pushed };
 }
 

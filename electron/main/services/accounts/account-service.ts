@@ -2,52 +2,46 @@ import { DesksideError } from '@shared/contracts';
 import type { AccountSummary } from '@shared/domain/account';
 import type { SearchPage, SearchRequest } from '@shared/domain/search';
 import type { AccountCache } from '../cache/account-cache';
-import type { ConnectionService } from '../connections/connection-service';
-import { isUnreachable, type ConnectivityMonitor } from '../connections/connectivity';
+import { isUnreachable } from '../connections/connectivity';
+import type { IdentityPlatform } from '../identity-platform/identity-platform';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * Searches and reads accounts: live from the platform, written through to the cache; from the cache, with its
- * age, when the platform cannot be reached. Offline answers are read-only by construction (the actions check
- * connectivity themselves).
+ * age, when the platform cannot be reached. Offline answers are read-only by construction (the workspace's
+ * platform refuses changes while it is offline).
  */
 export class AccountService {
   constructor(
-    private readonly connections: ConnectionService,
+    private readonly platform: IdentityPlatform,
     private readonly cache: AccountCache,
-    private readonly connectivity: ConnectivityMonitor,
     private readonly now: () => number = Date.now,
   ) {}
 
   async search(request: SearchRequest): Promise<SearchPage> {
-    const { view, platform } = await this.connections.active();
-    if (!this.connectivity.offline) {
-      try {
-        const page = await platform.searchAccounts(request);
-        this.connectivity.succeeded();
-        const fetchedAt = this.now();
-        this.cache.upsertSummaries(view.id, page.items, fetchedAt);
-        return {
-          items: page.items,
-          page: request.page,
-          size: request.size,
-          total: page.total,
-          totalCapped: page.totalCapped,
-          source: 'live',
-          fetchedAt: iso(fetchedAt),
-          unapplied: [],
-        };
-      } catch (error) {
-        this.connectivity.failed(error);
-        if (!isUnreachable(error)) throw error;
-      }
+    try {
+      const page = await this.platform.searchAccounts(request);
+      const fetchedAt = this.now();
+      this.cache.upsertSummaries(page.items, fetchedAt);
+      return {
+        items: page.items,
+        page: request.page,
+        size: request.size,
+        total: page.total,
+        totalCapped: page.totalCapped,
+        source: 'live',
+        fetchedAt: iso(fetchedAt),
+        unapplied: [],
+      };
+    } catch (error) {
+      if (!isUnreachable(error)) throw error;
     }
-    return this.searchCache(view.id, request);
+    return this.searchCache(request);
   }
 
-  searchCache(connectionId: string, request: SearchRequest): SearchPage {
-    const local = this.cache.search(connectionId, request.store, request.filter, request.page, request.size);
+  searchCache(request: SearchRequest): SearchPage {
+    const local = this.cache.search(request.store, request.filter, request.page, request.size);
     const oldest = local.items.reduce((min, item) => Math.min(min, item.fetchedAt), this.now());
     return {
       items: local.items.map((item) => item.summary),
@@ -65,9 +59,8 @@ export class AccountService {
     store: string,
     accountId: string,
   ): Promise<{ account: AccountSummary; source: 'live' | 'cache'; fetchedAt: string }> {
-    const { view, platform } = await this.connections.active();
     const cached = () => {
-      const entry = this.cache.get(view.id, store, accountId);
+      const entry = this.cache.get(store, accountId);
       if (!entry)
         throw new DesksideError({
           code: 'OFFLINE',
@@ -75,16 +68,13 @@ export class AccountService {
         });
       return { account: entry.summary, source: 'cache' as const, fetchedAt: iso(entry.fetchedAt) };
     };
-    if (this.connectivity.offline) return cached();
     try {
-      const account = await platform.getAccountSummary(store, accountId);
-      this.connectivity.succeeded();
+      const account = await this.platform.getAccountSummary(store, accountId);
       const fetchedAt = this.now();
-      this.cache.upsertSummaries(view.id, [account], fetchedAt);
+      this.cache.upsertSummaries([account], fetchedAt);
       return { account, source: 'live', fetchedAt: iso(fetchedAt) };
     } catch (error) {
-      this.connectivity.failed(error);
-      if (error instanceof DesksideError && error.code === 'NOT_FOUND') this.cache.remove(view.id, store, accountId);
+      if (error instanceof DesksideError && error.code === 'NOT_FOUND') this.cache.remove(store, accountId);
       if (!isUnreachable(error)) throw error;
       return cached();
     }
@@ -110,15 +100,15 @@ export class AccountService {
     }
   }
 
-  async opened(store: string, accountId: string): Promise<void> {
-    const { view } = await this.connections.active();
-    this.cache.recordRecent(view.id, store, accountId);
+  /** Notes that the agent opened an account, for the recent list; answers the list as it now is. */
+  opened(store: string, accountId: string) {
+    this.cache.recordRecent(store, accountId);
+    return this.recent();
   }
 
-  async recent(limit = 20) {
-    const { view } = await this.connections.active();
+  recent(limit = 20) {
     return this.cache
-      .recent(view.id, limit)
+      .recent(limit)
       .map((entry) => ({ account: entry.summary, openedAt: iso(entry.openedAt), fetchedAt: iso(entry.fetchedAt) }));
   }
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/start';
 import { connectToSandbox, setFaults } from '../../../../tests/unit/sandbox-services';
-import { BULK_CONCURRENCY, BulkRunner } from './bulk-runner';
+import { BULK_CONCURRENCY } from './bulk-runner';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ describe('BulkRunner', () => {
       }
     };
     const wired = connectToSandbox(sandbox.url, { fetch: counting });
-    const bulk = new BulkRunner(wired.connections, wired.connectivity, wired.journal, wired.cache, wired.bus);
+    const bulk = wired.bulk;
     const page = await (
       await wired.connections.active()
     ).platform.searchAccounts({

@@ -4,13 +4,11 @@ import type { AccountOutcome, BulkProgress, BulkRequest, BulkResult } from '@sha
 import type { EventBus } from '../../ipc/event-bus';
 import type { ActionJournal } from '../cache/action-journal';
 import type { AccountCache } from '../cache/account-cache';
-import type { ConnectionService } from '../connections/connection-service';
-import { isUnreachable, type ConnectivityMonitor } from '../connections/connectivity';
-import type { IdentityPlatform } from '../platform/identity-platform';
+import { isUnreachable } from '../connections/connectivity';
+import type { IdentityPlatform } from '../identity-platform/identity-platform';
 
 interface Job {
   request: BulkRequest;
-  connectionId: string;
   results: Map<string, AccountOutcome>;
   cancelled: boolean;
   /** The platform stopped answering: the rest of the queue waits for a retry instead of failing one by one. */
@@ -22,6 +20,9 @@ interface Job {
 export const BULK_CONCURRENCY = 8;
 /** Progress events at most this often, so a thousand accounts do not mean a thousand renders. */
 const PROGRESS_INTERVAL_MS = 100;
+
+/** The platform stopped answering (or is known not to): the rest of the queue is not sent. */
+const halts = (error: unknown) => isUnreachable(error) || (error instanceof DesksideError && error.code === 'OFFLINE');
 
 function reasonOf(error: unknown): string {
   if (isUnreachable(error))
@@ -52,46 +53,45 @@ function alreadyDone(request: BulkRequest, state: AccountState): boolean {
 /**
  * Quick actions on a selection: bounded concurrency, progress pushed to the renderer, cancellable, and a result
  * per account (done, failed with the reason, not attempted) from which failures can be retried. Each run is
- * recorded in the local action journal.
+ * recorded in the local action journal. Jobs belong to the workspace: switching connections cancels what is left.
  */
 export class BulkRunner {
   private readonly jobs = new Map<string, Job>();
 
   constructor(
-    private readonly connections: ConnectionService,
-    private readonly connectivity: ConnectivityMonitor,
+    /** The workspace's platform: it records reachability and refuses changes while offline. */
+    private readonly platform: IdentityPlatform,
     private readonly journal: ActionJournal,
     private readonly cache: AccountCache,
     private readonly bus: EventBus,
+    /** Whether the platform is known to be unreachable: a job is then refused before it starts. */
+    private readonly offline: () => boolean,
   ) {}
 
   async start(request: BulkRequest): Promise<BulkProgress> {
-    if (this.connectivity.offline)
+    if (this.offline())
       throw new DesksideError({
         code: 'OFFLINE',
         message: 'The platform cannot be reached: actions are disabled until it is back.',
       });
-    const { view, platform } = await this.connections.active();
     const jobId = randomUUID();
     const accountIds = [...new Set(request.accountIds)];
     const job: Job = {
       request: { ...request, accountIds },
-      connectionId: view.id,
       results: new Map(),
       cancelled: false,
       halted: false,
       finished: false,
     };
     this.jobs.set(jobId, job);
-    this.journal.start({
-      id: jobId,
-      connectionId: view.id,
-      store: request.store,
-      action: request.action,
-      total: accountIds.length,
-    });
-    void this.run(jobId, job, platform);
+    this.journal.start({ id: jobId, store: request.store, action: request.action, total: accountIds.length });
+    void this.run(jobId, job);
     return this.progress(jobId, job);
+  }
+
+  /** The workspace is closing (another connection was chosen): running jobs stop after the accounts in flight. */
+  dispose(): void {
+    for (const job of this.jobs.values()) job.cancelled = true;
   }
 
   cancel(jobId: string): BulkProgress {
@@ -138,7 +138,7 @@ export class BulkRunner {
     };
   }
 
-  private async run(jobId: string, job: Job, platform: IdentityPlatform): Promise<void> {
+  private async run(jobId: string, job: Job): Promise<void> {
     const { request } = job;
     const queue = [...request.accountIds];
     let lastEmit = 0;
@@ -156,18 +156,17 @@ export class BulkRunner {
       ) {
         try {
           const skipped =
-            request.checkFirst && alreadyDone(request, await platform.accountState(request.store, accountId));
-          if (!skipped) await this.act(platform, request, accountId);
+            request.checkFirst && alreadyDone(request, await this.platform.accountState(request.store, accountId));
+          if (!skipped) await this.act(request, accountId);
           job.results.set(
             accountId,
             skipped
               ? { accountId, outcome: 'done', reason: 'Already done: the platform had applied it; not sent again.' }
               : { accountId, outcome: 'done' },
           );
-          if (request.action === 'delete') this.cache.remove(job.connectionId, request.store, accountId);
+          if (request.action === 'delete') this.cache.remove(request.store, accountId);
         } catch (error) {
-          this.connectivity.failed(error);
-          if (isUnreachable(error)) job.halted = true;
+          if (halts(error)) job.halted = true;
           job.results.set(accountId, { accountId, outcome: 'failed', reason: reasonOf(error) });
         }
         emit();
@@ -179,7 +178,8 @@ export class BulkRunner {
     emit(true);
   }
 
-  private act(platform: IdentityPlatform, request: BulkRequest, accountId: string): Promise<void> {
+  private act(request: BulkRequest, accountId: string): Promise<void> {
+    const platform = this.platform;
     switch (request.action) {
       case 'enable':
         return platform.enableAccount(request.store, accountId);

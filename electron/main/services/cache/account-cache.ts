@@ -1,6 +1,6 @@
 import { AccountSummary } from '@shared/domain/account';
 import type { AccountFilter } from '@shared/domain/search';
-import { flushDeletedPages, type CacheDb } from './cache-database';
+import type { CacheDb } from './cache-database';
 
 export interface CachedSummary {
   summary: AccountSummary;
@@ -43,11 +43,13 @@ const fold = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '').to
 export class AccountCache {
   constructor(
     private readonly db: CacheDb,
+    /** The connection whose accounts these are: every read and write stays within it. */
+    readonly connectionId: string,
     private readonly now: () => number,
   ) {}
 
   /** Stores what a search returned; one transaction per page. */
-  upsertSummaries(connectionId: string, summaries: AccountSummary[], fetchedAt = this.now()): void {
+  upsertSummaries(summaries: AccountSummary[], fetchedAt = this.now()): void {
     const find = this.db.prepare('SELECT rowid FROM accounts WHERE connection_id = ? AND store = ? AND id = ?');
     const insert = this.db.prepare(
       `INSERT INTO accounts (connection_id, store, id, display_name, enabled, organization, created_at, last_login_at, search_text, email_folded, email_domain_rev, username_folded, summary, fetched_at)
@@ -62,7 +64,7 @@ export class AccountCache {
     );
     this.db.transaction(() => {
       for (const summary of summaries) {
-        const existing = find.get(connectionId, summary.store, summary.id) as { rowid: number } | undefined;
+        const existing = find.get(this.connectionId, summary.store, summary.id) as { rowid: number } | undefined;
         const email = summary.email ? fold(summary.email) : null;
         const columns = [
           summary.displayName,
@@ -87,7 +89,7 @@ export class AccountCache {
           ftsDelete.run(existing.rowid);
           rowid = existing.rowid;
         } else {
-          rowid = Number(insert.run(connectionId, summary.store, summary.id, ...columns).lastInsertRowid);
+          rowid = Number(insert.run(this.connectionId, summary.store, summary.id, ...columns).lastInsertRowid);
         }
         ftsInsert.run(
           rowid,
@@ -101,28 +103,28 @@ export class AccountCache {
     })();
   }
 
-  get(connectionId: string, store: string, accountId: string): CachedSummary | null {
+  get(store: string, accountId: string): CachedSummary | null {
     const row = this.db
       .prepare('SELECT summary, fetched_at FROM accounts WHERE connection_id = ? AND store = ? AND id = ?')
-      .get(connectionId, store, accountId) as { summary: string; fetched_at: number } | undefined;
+      .get(this.connectionId, store, accountId) as { summary: string; fetched_at: number } | undefined;
     return row ? { summary: AccountSummary.parse(JSON.parse(row.summary)), fetchedAt: row.fetched_at } : null;
   }
 
   /** Forgets accounts the platform says are gone. */
-  remove(connectionId: string, store: string, accountId: string): void {
+  remove(store: string, accountId: string): void {
     this.db
       .prepare('DELETE FROM account_events WHERE connection_id = ? AND store = ? AND account_id = ?')
-      .run(connectionId, store, accountId);
+      .run(this.connectionId, store, accountId);
     const row = this.db
       .prepare('SELECT rowid FROM accounts WHERE connection_id = ? AND store = ? AND id = ?')
-      .get(connectionId, store, accountId) as { rowid: number } | undefined;
+      .get(this.connectionId, store, accountId) as { rowid: number } | undefined;
     if (!row) return;
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM accounts_fts WHERE rowid = ?').run(row.rowid);
       this.db.prepare('DELETE FROM accounts WHERE rowid = ?').run(row.rowid);
       this.db
         .prepare('DELETE FROM recent_accounts WHERE connection_id = ? AND store = ? AND account_id = ?')
-        .run(connectionId, store, accountId);
+        .run(this.connectionId, store, accountId);
     })();
   }
 
@@ -130,9 +132,9 @@ export class AccountCache {
    * Searches cached accounts of one store. Text filters go through the FTS index and are then checked exactly;
    * status, organization and dates are columns; memberships and attributes are not cached and are reported unapplied.
    */
-  search(connectionId: string, store: string, filter: AccountFilter, page: number, size: number): LocalSearchResult {
+  search(store: string, filter: AccountFilter, page: number, size: number): LocalSearchResult {
     const where = ['a.connection_id = ?', 'a.store = ?'];
-    const args: unknown[] = [connectionId, store];
+    const args: unknown[] = [this.connectionId, store];
     const domains: string[] = [];
     const login = filter.loginIdentifier ? fold(filter.loginIdentifier.trim()) : '';
     if (login.startsWith('@')) domains.push(login.slice(1));
@@ -219,7 +221,7 @@ export class AccountCache {
       if (
         few(
           'SELECT 1 FROM accounts WHERE connection_id = ? AND store = ? AND email_domain_rev >= ? AND email_domain_rev < ?',
-          [connectionId, store, reversed, `${reversed}/`],
+          [this.connectionId, store, reversed, `${reversed}/`],
         )
       ) {
         from = 'accounts a INDEXED BY accounts_email_domain';
@@ -245,7 +247,7 @@ export class AccountCache {
           .prepare(
             `SELECT COUNT(*) AS n FROM (${walked}) s CROSS JOIN accounts a ON a.rowid = s.rowid WHERE ${whereSql}`,
           )
-          .get(connectionId, store, ...statusArgs, ...allArgs) as { n: number }
+          .get(this.connectionId, store, ...statusArgs, ...allArgs) as { n: number }
       ).n;
       capped =
         (
@@ -253,7 +255,7 @@ export class AccountCache {
             .prepare(
               `SELECT COUNT(*) AS n FROM (SELECT 1 FROM accounts WHERE connection_id = ? AND store = ? ${status} LIMIT ${COUNT_BUDGET + 1})`,
             )
-            .get(connectionId, store, ...statusArgs) as { n: number }
+            .get(this.connectionId, store, ...statusArgs) as { n: number }
         ).n > COUNT_BUDGET;
       // The page may reach past the counted rows; a lower bound is at least what is shown.
       total = Math.max(total, page * size + rows.length);
@@ -277,79 +279,33 @@ export class AccountCache {
     };
   }
 
-  recordRecent(connectionId: string, store: string, accountId: string, openedAt = this.now()): void {
+  recordRecent(store: string, accountId: string, openedAt = this.now()): void {
     this.db
       .prepare(
         'INSERT INTO recent_accounts (connection_id, store, account_id, opened_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET opened_at = excluded.opened_at',
       )
-      .run(connectionId, store, accountId, openedAt);
+      .run(this.connectionId, store, accountId, openedAt);
     // Keep the list short: it is a convenience, not a history.
     this.db
       .prepare(
         'DELETE FROM recent_accounts WHERE connection_id = ? AND rowid NOT IN (SELECT rowid FROM recent_accounts WHERE connection_id = ? ORDER BY opened_at DESC LIMIT 50)',
       )
-      .run(connectionId, connectionId);
+      .run(this.connectionId, this.connectionId);
   }
 
-  recent(connectionId: string, limit: number): Array<CachedSummary & { openedAt: number }> {
+  recent(limit: number): Array<CachedSummary & { openedAt: number }> {
     const rows = this.db
       .prepare(
         `SELECT a.summary, a.fetched_at, r.opened_at FROM recent_accounts r
          JOIN accounts a ON a.connection_id = r.connection_id AND a.store = r.store AND a.id = r.account_id
          WHERE r.connection_id = ? ORDER BY r.opened_at DESC LIMIT ?`,
       )
-      .all(connectionId, limit) as Array<{ summary: string; fetched_at: number; opened_at: number }>;
+      .all(this.connectionId, limit) as Array<{ summary: string; fetched_at: number; opened_at: number }>;
     return rows.map((row) => ({
       summary: JSON.parse(row.summary) as AccountSummary,
       fetchedAt: row.fetched_at,
       openedAt: row.opened_at,
     }));
-  }
-
-  /** Deletes personal data older than the retention limit; returns how many accounts went. */
-  purgeOlderThan(cutoff: number): number {
-    const purged = this.db.transaction(() => {
-      const stale = this.db.prepare('SELECT rowid FROM accounts WHERE fetched_at < ?').all(cutoff) as Array<{
-        rowid: number;
-      }>;
-      const ftsDelete = this.db.prepare('DELETE FROM accounts_fts WHERE rowid = ?');
-      for (const row of stale) ftsDelete.run(row.rowid);
-      this.db.prepare('DELETE FROM accounts WHERE fetched_at < ?').run(cutoff);
-      this.db.prepare('DELETE FROM saved_search_results WHERE fetched_at < ?').run(cutoff);
-      this.db.prepare('DELETE FROM recent_accounts WHERE opened_at < ?').run(cutoff);
-      this.db.prepare('DELETE FROM action_journal WHERE started_at < ?').run(cutoff);
-      this.db.prepare('DELETE FROM account_events WHERE fetched_at < ?').run(cutoff);
-      this.db.prepare('DELETE FROM store_catalogs WHERE fetched_at < ?').run(cutoff);
-      return stale.length;
-    })();
-    flushDeletedPages(this.db);
-    return purged;
-  }
-
-  /** "Clear cache": every cached account, result, recent entry and journal line; saved searches stay. */
-  clear(): void {
-    this.db.transaction(() => {
-      for (const table of [
-        'accounts_fts',
-        'accounts',
-        'saved_search_results',
-        'recent_accounts',
-        'action_journal',
-        'account_events',
-        'store_catalogs',
-      ])
-        this.db.exec(`DELETE FROM ${table}`);
-    })();
-    this.db.exec('VACUUM');
-    flushDeletedPages(this.db);
-  }
-
-  stats(): { accounts: number; oldestFetchedAt: number | null } {
-    const row = this.db.prepare('SELECT COUNT(*) AS n, MIN(fetched_at) AS oldest FROM accounts').get() as {
-      n: number;
-      oldest: number | null;
-    };
-    return { accounts: row.n, oldestFetchedAt: row.oldest };
   }
 }
 

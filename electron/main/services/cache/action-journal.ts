@@ -6,31 +6,32 @@ export interface JournalResult {
   reason?: string;
 }
 
-/** The agent's own bulk actions and their per-account results, for "what did I do" and for retries. */
+/** One connection's part of the journal: the agent's own bulk actions and their per-account results, for "what did I do" and for retries. */
 export class ActionJournal {
   constructor(
     private readonly db: CacheDb,
+    private readonly connectionId: string,
     private readonly now: () => number,
   ) {}
 
-  start(entry: { id: string; connectionId: string; store: string; action: string; total: number }): void {
+  start(entry: { id: string; store: string; action: string; total: number }): void {
     this.db
       .prepare(
         'INSERT INTO action_journal (id, connection_id, store, action, started_at, total) VALUES (?, ?, ?, ?, ?, ?)',
       )
-      .run(entry.id, entry.connectionId, entry.store, entry.action, this.now(), entry.total);
+      .run(entry.id, this.connectionId, entry.store, entry.action, this.now(), entry.total);
   }
 
   finish(id: string, results: JournalResult[]): void {
     this.db
-      .prepare('UPDATE action_journal SET finished_at = ?, results = ? WHERE id = ?')
-      .run(this.now(), JSON.stringify(results), id);
+      .prepare('UPDATE action_journal SET finished_at = ?, results = ? WHERE id = ? AND connection_id = ?')
+      .run(this.now(), JSON.stringify(results), id, this.connectionId);
   }
 
-  list(connectionId: string, limit = 50) {
+  list(limit = 50) {
     const rows = this.db
       .prepare('SELECT * FROM action_journal WHERE connection_id = ? ORDER BY started_at DESC LIMIT ?')
-      .all(connectionId, limit) as Array<Record<string, string | number | null>>;
+      .all(this.connectionId, limit) as Array<Record<string, string | number | null>>;
     return rows.map((row) => ({
       id: String(row.id),
       store: String(row.store),

@@ -206,3 +206,12 @@ export function migrateCache(db: CacheDb, migrations: readonly string[] = cacheM
     })();
   }
 }
+
+/** A cached JSON column, or null when it no longer parses (such rows are treated as absent). */
+export function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

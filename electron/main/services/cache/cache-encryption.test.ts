@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { summary } from '../../../../tests/fixtures/account-summaries';
 import { silentLogger } from '../logger';
 import { AccountCache } from './account-cache';
+import { CacheMaintenance } from './cache-maintenance';
 import { isPlainDatabase, openCache, type CacheDb, type CacheEncryption } from './cache-database';
 import { SavedSearches } from './saved-searches';
 
@@ -31,14 +32,14 @@ function filesHolding(dir: string, needles: readonly string[]): string[] {
 
 /** Fills a cache the way a session does: a searched account, a saved search with its results, then a removal. */
 function fill(db: CacheDb): void {
-  const accounts = new AccountCache(db, () => NOW);
-  accounts.upsertSummaries('prod', [
+  const accounts = new AccountCache(db, 'prod', () => NOW);
+  accounts.upsertSummaries([
     summary({ id: 'a1', displayName: CUSTOMER.name, email: CUSTOMER.email, phone: CUSTOMER.phone }),
     summary({ id: 'a2', displayName: 'Removed Person', email: 'removed.person@example.org' }),
   ]);
-  accounts.remove('prod', 'consumers', 'a2');
-  const searches = new SavedSearches(db, () => NOW);
-  const saved = searches.save({ connectionId: 'prod', store: 'consumers', name: 'Zeldas', filter: {}, pinned: true });
+  accounts.remove('consumers', 'a2');
+  const searches = new SavedSearches(db, 'prod', () => NOW);
+  const saved = searches.save({ store: 'consumers', name: 'Zeldas', filter: {}, pinned: true });
   searches.storeResults(saved.id, {
     items: [summary({ id: 'a1', displayName: CUSTOMER.name, email: CUSTOMER.email })],
     total: 1,
@@ -76,7 +77,7 @@ describe('the encrypted cache', () => {
     // The key opens it again with everything in place.
     const again = openOn(dir, KEY);
     expect(again.recoveredFrom).toBeNull();
-    expect(new AccountCache(again.db, () => NOW).get('prod', 'consumers', 'a1')?.summary.email).toBe(CUSTOMER.email);
+    expect(new AccountCache(again.db, 'prod', () => NOW).get('consumers', 'a1')?.summary.email).toBe(CUSTOMER.email);
     again.db.close();
   });
 
@@ -99,8 +100,8 @@ describe('the encrypted cache', () => {
     opened.db.close();
     const other = openOn(dir, OTHER_KEY);
     expect(other.recoveredFrom).toMatch(/cache\.db\.unreadable-/);
-    expect(new AccountCache(other.db, () => NOW).stats().accounts).toBe(0);
-    new AccountCache(other.db, () => NOW).upsertSummaries('prod', [summary({ id: 'b1' })]);
+    expect(new CacheMaintenance(other.db).stats().accounts).toBe(0);
+    new AccountCache(other.db, 'prod', () => NOW).upsertSummaries([summary({ id: 'b1' })]);
     expect(filesHolding(dir, NEEDLES)).toEqual([]);
     other.db.close();
     expect(openOn(dir, OTHER_KEY).recoveredFrom).toBeNull();
@@ -119,10 +120,10 @@ describe('the encrypted cache', () => {
 
     const opened = openOn(dir, KEY);
     expect(opened.recoveredFrom).toBeNull();
-    expect(new AccountCache(opened.db, () => NOW).get('prod', 'consumers', 'a1')?.summary.displayName).toBe(
+    expect(new AccountCache(opened.db, 'prod', () => NOW).get('consumers', 'a1')?.summary.displayName).toBe(
       CUSTOMER.name,
     );
-    expect(new SavedSearches(opened.db, () => NOW).list('prod').map((search) => search.name)).toEqual(['Zeldas']);
+    expect(new SavedSearches(opened.db, 'prod', () => NOW).list().map((search) => search.name)).toEqual(['Zeldas']);
     opened.db.close();
     expect(isPlainDatabase(join(dir, 'cache.db'))).toBe(false);
     expect(readdirSync(dir).filter((name) => name.endsWith('-journal'))).toEqual([]);
@@ -138,13 +139,13 @@ describe('the encrypted cache', () => {
     };
     leavePlainCache();
     const opened = openOn(dir, KEY, { plainPredecessor: join(dir, 'shared.db') });
-    expect(new SavedSearches(opened.db, () => NOW).list('prod')).toHaveLength(1);
+    expect(new SavedSearches(opened.db, 'prod', () => NOW).list()).toHaveLength(1);
     opened.db.close();
     expect(existsSync(join(dir, 'shared.db'))).toBe(false);
 
     leavePlainCache();
     const second = openOn(dir, KEY, { plainPredecessor: join(dir, 'shared.db') });
-    expect(new SavedSearches(second.db, () => NOW).list('prod')).toHaveLength(1);
+    expect(new SavedSearches(second.db, 'prod', () => NOW).list()).toHaveLength(1);
     second.db.close();
     expect(readdirSync(dir).filter((name) => name.startsWith('shared.db'))).toEqual([]);
     expect(filesHolding(dir, NEEDLES)).toEqual([]);
@@ -160,7 +161,7 @@ describe('the encrypted cache', () => {
     bytes.fill(0x7e, 100);
     writeFileSync(join(dir, 'cache.db'), bytes);
     const opened = openOn(dir, KEY);
-    expect(new AccountCache(opened.db, () => NOW).stats().accounts).toBe(0);
+    expect(new CacheMaintenance(opened.db).stats().accounts).toBe(0);
     opened.db.close();
     expect(readdirSync(dir).filter((name) => name.includes('unreadable'))).toEqual([]);
     expect(filesHolding(dir, NEEDLES)).toEqual([]);
@@ -170,13 +171,13 @@ describe('the encrypted cache', () => {
     const dir = folder();
     const opened = openOn(dir, KEY);
     fill(opened.db);
-    const accounts = new AccountCache(opened.db, () => NOW);
-    accounts.clear();
+    const maintenance = new CacheMaintenance(opened.db);
+    maintenance.clear();
     expect(statSync(join(dir, 'cache.db-wal')).size).toBe(0);
-    expect(accounts.stats().accounts).toBe(0);
+    expect(maintenance.stats().accounts).toBe(0);
     fill(opened.db);
     expect(statSync(join(dir, 'cache.db-wal')).size).toBeGreaterThan(0);
-    accounts.purgeOlderThan(NOW + 1);
+    maintenance.purgeOlderThan(NOW + 1);
     expect(statSync(join(dir, 'cache.db-wal')).size).toBe(0);
     opened.db.close();
   });

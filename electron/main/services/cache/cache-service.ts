@@ -1,7 +1,7 @@
 import { events } from '@shared/contracts';
 import type { EventBus } from '../../ipc/event-bus';
 import type { SettingsService } from '../settings/settings-service';
-import type { AccountCache } from './account-cache';
+import type { CacheMaintenance } from './cache-maintenance';
 import { purgeMovedAsideCopies } from './cache-database';
 
 const DAY = 86_400_000;
@@ -13,7 +13,7 @@ export class CacheService {
   private readonly now: () => number;
 
   constructor(
-    private readonly cache: AccountCache,
+    private readonly cache: CacheMaintenance,
     private readonly settings: SettingsService,
     private readonly bus: EventBus,
     private readonly options: {

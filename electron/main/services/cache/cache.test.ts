@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../logger';
 import { AccountCache, ftsQuery } from './account-cache';
 import { ActionJournal } from './action-journal';
+import { CacheMaintenance } from './cache-maintenance';
 import { cacheVersion, isUnreadableCache, migrateCache, openCache, purgeMovedAsideCopies } from './cache-database';
 import { cacheMigrations } from './migrations';
 import { summary } from '../../../../tests/fixtures/account-summaries';
@@ -15,9 +16,14 @@ import { TEST_CACHE_ENCRYPTION } from '../../../../tests/fixtures/cache-key';
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-29T12:00:00Z');
 
-const freshCache = () => {
+/** A fresh cache: each connection's part of it, and what acts on all of it. */
+const freshCache = (now: () => number = () => NOW) => {
   const { db } = openCache(':memory:', silentLogger, { encryption: 'plain' });
-  return { db, cache: new AccountCache(db, () => NOW) };
+  return {
+    db,
+    cache: (connectionId: string) => new AccountCache(db, connectionId, now),
+    maintenance: new CacheMaintenance(db),
+  };
 };
 
 describe('cache database', () => {
@@ -42,7 +48,7 @@ describe('cache database', () => {
     expect(existsSync(opened.recoveredFrom!)).toBe(true);
     expect(logger.warn).toHaveBeenCalled();
     expect(cacheVersion(opened.db)).toBe(cacheMigrations.length);
-    new AccountCache(opened.db, () => NOW).upsertSummaries('c', [summary({ id: '1' })]);
+    new AccountCache(opened.db, 'c', () => NOW).upsertSummaries([summary({ id: '1' })]);
     opened.db.close();
     // The new file is healthy: opening it again recovers nothing.
     const again = openCache(file, logger, { encryption: TEST_CACHE_ENCRYPTION, now: () => NOW });
@@ -110,14 +116,16 @@ describe('cache database', () => {
 describe('AccountCache', () => {
   it('finds cached accounts by any part of a name or identifier, per connection and store', () => {
     const { cache } = freshCache();
-    cache.upsertSummaries('conn-a', [
+    cache('conn-a').upsertSummaries([
       summary({ id: 'a1', displayName: 'Ada Lovelace', email: 'ada.lovelace@example.com' }),
       summary({ id: 'a2', displayName: 'Grace Hopper', email: 'grace@navy.example', username: 'ghopper' }),
       summary({ id: 'a3', displayName: 'Zsófia Nagy', email: 'zsofia@eu.inbox.example', phone: '+36301234567' }),
     ]);
-    cache.upsertSummaries('conn-b', [summary({ id: 'b1', displayName: 'Ada Other', email: 'ada@other.example' })]);
-    const ids = (filter: Parameters<AccountCache['search']>[2]) =>
-      cache.search('conn-a', 'consumers', filter, 0, 50).items.map((item) => item.summary.id);
+    cache('conn-b').upsertSummaries([summary({ id: 'b1', displayName: 'Ada Other', email: 'ada@other.example' })]);
+    const ids = (filter: Parameters<AccountCache['search']>[1]) =>
+      cache('conn-a')
+        .search('consumers', filter, 0, 50)
+        .items.map((item) => item.summary.id);
     expect(ids({ loginIdentifier: 'ada' })).toEqual(['a1']);
     expect(ids({ loginIdentifier: 'GHOPPER' })).toEqual(['a2']);
     expect(ids({ loginIdentifier: 'Nagy' })).toEqual(['a3']);
@@ -132,26 +140,25 @@ describe('AccountCache', () => {
   });
 
   it('updates an account in place and in the index', () => {
-    const { cache } = freshCache();
-    cache.upsertSummaries('c', [summary({ id: '1', displayName: 'Old Name' })]);
-    cache.upsertSummaries('c', [summary({ id: '1', displayName: 'New Name', enabled: false })]);
-    expect(cache.search('c', 'consumers', { loginIdentifier: 'old' }, 0, 10).items).toHaveLength(0);
-    const found = cache.search('c', 'consumers', { loginIdentifier: 'new', enabled: false }, 0, 10).items;
+    const { cache, maintenance } = freshCache();
+    cache('c').upsertSummaries([summary({ id: '1', displayName: 'Old Name' })]);
+    cache('c').upsertSummaries([summary({ id: '1', displayName: 'New Name', enabled: false })]);
+    expect(cache('c').search('consumers', { loginIdentifier: 'old' }, 0, 10).items).toHaveLength(0);
+    const found = cache('c').search('consumers', { loginIdentifier: 'new', enabled: false }, 0, 10).items;
     expect(found.map((item) => item.summary.displayName)).toEqual(['New Name']);
-    expect(cache.stats().accounts).toBe(1);
-    cache.remove('c', 'consumers', '1');
-    expect(cache.stats().accounts).toBe(0);
+    expect(maintenance.stats().accounts).toBe(1);
+    cache('c').remove('consumers', '1');
+    expect(maintenance.stats().accounts).toBe(0);
   });
 
   it('applies status, organization and date filters, and names the filters it cannot apply offline', () => {
     const { cache } = freshCache();
-    cache.upsertSummaries('c', [
+    cache('c').upsertSummaries([
       summary({ id: 'new', createdAt: new Date(NOW - 5 * DAY).toISOString() }),
       summary({ id: 'old', createdAt: new Date(NOW - 400 * DAY).toISOString(), organization: 'acme' }),
       summary({ id: 'never', lastLoginAt: null }),
     ]);
-    const result = cache.search(
-      'c',
+    const result = cache('c').search(
       'consumers',
       { dates: { createdAt: { from: '-P30D' } }, groups: { ids: ['g'], mode: 'include' } },
       0,
@@ -160,32 +167,43 @@ describe('AccountCache', () => {
     expect(result.items.map((item) => item.summary.id)).toEqual(['new']);
     expect(result.unapplied).toEqual(['groups']);
     expect(
-      cache.search('c', 'consumers', { organization: 'acme' }, 0, 10).items.map((item) => item.summary.id),
+      cache('c')
+        .search('consumers', { organization: 'acme' }, 0, 10)
+        .items.map((item) => item.summary.id),
     ).toEqual(['old']);
-    expect(cache.search('c', 'consumers', { neverLoggedIn: true }, 0, 10).items.map((item) => item.summary.id)).toEqual(
-      ['never'],
-    );
+    expect(
+      cache('c')
+        .search('consumers', { neverLoggedIn: true }, 0, 10)
+        .items.map((item) => item.summary.id),
+    ).toEqual(['never']);
   });
 
   it('keeps recent accounts, newest first, and purges everything past the retention limit', () => {
     let now = NOW;
-    const { db } = openCache(':memory:', silentLogger, { encryption: 'plain' });
-    const cache = new AccountCache(db, () => now);
-    cache.upsertSummaries('c', [summary({ id: 'r1' }), summary({ id: 'r2' })], NOW - 40 * DAY);
-    cache.upsertSummaries('c', [summary({ id: 'r3' })], NOW);
-    cache.recordRecent('c', 'consumers', 'r1', NOW - 40 * DAY);
-    cache.recordRecent('c', 'consumers', 'r3', NOW - 1000);
-    expect(cache.recent('c', 10).map((entry) => entry.summary.id)).toEqual(['r3', 'r1']);
-    const journal = new ActionJournal(db, () => now);
+    const { db, cache, maintenance } = freshCache(() => now);
+    cache('c').upsertSummaries([summary({ id: 'r1' }), summary({ id: 'r2' })], NOW - 40 * DAY);
+    cache('c').upsertSummaries([summary({ id: 'r3' })], NOW);
+    cache('c').recordRecent('consumers', 'r1', NOW - 40 * DAY);
+    cache('c').recordRecent('consumers', 'r3', NOW - 1000);
+    expect(
+      cache('c')
+        .recent(10)
+        .map((entry) => entry.summary.id),
+    ).toEqual(['r3', 'r1']);
+    const journal = new ActionJournal(db, 'c', () => now);
     now = NOW - 40 * DAY;
-    journal.start({ id: 'j1', connectionId: 'c', store: 'consumers', action: 'disable', total: 1 });
+    journal.start({ id: 'j1', store: 'consumers', action: 'disable', total: 1 });
     now = NOW;
-    expect(cache.purgeOlderThan(NOW - 30 * DAY)).toBe(2);
-    expect(cache.recent('c', 10).map((entry) => entry.summary.id)).toEqual(['r3']);
-    expect(cache.search('c', 'consumers', { loginIdentifier: 'ada' }, 0, 10).items).toHaveLength(1);
-    expect(journal.list('c')).toHaveLength(0);
-    cache.clear();
-    expect(cache.stats().accounts).toBe(0);
+    expect(maintenance.purgeOlderThan(NOW - 30 * DAY)).toBe(2);
+    expect(
+      cache('c')
+        .recent(10)
+        .map((entry) => entry.summary.id),
+    ).toEqual(['r3']);
+    expect(cache('c').search('consumers', { loginIdentifier: 'ada' }, 0, 10).items).toHaveLength(1);
+    expect(journal.list()).toHaveLength(0);
+    maintenance.clear();
+    expect(maintenance.stats().accounts).toBe(0);
   });
 
   it('walks a large cache newest first for broad words, and reports a lower bound', () => {
@@ -198,8 +216,8 @@ describe('AccountCache', () => {
         createdAt: new Date(NOW - index * 60_000).toISOString(),
       }),
     );
-    cache.upsertSummaries('c', many);
-    const broad = cache.search('c', 'consumers', { loginIdentifier: 'hopper' }, 0, 20);
+    cache('c').upsertSummaries(many);
+    const broad = cache('c').search('consumers', { loginIdentifier: 'hopper' }, 0, 20);
     expect(broad.items.map((item) => item.summary.id)).toEqual([
       'm1',
       'm3',
@@ -223,7 +241,7 @@ describe('AccountCache', () => {
       'm39',
     ]);
     expect(broad).toMatchObject({ total: 500, totalCapped: true });
-    const domain = cache.search('c', 'consumers', { loginIdentifier: '@inbox.example' }, 1, 10);
+    const domain = cache('c').search('consumers', { loginIdentifier: '@inbox.example' }, 1, 10);
     expect(domain.items.map((item) => item.summary.id)).toEqual([
       'm30',
       'm33',
@@ -237,9 +255,11 @@ describe('AccountCache', () => {
       'm57',
     ]);
     expect(
-      cache.search('c', 'consumers', { email: 'USER42@eu.inbox.example' }, 0, 10).items.map((item) => item.summary.id),
+      cache('c')
+        .search('consumers', { email: 'USER42@eu.inbox.example' }, 0, 10)
+        .items.map((item) => item.summary.id),
     ).toEqual(['m42']);
-    expect(cache.search('c', 'consumers', { id: 'm5999' }, 0, 10)).toMatchObject({ total: 1, totalCapped: false });
+    expect(cache('c').search('consumers', { id: 'm5999' }, 0, 10)).toMatchObject({ total: 1, totalCapped: false });
   });
 
   it('quotes what the agent typed for FTS5, so operators and quotes are just text', () => {
@@ -252,17 +272,16 @@ describe('AccountCache', () => {
 describe('SavedSearches', () => {
   it('saves, lists, updates and removes searches and keeps their last results', () => {
     const { db } = openCache(':memory:', silentLogger, { encryption: 'plain' });
-    const searches = new SavedSearches(db, () => NOW);
+    const searches = new SavedSearches(db, 'c', () => NOW);
     const saved = searches.save({
-      connectionId: 'c',
       store: 'business',
       name: 'Locked at Acme',
       filter: { organization: 'acme' },
       pinned: true,
     });
-    expect(searches.list('c')).toEqual([saved]);
+    expect(searches.list()).toEqual([saved]);
     searches.save({ ...saved, name: 'Acme, locked' });
-    expect(searches.list('c').map((search) => search.name)).toEqual(['Acme, locked']);
+    expect(searches.list().map((search) => search.name)).toEqual(['Acme, locked']);
     const page = {
       items: [summary({ id: 'x' })],
       page: 0,
@@ -277,7 +296,7 @@ describe('SavedSearches', () => {
     expect(searches.lastResults(saved.id)).toEqual({ page, fetchedAt: NOW });
     expect(searches.get(saved.id)!.lastRunAt).toBe(NOW);
     searches.remove(saved.id);
-    expect(searches.list('c')).toEqual([]);
+    expect(searches.list()).toEqual([]);
     expect(searches.lastResults(saved.id)).toBeNull();
   });
 });

@@ -99,4 +99,12 @@ export const cacheMigrations: readonly string[] = [
   `
   CREATE INDEX accounts_store_enabled_created ON accounts(connection_id, store, enabled, created_at);
   `,
+  // 4: the identity stores of each connection, so the store switcher works offline too.
+  `
+  CREATE TABLE identity_stores (
+    connection_id TEXT PRIMARY KEY,
+    stores TEXT NOT NULL,
+    fetched_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -13,17 +13,31 @@ export interface SavedSearchRow {
   lastRunAt: number | null;
 }
 
-/** Named searches an agent reruns in one click, with the last page of results kept for offline use. */
+/**
+ * Named searches an agent reruns in one click, with the last page of results kept for offline use. Bound to one
+ * connection: another connection's search is as good as absent, for reading, changing and removing alike.
+ */
 export class SavedSearches {
   constructor(
     private readonly db: CacheDb,
+    private readonly connectionId: string,
     private readonly now: () => number,
   ) {}
 
-  list(connectionId: string): SavedSearchRow[] {
+  list(): SavedSearchRow[] {
+    return this.rows('', []);
+  }
+
+  get(id: string): SavedSearchRow | null {
+    return this.rows('AND id = ?', [id])[0] ?? null;
+  }
+
+  private rows(condition: string, args: unknown[]): SavedSearchRow[] {
     const rows = this.db
-      .prepare('SELECT * FROM saved_searches WHERE connection_id = ? ORDER BY pinned DESC, name COLLATE NOCASE')
-      .all(connectionId) as Array<Record<string, string | number | null>>;
+      .prepare(
+        `SELECT * FROM saved_searches WHERE connection_id = ? ${condition} ORDER BY pinned DESC, name COLLATE NOCASE`,
+      )
+      .all(this.connectionId, ...args) as Array<Record<string, string | number | null>>;
     return rows.map((row) => ({
       id: String(row.id),
       connectionId: String(row.connection_id),
@@ -36,21 +50,10 @@ export class SavedSearches {
     }));
   }
 
-  get(id: string): SavedSearchRow | null {
-    const row = this.db.prepare('SELECT connection_id FROM saved_searches WHERE id = ?').get(id) as
-      { connection_id: string } | undefined;
-    return row ? (this.list(row.connection_id).find((search) => search.id === id) ?? null) : null;
-  }
-
-  save(input: {
-    connectionId: string;
-    store: string;
-    name: string;
-    filter: AccountFilter;
-    pinned: boolean;
-    id?: string;
-  }): SavedSearchRow {
+  /** Creates a search, or changes one of this connection's (an id of another connection's is refused). */
+  save(input: { store: string; name: string; filter: AccountFilter; pinned: boolean; id?: string }): SavedSearchRow {
     const id = input.id ?? randomUUID();
+    if (input.id && !this.get(input.id)) throw new Error(`No saved search ${input.id} on this connection.`);
     this.db
       .prepare(
         `INSERT INTO saved_searches (id, connection_id, store, name, filter, pinned, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -58,7 +61,7 @@ export class SavedSearches {
       )
       .run(
         id,
-        input.connectionId,
+        this.connectionId,
         input.store,
         input.name,
         JSON.stringify(input.filter),
@@ -68,11 +71,16 @@ export class SavedSearches {
     return this.get(id)!;
   }
 
-  remove(id: string): void {
-    this.db.prepare('DELETE FROM saved_searches WHERE id = ?').run(id);
+  /** False when this connection has no such search. */
+  remove(id: string): boolean {
+    return (
+      this.db.prepare('DELETE FROM saved_searches WHERE id = ? AND connection_id = ?').run(id, this.connectionId)
+        .changes > 0
+    );
   }
 
   storeResults(id: string, page: SearchPage): void {
+    if (!this.get(id)) return;
     const now = this.now();
     this.db.transaction(() => {
       this.db.prepare('UPDATE saved_searches SET last_run_at = ? WHERE id = ?').run(now, id);
@@ -85,6 +93,7 @@ export class SavedSearches {
   }
 
   lastResults(id: string): { page: SearchPage; fetchedAt: number } | null {
+    if (!this.get(id)) return null;
     const row = this.db.prepare('SELECT page, fetched_at FROM saved_search_results WHERE search_id = ?').get(id) as
       { page: string; fetched_at: number } | undefined;
     if (!row) return null;

@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DesksideError } from '@shared/contracts';
-import type {
-  ConnectionInput,
-  ConnectionStatus,
-  ConnectionTestResult,
-  ConnectionView,
-} from '@shared/domain/connection';
-import type { AdminApiCredentials } from '../admin-api/http-client';
+import type { ConnectionInput, ConnectionTestResult, ConnectionView } from '@shared/domain/connection';
+import type { AdminApiCredentials } from '../identity-platform/admin-api/http-client';
 import type { Logger } from '../logger';
-import type { IdentityPlatform } from '../platform/identity-platform';
+import type { IdentityPlatform } from '../identity-platform/identity-platform';
 import type { SecretStore } from '../secrets';
-import type { ConnectivityMonitor } from './connectivity';
 import type { ConnectionStore, StoredConnection } from './connection-store';
 import type { RunningEmbeddedSandbox, SandboxLauncher } from './sandbox-launcher';
 
@@ -27,7 +21,6 @@ export interface ActiveConnection {
 export interface ConnectionServiceOptions {
   store: ConnectionStore;
   secrets: SecretStore;
-  connectivity: ConnectivityMonitor;
   logger: Logger;
   dataDir: string;
   createPlatform: (credentials: AdminApiCredentials) => IdentityPlatform;
@@ -38,14 +31,14 @@ export interface ConnectionServiceOptions {
 const secretKey = (id: string) => `connection:${id}`;
 
 /**
- * Connection profiles, their secrets (kept by the secret store, never sent to the renderer), the active one, and
- * the sandbox Deskside starts itself when nothing else is configured.
+ * Connection profiles, their secrets (kept by the secret store, never sent to the renderer), which one is active,
+ * and the sandbox Deskside starts itself when nothing else is configured. What is done through the active
+ * connection lives in its workspace (services/workspace/), rebuilt whenever the active connection changes.
  */
 export class ConnectionService {
   private activeConnection: ActiveConnection | null = null;
   private embedded: Promise<RunningEmbeddedSandbox> | null = null;
-  private scopes: string[] = [];
-  private missingScopes: string[] = [];
+  private readonly changeListeners = new Set<() => void>();
 
   constructor(private readonly options: ConnectionServiceOptions) {}
 
@@ -53,13 +46,15 @@ export class ConnectionService {
     return this.options.store.read().connections.map((connection) => this.view(connection));
   }
 
-  status(): ConnectionStatus {
-    return {
-      active: this.activeConnection?.view ?? null,
-      connectivity: this.options.connectivity.current(),
-      scopes: this.scopes,
-      missingScopes: this.missingScopes,
-    };
+  /** Called whenever the active connection changes (chosen, edited or removed): its workspace is then closed. */
+  onActiveChanged(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private forgetActive(): void {
+    this.activeConnection = null;
+    for (const listener of this.changeListeners) listener();
   }
 
   async save(input: ConnectionInput): Promise<ConnectionView> {
@@ -91,7 +86,7 @@ export class ConnectionService {
       ? data.connections.map((candidate) => (candidate.id === connection.id ? connection : candidate))
       : [...data.connections, connection];
     this.options.store.write({ ...data, connections });
-    if (this.activeConnection?.view.id === connection.id) this.activeConnection = null; // rebuilt with the new settings on next use
+    if (this.activeConnection?.view.id === connection.id) this.forgetActive(); // rebuilt with the new settings on next use
     return this.view(connection);
   }
 
@@ -104,10 +99,7 @@ export class ConnectionService {
       connections: data.connections.filter((connection) => connection.id !== id),
       activeId: data.activeId === id ? null : data.activeId,
     });
-    if (this.activeConnection?.view.id === id) {
-      this.activeConnection = null;
-      this.options.connectivity.reset();
-    }
+    if (this.activeConnection?.view.id === id) this.forgetActive();
   }
 
   /** Tries a profile (token, then the identity stores) and says precisely what failed. */
@@ -137,15 +129,13 @@ export class ConnectionService {
     }
   }
 
-  async activate(id: string): Promise<ConnectionStatus> {
+  /** Makes a connection the active one; the next use builds its platform (and the workspace around it). */
+  activate(id: string): void {
     const data = this.options.store.read();
     if (!data.connections.some((connection) => connection.id === id))
       throw new DesksideError({ code: 'NOT_FOUND', message: `No connection ${id}.` });
     this.options.store.write({ ...data, activeId: id });
-    this.activeConnection = null;
-    this.options.connectivity.reset();
-    await this.active();
-    return this.status();
+    this.forgetActive();
   }
 
   /** The connection in use, starting the embedded sandbox when nothing else is configured or it is chosen. */
@@ -178,21 +168,11 @@ export class ConnectionService {
       audience: chosen.audience,
     });
     this.activeConnection = { view: this.view(chosen), platform };
-    this.options.connectivity.setProbe(() => platform.listIdentityStores());
-    platform.permissions().then(
-      ({ granted, missing }) => {
-        this.scopes = granted;
-        this.missingScopes = missing;
-        this.options.connectivity.succeeded();
-      },
-      (error: unknown) => this.options.connectivity.failed(error),
-    );
     return this.activeConnection;
   }
 
   /** Stops the embedded sandbox (Deskside is quitting). */
   async shutdown(): Promise<void> {
-    this.options.connectivity.dispose();
     const running = this.embedded;
     this.embedded = null;
     if (running) await (await running.catch(() => null))?.stop();

@@ -5,13 +5,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DesksideError } from '@shared/contracts';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/start';
 import { EventBus } from '../../ipc/event-bus';
-import { AdminApiClient } from '../admin-api/http-client';
-import { AdminApiPlatform } from '../admin-api/admin-api-platform';
+import { AdminApiClient } from '../identity-platform/admin-api/http-client';
+import { AdminApiPlatform } from '../identity-platform/admin-api/admin-api-platform';
 import { silentLogger } from '../logger';
 import { MemorySecretStore } from '../secrets';
 import { ConnectionService, describeConnectionError, EMBEDDED_ID } from './connection-service';
 import { ConnectionStore } from './connection-store';
-import { ConnectivityMonitor } from './connectivity';
+import { openCache } from '../cache/cache-database';
+import { FolderFileSaver } from '../files/file-saver';
+import { Workspaces } from '../workspace/workspaces';
 import { sandboxUrlReader } from './sandbox-launcher';
 
 let sandbox: RunningSandbox;
@@ -24,20 +26,33 @@ function service(launcherUrl?: string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'deskside-connections-'));
   const secrets = new MemorySecretStore();
   const bus = new EventBus();
-  const connectivity = new ConnectivityMonitor(bus, Date.now, 50);
   const stop = vi.fn(async () => {});
   const launcher = launcherUrl ? { start: vi.fn(async () => ({ url: launcherUrl, stop })) } : undefined;
   const connections = new ConnectionService({
     store: new ConnectionStore(dataDir, silentLogger),
     secrets,
-    connectivity,
     logger: silentLogger,
     dataDir,
     createPlatform: (credentials) =>
       new AdminApiPlatform(new AdminApiClient({ ...credentials, logger: silentLogger, maxRetries: 0 })),
     ...(launcher ? { sandboxLauncher: launcher } : {}),
   });
-  return { connections, secrets, launcher, stop, connectivity, bus };
+  const workspaces = new Workspaces(connections, {
+    db: openCache(':memory:', silentLogger, { encryption: 'plain' }).db,
+    bus,
+    files: new FolderFileSaver(join(dataDir, 'exports')),
+    pdf: null,
+    agent: () => 'tester',
+    now: Date.now,
+    probeIntervalMs: 50,
+  });
+  /** What connections:activate does: choose, then open the workspace. */
+  const activate = async (id: string) => {
+    connections.activate(id);
+    await workspaces.workspace();
+    return workspaces.status();
+  };
+  return { connections, workspaces, activate, secrets, launcher, stop, bus };
 }
 
 describe('ConnectionService', () => {
@@ -116,7 +131,7 @@ describe('ConnectionService', () => {
   });
 
   it('switches the active connection and reports its scopes and connectivity', async () => {
-    const { connections } = service();
+    const { connections, workspaces, activate } = service();
     const viewer = await connections.save({
       name: 'Viewer',
       baseUrl: sandbox.url,
@@ -124,15 +139,15 @@ describe('ConnectionService', () => {
       clientSecret: 'viewer-demo-secret',
       environment: 'production',
     });
-    const status = await connections.activate(viewer.id);
+    const status = await activate(viewer.id);
     expect(status.active?.name).toBe('Viewer');
-    await vi.waitFor(() => expect(connections.status().scopes).toContain('read:account'));
-    expect(connections.status().scopes).not.toContain('write:account');
-    expect(connections.status().connectivity.state).toBe('online');
+    await vi.waitFor(() => expect(workspaces.status().scopes).toContain('read:account'));
+    expect(workspaces.status().scopes).not.toContain('write:account');
+    expect(workspaces.status().connectivity.state).toBe('online');
   });
 
   it('keeps a connection chosen while the embedded sandbox was still starting', async () => {
-    const { connections, launcher } = service(sandbox.url);
+    const { connections, workspaces, activate, launcher } = service(sandbox.url);
     let release!: () => void;
     const started = new Promise<void>((resolve) => (release = resolve));
     launcher!.start.mockImplementationOnce(async () => {
@@ -147,11 +162,11 @@ describe('ConnectionService', () => {
       clientSecret: 'agent-demo-secret',
       environment: 'staging',
     });
-    const activated = connections.activate(chosen.id);
+    const activated = activate(chosen.id);
     release();
     await Promise.all([firstLook, activated]);
     expect((await connections.active()).view.name).toBe('Chosen');
-    expect(connections.status().active?.name).toBe('Chosen');
+    expect(workspaces.status().active?.name).toBe('Chosen');
     await connections.shutdown();
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DesksideError } from '@shared/contracts';
 import { tierScopes } from '../../../../sandbox/auth/clients';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/start';
-import { connectToSandbox, setFaults, withAccountView } from '../../../../tests/unit/sandbox-services';
+import { connectToSandbox, setFaults } from '../../../../tests/unit/sandbox-services';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { deletionConfirmation } from './profile-service';
@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 function services(tier: 'viewer' | 'agent' | 'supervisor' = 'supervisor') {
-  return withAccountView(connectToSandbox(sandbox.url, tier));
+  return connectToSandbox(sandbox.url, tier);
 }
 
 /** The Admin API as the supervisor, to check the platform's state after an action. */
@@ -142,7 +142,7 @@ describe('ProfileService', () => {
   });
 
   it('assigns and removes roles and groups, verifies and revokes, and journals each change', async () => {
-    const { profiles, journal, connections } = services();
+    const { profiles, journal } = services();
     const account = await findAccount('business', 'organization=globex');
     const opened = await profiles.open('business', account.id);
     const role = opened.catalog.roles[0]!;
@@ -168,8 +168,7 @@ describe('ProfileService', () => {
     view = await profiles.act('business', account.id, { kind: 'revokeProofing', proofingId: proofing.id });
     expect(view.profile.proofings.find((item) => item.id === proofing.id)!.invalidatedAt).not.toBeNull();
 
-    const { view: connection } = await connections.active();
-    const entries = journal.list(connection.id);
+    const entries = journal.list();
     expect(entries.map((entry) => entry.action)).toEqual(
       expect.arrayContaining(['profile:assignRoles', 'profile:removeRole', 'profile:verifyManually']),
     );

@@ -13,19 +13,21 @@ import {
 import type { AccountCache } from '../cache/account-cache';
 import type { ActionJournal } from '../cache/action-journal';
 import type { ProfileCache } from '../cache/profile-cache';
-import type { ActiveConnection, ConnectionService } from '../connections/connection-service';
-import { isUnreachable, type ConnectivityMonitor } from '../connections/connectivity';
+import type { CatalogService } from '../catalog/catalog-service';
+import { isUnreachable } from '../connections/connectivity';
+import type { IdentityPlatform } from '../identity-platform/identity-platform';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-/** A store's catalog changes rarely; it is fetched again after this long. */
-const CATALOG_TTL_MS = 5 * 60_000;
 
 export interface ProfileServiceOptions {
-  connections: ConnectionService;
+  /** The workspace's platform: it records reachability and refuses changes while offline. */
+  platform: IdentityPlatform;
   accounts: AccountCache;
   cache: ProfileCache;
-  connectivity: ConnectivityMonitor;
+  catalog: CatalogService;
   journal: ActionJournal;
+  /** Told when the agent opens an account (the recent list). */
+  opened?: (store: string, accountId: string) => void;
   now?: () => number;
 }
 
@@ -47,75 +49,57 @@ export function deletionConfirmation(summary: { email: string | null; username: 
  */
 export class ProfileService {
   private readonly now: () => number;
-  private readonly catalogs = new Map<string, { catalog: StoreCatalog; at: number }>();
+  private readonly platform: IdentityPlatform;
 
   constructor(private readonly options: ProfileServiceOptions) {
     this.now = options.now ?? Date.now;
+    this.platform = options.platform;
   }
 
-  /** Runs a platform read, noting connectivity; null when the platform cannot be reached (serve the cache). */
+  /** Runs a platform read; null when the platform cannot be reached (serve the cache). */
   private async live<T>(read: () => Promise<T>): Promise<T | null> {
-    const { connectivity } = this.options;
-    if (connectivity.offline) return null;
     try {
-      const value = await read();
-      connectivity.succeeded();
-      return value;
+      return await read();
     } catch (error) {
-      connectivity.failed(error);
       if (isUnreachable(error)) return null;
       throw error;
     }
   }
 
-  async catalog(active: ActiveConnection, store: string, fresh = false): Promise<StoreCatalog> {
-    const key = `${active.view.id}\u0000${store}`;
-    const memo = this.catalogs.get(key);
-    if (memo && !fresh && this.now() - memo.at < CATALOG_TTL_MS) return memo.catalog;
-    const catalog = await this.live(() => active.platform.storeCatalog(store));
-    if (catalog) {
-      this.catalogs.set(key, { catalog, at: this.now() });
-      this.options.cache.saveCatalog(active.view.id, store, catalog);
-      return catalog;
-    }
-    const cached = this.options.cache.getCatalog(active.view.id, store);
-    if (!cached) throw offlineError(`the identity store ${store}'s schema`);
-    return cached.catalog;
+  /** The agent opens an account: its view, and a place at the top of the recent list. */
+  async open(store: string, accountId: string): Promise<ProfileView> {
+    const view = await this.load(store, accountId);
+    this.options.opened?.(store, accountId);
+    return view;
   }
 
-  async open(store: string, accountId: string): Promise<ProfileView> {
-    const active = await this.options.connections.active();
-    const catalog = await this.catalog(active, store).catch((error: unknown) => {
+  /** The account as it is now: live (written through to the cache), or the cached copy with its age. */
+  async load(store: string, accountId: string): Promise<ProfileView> {
+    const catalog = await this.options.catalog.catalog(store).catch((error: unknown) => {
       if (error instanceof DesksideError && error.code === 'OFFLINE') return null;
       throw error;
     });
-    if (!catalog) return this.summaryOnly(active, store, accountId);
+    if (!catalog) return this.summaryOnly(store, accountId);
     let profile;
     try {
-      profile = await this.live(() => active.platform.getAccountProfile(store, accountId, catalog));
+      profile = await this.live(() => this.platform.getAccountProfile(store, accountId, catalog));
     } catch (error) {
-      if (error instanceof DesksideError && error.code === 'NOT_FOUND')
-        this.options.accounts.remove(active.view.id, store, accountId);
+      if (error instanceof DesksideError && error.code === 'NOT_FOUND') this.options.accounts.remove(store, accountId);
       throw error;
     }
     if (profile) {
       const fetchedAt = this.now();
-      this.options.cache.saveProfile(active.view.id, profile, fetchedAt);
+      this.options.cache.saveProfile(profile, fetchedAt);
       return { profile, catalog, source: 'live', fetchedAt: iso(fetchedAt), partial: false };
     }
-    const cached = this.options.cache.getProfile(active.view.id, store, accountId);
-    if (!cached) return this.summaryOnly(active, store, accountId, catalog);
+    const cached = this.options.cache.getProfile(store, accountId);
+    if (!cached) return this.summaryOnly(store, accountId, catalog);
     return { profile: cached.profile, catalog, source: 'cache', fetchedAt: iso(cached.fetchedAt), partial: false };
   }
 
   /** Offline, an account found by a search but never opened still shows what the search cached of it. */
-  private summaryOnly(
-    active: ActiveConnection,
-    store: string,
-    accountId: string,
-    catalog: StoreCatalog = emptyCatalog,
-  ): ProfileView {
-    const entry = this.options.accounts.get(active.view.id, store, accountId);
+  private summaryOnly(store: string, accountId: string, catalog: StoreCatalog = emptyCatalog): ProfileView {
+    const entry = this.options.accounts.get(store, accountId);
     if (!entry) throw offlineError('this account');
     const none = { locked: false, until: null, failedAttempts: 0 };
     return {
@@ -149,15 +133,14 @@ export class ProfileService {
   }
 
   async events(query: EventQuery): Promise<EventPage & { source: 'live' | 'cache' }> {
-    const active = await this.options.connections.active();
     const fromCache = () => ({
-      ...this.options.cache.events(active.view.id, query.store, query.accountId, query),
+      ...this.options.cache.events(query.store, query.accountId, query),
       source: 'cache' as const,
     });
     if (!query.outcome) {
-      const page = await this.live(() => active.platform.listAccountEvents(query));
+      const page = await this.live(() => this.platform.listAccountEvents(query));
       if (!page) return fromCache();
-      this.options.cache.saveEvents(active.view.id, query.store, query.accountId, page.items);
+      this.options.cache.saveEvents(query.store, query.accountId, page.items);
       return { ...page, source: 'live' };
     }
     // The outcome is a label of each event, not a filter of the API: read pages until this one is full.
@@ -165,9 +148,9 @@ export class ProfileService {
     const matching = [];
     let more = true;
     for (let page = 0; more && matching.length <= wanted && page < 200; page++) {
-      const batch = await this.live(() => active.platform.listAccountEvents({ ...query, page, size: 500 }));
+      const batch = await this.live(() => this.platform.listAccountEvents({ ...query, page, size: 500 }));
       if (!batch) return fromCache();
-      this.options.cache.saveEvents(active.view.id, query.store, query.accountId, batch.items);
+      this.options.cache.saveEvents(query.store, query.accountId, batch.items);
       matching.push(...batch.items.filter((event) => event.outcome === query.outcome));
       more = batch.more;
     }
@@ -183,10 +166,10 @@ export class ProfileService {
    * Fetches every event of an account into the cache (for the report); returns how many there are. The next
    * page is asked for while the current one is written, so the platform and the cache work at the same time.
    */
-  async fetchAllEvents(active: ActiveConnection, store: string, accountId: string, limit = 100_000): Promise<number> {
+  async fetchAllEvents(store: string, accountId: string, limit = 100_000): Promise<number> {
     const size = 1000;
     const fetchPage = (page: number) =>
-      this.live(() => active.platform.listAccountEvents({ store, accountId, page, size }));
+      this.live(() => this.platform.listAccountEvents({ store, accountId, page, size }));
     let count = 0;
     let page = 0;
     let pending: ReturnType<typeof fetchPage> | null = fetchPage(page);
@@ -194,54 +177,48 @@ export class ProfileService {
       const batch: EventPage | null = await pending;
       if (!batch) break;
       pending = batch.more && count + batch.items.length < limit ? fetchPage(++page) : null;
-      this.options.cache.saveEvents(active.view.id, store, accountId, batch.items);
+      this.options.cache.saveEvents(store, accountId, batch.items);
       count += batch.items.length;
     }
     return count;
   }
 
   async event(eventId: string) {
-    const active = await this.options.connections.active();
-    const detail = await this.live(() => active.platform.getAccountEvent(eventId));
+    const detail = await this.live(() => this.platform.getAccountEvent(eventId));
     if (!detail) throw offlineError("this event's details");
     return detail;
   }
 
   async notification(store: string, notificationId: string) {
-    const active = await this.options.connections.active();
-    const catalog = await this.catalog(active, store);
-    const detail = await this.live(() => active.platform.getNotification(notificationId, catalog));
+    const catalog = await this.options.catalog.catalog(store);
+    const detail = await this.live(() => this.platform.getNotification(notificationId, catalog));
     if (!detail) throw offlineError("this message's content");
     return detail;
   }
 
   async notificationOptions(store: string, accountId: string): Promise<NotificationOption[]> {
-    const active = await this.options.connections.active();
     const summary =
-      this.options.cache.getProfile(active.view.id, store, accountId)?.profile.summary ??
-      this.options.accounts.get(active.view.id, store, accountId)?.summary;
+      this.options.cache.getProfile(store, accountId)?.profile.summary ??
+      this.options.accounts.get(store, accountId)?.summary;
     const organization =
-      summary?.organization ?? (await active.platform.getAccountSummary(store, accountId)).organization;
-    const options = await this.live(() => active.platform.notificationOptions(store, organization));
+      summary?.organization ?? (await this.platform.getAccountSummary(store, accountId)).organization;
+    const options = await this.live(() => this.platform.notificationOptions(store, organization));
     if (!options) throw offlineError('the list of applications');
     return options;
   }
 
   /** Checks, sends and journals one change, then answers the account as it now is. */
   async act(store: string, accountId: string, action: ProfileAction): Promise<ProfileView> {
-    const active = await this.options.connections.active();
-    const sent = await this.prepare(active, store, action);
-    await this.journalled(active, store, accountId, `profile:${action.kind}`, () =>
-      active.platform.applyAction(store, accountId, sent),
+    const sent = await this.prepare(store, action);
+    await this.journalled(store, accountId, `profile:${action.kind}`, () =>
+      this.platform.applyAction(store, accountId, sent),
     );
-    return this.open(store, accountId);
+    return this.load(store, accountId);
   }
 
   async deleteAccount(store: string, accountId: string, confirmation: string): Promise<void> {
-    const active = await this.options.connections.active();
     const summary =
-      this.options.accounts.get(active.view.id, store, accountId)?.summary ??
-      (await active.platform.getAccountSummary(store, accountId));
+      this.options.accounts.get(store, accountId)?.summary ?? (await this.platform.getAccountSummary(store, accountId));
     const expected = deletionConfirmation(summary);
     if (confirmation.trim() !== expected)
       throw new DesksideError({
@@ -249,40 +226,22 @@ export class ProfileService {
         message: `Type ${expected} to confirm deleting this account.`,
         fieldErrors: { confirmation: [`must be ${expected}`] },
       });
-    await this.journalled(active, store, accountId, 'profile:deleteAccount', () =>
-      active.platform.deleteAccount(store, accountId),
+    await this.journalled(store, accountId, 'profile:deleteAccount', () =>
+      this.platform.deleteAccount(store, accountId),
     );
-    this.options.accounts.remove(active.view.id, store, accountId);
+    this.options.accounts.remove(store, accountId);
   }
 
-  async download(store: string, accountId: string, fileType: 'html' | 'json'): Promise<string> {
-    const active = await this.options.connections.active();
-    this.assertOnline();
-    try {
-      const content = await active.platform.downloadPersonalData(store, accountId, fileType);
-      this.options.connectivity.succeeded();
-      return content;
-    } catch (error) {
-      this.options.connectivity.failed(error);
-      throw error;
-    }
-  }
-
-  private assertOnline(): void {
-    if (this.options.connectivity.offline)
-      throw new DesksideError({
-        code: 'OFFLINE',
-        message: 'The platform cannot be reached: changes are disabled until it answers again.',
-      });
+  download(store: string, accountId: string, fileType: 'html' | 'json'): Promise<string> {
+    return this.platform.downloadPersonalData(store, accountId, fileType);
   }
 
   /** Attribute changes are checked against the schema before anything is sent. */
-  private async prepare(active: ActiveConnection, store: string, action: ProfileAction): Promise<ProfileAction> {
-    this.assertOnline();
+  private async prepare(store: string, action: ProfileAction): Promise<ProfileAction> {
     if (action.kind !== 'updateAttributes') return action;
     if (Object.keys(action.changes).length === 0)
       throw new DesksideError({ code: 'VALIDATION', message: 'There are no changes to save.' });
-    const catalog = await this.catalog(active, store);
+    const catalog = await this.options.catalog.catalog(store);
     const problems = changeProblems(catalog.schema, action.changes);
     const keys = Object.keys(problems);
     if (keys.length > 0)
@@ -294,22 +253,14 @@ export class ProfileService {
     return { ...action, changes: nestChanges(action.changes) };
   }
 
-  private async journalled(
-    active: ActiveConnection,
-    store: string,
-    accountId: string,
-    action: string,
-    run: () => Promise<void>,
-  ): Promise<void> {
+  private async journalled(store: string, accountId: string, action: string, run: () => Promise<void>): Promise<void> {
     const id = randomUUID();
-    const { journal, connectivity } = this.options;
-    journal.start({ id, connectionId: active.view.id, store, action, total: 1 });
+    const { journal } = this.options;
+    journal.start({ id, store, action, total: 1 });
     try {
       await run();
-      connectivity.succeeded();
       journal.finish(id, [{ accountId, outcome: 'done' }]);
     } catch (error) {
-      connectivity.failed(error);
       journal.finish(id, [{ accountId, outcome: 'failed', reason: (error as Error).message }]);
       throw error;
     }

@@ -4,7 +4,7 @@ import type { SearchRequest } from '@shared/domain/search';
 import type { AccountService } from '../accounts/account-service';
 import type { AccountEvent } from '@shared/domain/profile';
 import type { ProfileCache } from '../cache/profile-cache';
-import type { ConnectionService } from '../connections/connection-service';
+import type { ConnectionView } from '@shared/domain/connection';
 import type { FileSaver, PdfPrinter } from '../files/file-saver';
 import type { ProfileService } from '../profiles/profile-service';
 import { buildReportHtml, renderReportHtml, reportJson, type AccountReport } from './report-html';
@@ -13,7 +13,8 @@ import { buildReportDocument, type ReportClock } from './report-model';
 export type ReportFormat = 'html' | 'json' | 'pdf';
 
 export interface ReportServiceOptions {
-  connections: ConnectionService;
+  /** The connection the reports are of (named in each report's header). */
+  connection: ConnectionView;
   profiles: ProfileService;
   accounts: AccountService;
   cache: ProfileCache;
@@ -56,18 +57,17 @@ export class ReportService {
   }
 
   async build(store: string, accountId: string, caseReference?: string): Promise<AccountReport> {
-    const { connections, profiles, cache } = this.options;
-    const active = await connections.active();
-    const view = await profiles.open(store, accountId);
-    if (view.source === 'live') await profiles.fetchAllEvents(active, store, accountId);
-    const events: AccountEvent[] = cache.allEvents(active.view.id, store, accountId);
+    const { connection, profiles, cache } = this.options;
+    const view = await profiles.load(store, accountId);
+    if (view.source === 'live') await profiles.fetchAllEvents(store, accountId);
+    const events: AccountEvent[] = cache.allEvents(store, accountId);
     return {
       generatedAt: new Date((this.options.now ?? Date.now)()).toISOString(),
       connection: {
-        name: active.view.name,
-        baseUrl: active.view.baseUrl,
-        environment: active.view.environment,
-        clientId: active.view.clientId,
+        name: connection.name,
+        baseUrl: connection.baseUrl,
+        environment: connection.environment,
+        clientId: connection.clientId,
       },
       agent: typeof this.options.agent === 'function' ? this.options.agent() : this.options.agent,
       caseReference: caseReference ?? null,

@@ -3,7 +3,6 @@ import { DesksideError } from '@shared/contracts';
 import type { ProfileAction, ProfileView } from '@shared/domain/profile';
 import { deskside } from '../../bridge';
 import { messageOf } from '../../lib/errors';
-import { useRecentStore } from '../recent/recent-store';
 
 export const profileTabs = [
   'attributes',
@@ -48,7 +47,7 @@ const failure = (error: unknown): ActionOutcome => ({
   ...(error instanceof DesksideError && error.envelope.fieldErrors ? { fieldErrors: error.envelope.fieldErrors } : {}),
 });
 
-/** The account being viewed, with every tab's data; opening one records it among the recent accounts. */
+/** The account being viewed, with every tab's data. */
 export const useAccountViewStore = create<AccountViewState>((set, get) => ({
   target: null,
   loaded: null,
@@ -59,11 +58,8 @@ export const useAccountViewStore = create<AccountViewState>((set, get) => ({
   notice: null,
   async open(store, accountId) {
     set({ target: { store, accountId }, loaded: null, error: null, notice: null });
+    // Opening records the account among the recent ones (main side; the recent list hears of it).
     await get().refresh();
-    if (get().loaded) {
-      await deskside.accounts.opened({ store, accountId }).catch(() => undefined);
-      void useRecentStore.getState().load();
-    }
   },
   async refresh() {
     const target = get().target;

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { Button, IconButton, Tooltip, type ButtonProps } from '@mui/material';
-import { actionScopes } from '@shared/domain/profile';
-import { lacksScope, useConnectionStore } from '../connections/connection-store';
+import type { ConsoleAction } from '@shared/domain/console-actions';
+import { refusal, useConnectionStore } from '../connections/connection-store';
 import { useAccountViewStore } from './account-view-store';
 
-export type GateName = keyof typeof actionScopes;
+export type GateName = ConsoleAction;
 
 /** Why an action cannot run now (offline, cached copy, missing permission), or null when it can. */
 export function useGate(): (gate: GateName) => string | null {
@@ -13,7 +13,7 @@ export function useGate(): (gate: GateName) => string | null {
   return (gate) => {
     if (status?.connectivity.state === 'offline' || source === 'cache')
       return 'Offline: changes are disabled until the platform answers again.';
-    return lacksScope(status, actionScopes[gate]);
+    return refusal(status, gate);
   };
 }
 

@@ -17,12 +17,13 @@ import {
   Typography,
 } from '@mui/material';
 import type { BulkActionKind } from '@shared/contracts/bulk';
-import { actionScopes } from '@shared/domain/profile';
+import type { ConsoleAction } from '@shared/domain/console-actions';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { GroupRemovalWarning } from '../../components/GroupRemovalWarning';
 import { PickerDialog } from '../../components/PickerDialog';
-import { lacksScope, useConnectionStore } from '../connections/connection-store';
+import { refusal, useConnectionStore } from '../connections/connection-store';
 import { useSearchStore } from '../search/search-store';
+import { useCurrentStore } from '../identity-store/current-store';
 import { useBulkStore } from './bulk-store';
 
 const labels: Record<BulkActionKind, string> = {
@@ -32,27 +33,29 @@ const labels: Record<BulkActionKind, string> = {
   addToGroup: 'Add to group',
   removeFromGroup: 'Remove from group',
 };
-/** The same permissions as the account view's actions (one map, in shared/domain/profile.ts). */
-const scopes: Record<BulkActionKind, readonly string[]> = {
-  enable: actionScopes.enable,
-  disable: actionScopes.disable,
-  delete: actionScopes.deleteAccount,
-  addToGroup: actionScopes.addGroups,
-  removeFromGroup: actionScopes.removeGroup,
+/** Each quick action is the account view's action applied to a selection, and allowed as that one is. */
+const consoleAction: Record<BulkActionKind, ConsoleAction> = {
+  enable: 'enable',
+  disable: 'disable',
+  delete: 'deleteAccount',
+  addToGroup: 'addGroups',
+  removeFromGroup: 'removeGroup',
 };
 
 /** Quick actions on the selection; each is disabled, with the reason, when offline or not permitted. */
 export function BulkActions() {
   const selected = useSearchStore((state) => state.selected);
-  const store = useSearchStore((state) => state.store);
-  const groups = useSearchStore((state) => state.groups);
+  const store = useCurrentStore((state) => state.name);
+  const groups = useCurrentStore((state) => state.catalog.groups);
   const status = useConnectionStore((state) => state.status);
   const start = useBulkStore((state) => state.start);
   const [dialog, setDialog] = useState<BulkActionKind | null>(null);
   const offline = status?.connectivity.state === 'offline';
   const count = selected.size;
   const reason = (action: BulkActionKind) =>
-    offline ? 'Offline: actions are disabled until the platform answers again.' : lacksScope(status, scopes[action]);
+    offline
+      ? 'Offline: actions are disabled until the platform answers again.'
+      : refusal(status, consoleAction[action]);
 
   const begin = (action: BulkActionKind) => {
     if (action === 'enable' || action === 'disable') {

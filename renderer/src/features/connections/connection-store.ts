@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { events } from '@shared/contracts';
+import type { ConsoleAction } from '@shared/domain/console-actions';
 import type {
   ConnectionInput,
   ConnectionStatus,
@@ -52,15 +53,10 @@ export const useConnectionStore = create<ConnectionState>((set, get) => ({
   },
 }));
 
-/** True when actions must be disabled: the platform cannot be reached. */
-export const selectOffline = (state: ConnectionState) => state.status?.connectivity.state === 'offline';
-
-/** The scope check behind "shown disabled with the reason". */
-export function lacksScope(status: ConnectionStatus | null, scopes: readonly string[]): string | null {
-  if (!status || status.scopes.length === 0) return null;
-  const missing = scopes.filter((scope) => !status.scopes.includes(scope));
-  if (missing.length === 0) return null;
-  return `This connection lacks the ${missing.join(' and ')} permission${missing.length > 1 ? 's' : ''}.`;
+/** Why the connection does not allow an action (the platform's own words), or null when it does. */
+export function refusal(status: ConnectionStatus | null, action: ConsoleAction): string | null {
+  const permission = status?.allowedActions[action];
+  return permission && !permission.allowed ? permission.reason : null;
 }
 
 // The connectivity event that says "online" may have been pushed before the web host's stream opened.

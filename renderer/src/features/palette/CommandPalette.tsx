@@ -7,6 +7,7 @@ import { useRecentStore } from '../recent/recent-store';
 import { useSavedSearchStore } from '../saved-searches/saved-search-store';
 import { guessFilter } from '../search/quick-search';
 import { useSearchStore } from '../search/search-store';
+import { useCurrentStore } from '../identity-store/current-store';
 
 interface Command {
   group: string;
@@ -19,9 +20,9 @@ interface Command {
 export function CommandPalette({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const stores = useSearchStore((state) => state.stores);
-  const store = useSearchStore((state) => state.store);
-  const setStore = useSearchStore((state) => state.setStore);
+  const stores = useCurrentStore((state) => state.stores);
+  const store = useCurrentStore((state) => state.name);
+  const setStore = useCurrentStore((state) => state.choose);
   const searches = useSavedSearchStore((state) => state.searches);
   const rerun = useSavedSearchStore((state) => state.rerun);
   const connections = useConnectionStore((state) => state.connections);
@@ -43,7 +44,7 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose: () =
           const page = await deskside.accounts.search({ store, filter: guess.filter, page: 0, size: 2 });
           if (page.items.length === 1) await openAccount(store, page.items[0]!.id);
           else {
-            await useSearchStore.getState().show(page, store, guess.filter);
+            await useSearchStore.getState().showResults(page, { store, filter: guess.filter });
             await useSearchStore.getState().run(0);
           }
         },

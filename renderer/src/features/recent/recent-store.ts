@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { events } from '@shared/contracts';
 import { deskside } from '../../bridge';
 import { messageOf } from '../../lib/errors';
 
@@ -21,3 +22,6 @@ export const useRecentStore = create<RecentState>((set) => ({
     }
   },
 }));
+
+// Opening an account (anywhere) puts it at the top: the main side says so with the new list.
+deskside.on(events.recentChanged, (recent) => useRecentStore.setState({ recent, error: null }));

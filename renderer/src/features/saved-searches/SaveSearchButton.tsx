@@ -14,11 +14,12 @@ import SaveIcon from '@mui/icons-material/Save';
 import { messageOf } from '../../lib/errors';
 import { compactFilter } from '../search/quick-search';
 import { useSearchStore } from '../search/search-store';
+import { useCurrentStore } from '../identity-store/current-store';
 import { useSavedSearchStore } from './saved-search-store';
 
 /** Names the current search and keeps it (pinned to the sidebar by default). */
 export function SaveSearchButton() {
-  const store = useSearchStore((state) => state.store);
+  const store = useCurrentStore((state) => state.name);
   const filter = useSearchStore((state) => state.filter);
   const save = useSavedSearchStore((state) => state.save);
   const [open, setOpen] = useState(false);

@@ -41,21 +41,12 @@ export const useSavedSearchStore = create<SavedSearchState>((set, get) => ({
     await get().load();
   },
   async rerun(search) {
-    const results = useSearchStore.getState();
+    const { showResults } = useSearchStore.getState();
+    const origin = { store: search.store, filter: search.filter };
     const cached = await deskside.searches.lastResults({ id: search.id }).catch(() => null);
-    if (cached) await results.show(cached, search.store, search.filter);
-    else {
-      if (results.store !== search.store) await results.setStore(search.store);
-      results.setFilter(search.filter);
-    }
-    useSearchStore.setState({ loading: true, error: null });
-    try {
-      const page = await deskside.searches.run({ id: search.id, page: 0 });
-      await useSearchStore.getState().show(page, search.store, search.filter);
-      useSearchStore.setState({ loading: false });
-      void get().load();
-    } catch (error) {
-      useSearchStore.setState({ loading: false, error: messageOf(error) });
-    }
+    if (cached) await showResults(cached, origin);
+    await showResults(() => deskside.searches.run({ id: search.id, page: 0 }), origin);
+    // When it last ran changed.
+    void get().load();
   },
 }));

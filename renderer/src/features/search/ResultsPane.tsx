@@ -23,6 +23,7 @@ import { messageOf } from '../../lib/errors';
 import { ago } from '../../lib/format';
 import { BulkActions } from '../bulk/BulkActions';
 import { PAGE_SIZE, useSearchStore, type SortField } from './search-store';
+import { useCurrentStore } from '../identity-store/current-store';
 import { ResultsList } from './ResultsList';
 
 const sortOptions: Array<[SortField, string]> = [
@@ -40,7 +41,7 @@ export function ResultsPane({ onOpen }: { onOpen: (account: AccountSummary) => v
   const sort = useSearchStore((state) => state.sort);
   const setSort = useSearchStore((state) => state.setSort);
   const run = useSearchStore((state) => state.run);
-  const store = useSearchStore((state) => state.store);
+  const store = useCurrentStore((state) => state.name);
   const selected = useSearchStore((state) => state.selected);
   const shown = useSearchStore((state) => state.shown);
   const [csvMenu, setCsvMenu] = useState<HTMLElement | null>(null);

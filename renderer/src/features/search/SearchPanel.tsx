@@ -23,6 +23,7 @@ import { useConnectionStore } from '../connections/connection-store';
 import { useSettingsStore } from '../settings/settings-store';
 import { guessFilter } from './quick-search';
 import { useSearchStore } from './search-store';
+import { useCurrentStore } from '../identity-store/current-store';
 import { SaveSearchButton } from '../saved-searches/SaveSearchButton';
 
 const dateFields: Array<[DateField, string]> = [
@@ -53,12 +54,9 @@ interface Field {
  * field can be pinned to the top; pins are kept per connection and store.
  */
 export function SearchPanel() {
-  const store = useSearchStore((state) => state.store);
+  const store = useCurrentStore((state) => state.name);
   const filter = useSearchStore((state) => state.filter);
-  const schema = useSearchStore((state) => state.schema);
-  const groups = useSearchStore((state) => state.groups);
-  const organizations = useSearchStore((state) => state.organizations);
-  const roles = useSearchStore((state) => state.roles);
+  const { schema, groups, organizations, roles } = useCurrentStore((state) => state.catalog);
   const patchFilter = useSearchStore((state) => state.patchFilter);
   const setFilter = useSearchStore((state) => state.setFilter);
   const run = useSearchStore((state) => state.run);

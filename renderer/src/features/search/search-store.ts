@@ -1,20 +1,20 @@
 import { create } from 'zustand';
-import type { AttributeDefinition, IdentityStore, NamedEntity, Organization } from '@shared/domain/identity-store';
 import type { AccountFilter, SearchPage } from '@shared/domain/search';
 import { deskside } from '../../bridge';
 import { messageOf } from '../../lib/errors';
+import { useCurrentStore } from '../identity-store/current-store';
 import { compactFilter } from './quick-search';
 
 export type SortField = 'createdAt' | 'updatedAt' | 'lastLogin';
 export const PAGE_SIZE = 50;
 
+/** Where shown results came from: the store and the filter they answer. */
+export interface ResultsOrigin {
+  store: string;
+  filter: AccountFilter;
+}
+
 interface SearchState {
-  stores: IdentityStore[];
-  store: string | null;
-  schema: AttributeDefinition[];
-  groups: NamedEntity[];
-  organizations: Organization[];
-  roles: NamedEntity[];
   filter: AccountFilter;
   sort: { field: SortField; direction: 'asc' | 'desc' };
   page: number;
@@ -26,14 +26,15 @@ interface SearchState {
   /** Selected account ids and the row a shift-click extends from. */
   selected: Set<string>;
   anchor: number | null;
-  init(): Promise<void>;
-  setStore(store: string): Promise<void>;
   setFilter(filter: AccountFilter): void;
   patchFilter(patch: Partial<AccountFilter>): void;
   setSort(sort: SearchState['sort']): Promise<void>;
   run(page?: number): Promise<void>;
-  /** Shows a page that came from elsewhere (a saved search's cached results). */
-  show(page: SearchPage, store: string, filter: AccountFilter): Promise<void>;
+  /**
+   * Shows results that came from elsewhere (a saved search, the palette): a page at once, or a page being fetched
+   * (loading and errors shown as for a search). The origin's store becomes the current one.
+   */
+  showResults(page: SearchPage | (() => Promise<SearchPage>), origin: ResultsOrigin): Promise<void>;
   select(index: number, mode: 'only' | 'toggle' | 'range'): void;
   selectAll(): void;
   clearSelection(): void;
@@ -42,12 +43,6 @@ interface SearchState {
 let searchToken = 0;
 
 export const useSearchStore = create<SearchState>((set, get) => ({
-  stores: [],
-  store: null,
-  schema: [],
-  groups: [],
-  organizations: [],
-  roles: [],
   filter: {},
   sort: { field: 'createdAt', direction: 'desc' },
   page: 0,
@@ -58,46 +53,6 @@ export const useSearchStore = create<SearchState>((set, get) => ({
   selected: new Set(),
   anchor: null,
 
-  async init() {
-    try {
-      const stores = await deskside.stores.list();
-      set({ stores, error: null });
-      const current = get().store;
-      if (stores.length > 0 && (!current || !stores.some((store) => store.name === current)))
-        await get().setStore(stores[0]!.name);
-    } catch (error) {
-      set({ error: messageOf(error) });
-    }
-  },
-
-  async setStore(store) {
-    set({
-      store,
-      filter: {},
-      result: null,
-      selected: new Set(),
-      anchor: null,
-      page: 0,
-      schema: [],
-      groups: [],
-      organizations: [],
-      roles: [],
-    });
-    const [schema, groups, organizations, roles] = await Promise.allSettled([
-      deskside.stores.schema({ store }),
-      deskside.stores.groups({ store }),
-      deskside.stores.organizations({ store }),
-      deskside.stores.roles({ store }),
-    ]);
-    if (get().store !== store) return;
-    set({
-      schema: schema.status === 'fulfilled' ? schema.value : [],
-      groups: groups.status === 'fulfilled' ? groups.value : [],
-      organizations: organizations.status === 'fulfilled' ? organizations.value : [],
-      roles: roles.status === 'fulfilled' ? roles.value : [],
-    });
-  },
-
   setFilter: (filter) => set({ filter }),
   patchFilter: (patch) => set({ filter: { ...get().filter, ...patch } }),
 
@@ -107,7 +62,8 @@ export const useSearchStore = create<SearchState>((set, get) => ({
   },
 
   async run(page = 0) {
-    const { store, filter, sort } = get();
+    const store = useCurrentStore.getState().name;
+    const { filter, sort } = get();
     if (!store) return;
     const token = ++searchToken;
     set({ loading: true, error: null });
@@ -133,17 +89,31 @@ export const useSearchStore = create<SearchState>((set, get) => ({
     }
   },
 
-  async show(page, store, filter) {
-    if (get().store !== store) await get().setStore(store);
-    set({
-      result: page,
-      filter,
-      page: page.page,
-      shown: { store, filter, sort: get().sort },
-      selected: new Set(),
-      anchor: null,
-      error: null,
-    });
+  async showResults(page, origin) {
+    if (useCurrentStore.getState().name !== origin.store) await useCurrentStore.getState().choose(origin.store);
+    const shown = (result: SearchPage) =>
+      set({
+        result,
+        filter: origin.filter,
+        page: result.page,
+        shown: { ...origin, sort: get().sort },
+        selected: new Set(),
+        anchor: null,
+        loading: false,
+        error: null,
+      });
+    if (typeof page !== 'function') {
+      shown(page);
+      return;
+    }
+    const token = ++searchToken;
+    set({ loading: true, error: null, filter: origin.filter });
+    try {
+      const result = await page();
+      if (token === searchToken) shown(result);
+    } catch (error) {
+      if (token === searchToken) set({ loading: false, error: messageOf(error) });
+    }
   },
 
   select(index, mode) {
@@ -164,3 +134,10 @@ export const useSearchStore = create<SearchState>((set, get) => ({
   selectAll: () => set({ selected: new Set((get().result?.items ?? []).map((account) => account.id)) }),
   clearSelection: () => set({ selected: new Set(), anchor: null }),
 }));
+
+// Another store: its own filter and results, nothing selected.
+useCurrentStore.subscribe((state, previous) => {
+  if (state.name === previous.name) return;
+  searchToken++;
+  useSearchStore.setState({ filter: {}, result: null, shown: null, selected: new Set(), anchor: null, page: 0 });
+});

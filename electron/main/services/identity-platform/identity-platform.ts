@@ -1,0 +1,72 @@
+import type { AllowedActions } from '@shared/domain/console-actions';
+import type { AccountSummary } from '@shared/domain/account';
+import type { AttributeDefinition, IdentityStore, NamedEntity, Organization } from '@shared/domain/identity-store';
+import type {
+  AccountProfile,
+  EventDetail,
+  EventPage,
+  NotificationDetail,
+  NotificationOption,
+  ProfileAction,
+  StoreCatalog,
+} from '@shared/domain/profile';
+import type { AccountFilter, SearchRequest } from '@shared/domain/search';
+
+export interface AccountEventQuery {
+  store: string;
+  accountId: string;
+  from?: string | undefined;
+  to?: string | undefined;
+  types?: string[] | undefined;
+  page: number;
+  size: number;
+}
+
+export interface PlatformPage {
+  items: AccountSummary[];
+  total: number | null;
+  totalCapped: boolean;
+}
+
+/**
+ * The console's one port to an identity platform, in its own vocabulary. The Admin API client is the first
+ * adapter; no platform type passes this interface.
+ */
+export interface IdentityPlatform {
+  /** The permission scopes the connection holds, and those the console uses that it was refused. */
+  permissions(): Promise<{ granted: string[]; missing: string[] }>;
+  /**
+   * What the agent may do through this connection, in the console's words: what the platform supports combined with
+   * what the connection was granted, with the reason for each refusal. The UI disables by this alone.
+   */
+  allowedActions(): Promise<AllowedActions>;
+  listIdentityStores(): Promise<IdentityStore[]>;
+  attributeSchema(store: string): Promise<AttributeDefinition[]>;
+  listGroups(store: string): Promise<NamedEntity[]>;
+  listOrganizations(store: string): Promise<Organization[]>;
+  listRoles(store: string): Promise<NamedEntity[]>;
+  searchAccounts(request: SearchRequest, signal?: AbortSignal): Promise<PlatformPage>;
+  getAccountSummary(store: string, accountId: string): Promise<AccountSummary>;
+  /** What a quick action changes, for checking before a retry; null when the account no longer exists. */
+  accountState(store: string, accountId: string): Promise<{ enabled: boolean; groupIds: string[] } | null>;
+  enableAccount(store: string, accountId: string): Promise<void>;
+  disableAccount(store: string, accountId: string): Promise<void>;
+  deleteAccount(store: string, accountId: string): Promise<void>;
+  addToGroup(store: string, accountId: string, groupId: string): Promise<void>;
+  removeFromGroup(store: string, accountId: string, groupId: string): Promise<void>;
+
+  // ---- the account view
+  /** The store's schema and the names behind the ids an account refers to. */
+  storeCatalog(store: string): Promise<StoreCatalog>;
+  /** The account with its sessions, identities, latest events and notifications. */
+  getAccountProfile(store: string, accountId: string, catalog: StoreCatalog): Promise<AccountProfile>;
+  listAccountEvents(query: AccountEventQuery): Promise<EventPage>;
+  getAccountEvent(eventId: string): Promise<EventDetail>;
+  getNotification(notificationId: string, catalog: StoreCatalog): Promise<NotificationDetail>;
+  /** The clients the platform's rules allow notifying an account of this organization (or none) through. */
+  notificationOptions(store: string, organizationId: string | null): Promise<NotificationOption[]>;
+  downloadPersonalData(store: string, accountId: string, fileType: 'html' | 'json'): Promise<string>;
+  applyAction(store: string, accountId: string, action: ProfileAction): Promise<void>;
+}
+
+export type { AccountFilter };
