@@ -1,5 +1,5 @@
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -9,7 +9,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { ApiClient } from './auth/clients';
 import { TokenIssuer } from './auth/tokens';
-import type { AdminActor, SandboxContext } from './context';
+import type { SandboxContext } from './context';
 import type { Db } from './db/database';
 import { ApiProblem } from './domain/problems';
 import { FaultInjector } from './faults';
@@ -30,12 +30,6 @@ export interface ServerOptions {
   faults?: FaultInjector;
   /** Lean answers always; extensions, strict query checks and sparse answers as asked. */
   answers?: AnswerModes;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    admin?: AdminActor;
-  }
 }
 
 /** The sandbox identity platform: Admin API, token endpoint, customer flows and control hooks on one server. */
@@ -187,48 +181,4 @@ export function sendProblem(reply: FastifyReply, problem: ApiProblem, path: stri
         ...(problem.fieldErrors ? { fieldErrors: problem.fieldErrors } : {}),
       }),
     );
-}
-
-/** Bearer token check and scope enforcement for one Admin API route. */
-export function requireScopes(ctx: SandboxContext, scopes: readonly string[]) {
-  return async (request: FastifyRequest) => {
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const unauthorized = (detail: string, error: string) =>
-      new ApiProblem(401, 'Unauthorized', detail, undefined, {
-        'WWW-Authenticate': `Bearer realm="sandbox", error="${error}", error_description="${detail}"`,
-      });
-    if (!match) throw unauthorized('A bearer token is required.', 'invalid_request');
-    const grant = ctx.tokens.verify(match[1]!);
-    if (grant === 'expired') throw unauthorized('The access token has expired.', 'invalid_token');
-    if (grant === 'invalid') throw unauthorized('The access token is not valid.', 'invalid_token');
-    const missing = scopes.filter((scope) => !grant.scopes.includes(scope));
-    if (missing.length > 0)
-      throw new ApiProblem(403, 'Forbidden', `This API client lacks the permission ${missing.join(' and ')}.`);
-    request.admin = {
-      client: grant.client,
-      ip: request.ip,
-      userAgent: request.headers['user-agent'] ?? '',
-      method: request.method,
-      url: request.url.split('?')[0]!,
-    };
-  };
-}
-
-/**
- * The options of one Admin API operation: its name, tag and permissions in the OpenAPI document, and the
- * bearer-token and scope check at run time.
- */
-export function operation<S extends object>(
-  ctx: SandboxContext,
-  operationId: string,
-  tag: string,
-  scopes: readonly string[],
-  schema: S,
-) {
-  return {
-    // onRequest, not preHandler: permissions are checked before the body is parsed or validated.
-    onRequest: requireScopes(ctx, scopes),
-    schema: { operationId, tags: [tag], security: [{ securityScheme: [...scopes] }], ...schema },
-  };
 }

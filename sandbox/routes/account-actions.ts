@@ -9,7 +9,7 @@ import { newId, parseJson } from '../domain/ids';
 import { hashPassword, passwordPolicyViolations } from '../domain/passwords';
 import { badRequest, conflict, notFound } from '../domain/problems';
 import { iso } from '../domain/time';
-import { operation } from '../server';
+import { operation } from '../http/operation';
 import { addToGroups, readPasswordPolicy } from './accounts';
 import { AccountParams, NotifyHeaders, problems, type TypedApp } from './common';
 

@@ -9,7 +9,7 @@ import { parseJson } from '../domain/ids';
 import { passwordPolicyViolations, type PasswordPolicy } from '../domain/passwords';
 import { badRequest, notFound } from '../domain/problems';
 import { searchAccounts } from '../domain/search';
-import { operation } from '../server';
+import { operation } from '../http/operation';
 import { AccountParams, problems, StoreParams, type TypedApp } from './common';
 
 const listParam = z.union([z.string(), z.array(z.string())]).optional();

@@ -6,7 +6,7 @@ import { loadAttributes, type AttributeDefinition } from '../domain/attributes';
 import { parseJson } from '../domain/ids';
 import { notFound } from '../domain/problems';
 import { iso } from '../domain/time';
-import { operation } from '../server';
+import { operation } from '../http/operation';
 import { Paging, paged, problems, StoreParams, type TypedApp } from './common';
 
 type Row = Record<string, string | number | null>;

@@ -5,7 +5,7 @@ import { parseJson } from '../domain/ids';
 import { badRequest, notFound } from '../domain/problems';
 import { listParam } from '../domain/search';
 import { iso, parseDateFilter } from '../domain/time';
-import { operation } from '../server';
+import { operation } from '../http/operation';
 import { problems, type TypedApp } from './common';
 
 type Row = Record<string, string | number | null>;
