@@ -166,7 +166,3 @@ export function activeLocks(row: Pick<AccountRow, 'locks'>, now: number): Record
   }
   return active;
 }
-
-export function touchAccount(ctx: SandboxContext, accountId: string): void {
-  ctx.db.prepare('UPDATE accounts SET updated_at = ? WHERE id = ?').run(ctx.now(), accountId);
-}

@@ -40,5 +40,3 @@ export const NotifyHeaders = z.looseObject({ 'x-notification-by-application': z.
 export function problems(...statuses: number[]) {
   return Object.fromEntries(statuses.map((status) => [status, ProblemJson]));
 }
-
-export const NoContent = z.null().describe('No content');

@@ -10,7 +10,7 @@ import type {
   ProfileAction,
   StoreCatalog,
 } from '@shared/domain/profile';
-import type { AccountFilter, SearchRequest } from '@shared/domain/search';
+import type { SearchRequest } from '@shared/domain/search';
 
 export interface AccountEventQuery {
   store: string;
@@ -68,5 +68,3 @@ export interface IdentityPlatform {
   downloadPersonalData(store: string, accountId: string, fileType: 'html' | 'json'): Promise<string>;
   applyAction(store: string, accountId: string, action: ProfileAction): Promise<void>;
 }
-
-export type { AccountFilter };

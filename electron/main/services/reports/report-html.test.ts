@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { reportJsonSchema } from '@shared/domain/account-report-schema';
-import { buildReportHtml, buildReportJson, escapeHtml, type AccountReport } from './report-html';
+import { buildReportHtml, buildReportJson, escapeHtml } from './report-html';
+import type { AccountReport } from './report-model';
 import { isoInZone, utcOffset } from './report-model';
 import { summary } from '../../../../tests/fixtures/account-summaries';
 

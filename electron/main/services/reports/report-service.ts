@@ -7,8 +7,8 @@ import type { ProfileCache } from '../cache/profile-cache';
 import type { ConnectionView } from '@shared/domain/connection';
 import type { FileSaver, PdfPrinter } from '../files/file-saver';
 import type { ProfileService } from '../profiles/profile-service';
-import { buildReportHtml, renderReportHtml, reportJson, type AccountReport } from './report-html';
-import { buildReportDocument, type ReportClock } from './report-model';
+import { buildReportHtml, renderReportHtml, reportJson } from './report-html';
+import { buildReportDocument, type AccountReport, type ReportClock } from './report-model';
 
 export type ReportFormat = 'html' | 'json' | 'pdf';
 

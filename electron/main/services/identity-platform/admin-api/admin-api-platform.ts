@@ -179,7 +179,7 @@ export class AdminApiPlatform implements IdentityPlatform {
   }
 
   async getAccountSummary(store: string, accountId: string): Promise<AccountSummary> {
-    const { data } = await this.client.request('GET', `${V1}/identityStores/${enc(store)}/accounts/${enc(accountId)}`, {
+    const { data } = await this.client.request('GET', this.accountPath(store, accountId), {
       schema: ApiAccount,
     });
     return toSummary(data, store);
@@ -201,25 +201,25 @@ export class AdminApiPlatform implements IdentityPlatform {
   }
 
   async enableAccount(store: string, accountId: string): Promise<void> {
-    await this.client.request('POST', `${V1}/identityStores/${enc(store)}/accounts/${enc(accountId)}/enable`, {
+    await this.client.request('POST', `${this.accountPath(store, accountId)}/enable`, {
       idempotent: true,
     });
   }
 
   async disableAccount(store: string, accountId: string): Promise<void> {
-    await this.client.request('POST', `${V1}/identityStores/${enc(store)}/accounts/${enc(accountId)}/disable`, {
+    await this.client.request('POST', `${this.accountPath(store, accountId)}/disable`, {
       idempotent: true,
     });
   }
 
   async deleteAccount(store: string, accountId: string): Promise<void> {
-    await this.client.request('DELETE', `${V1}/identityStores/${enc(store)}/accounts/${enc(accountId)}`, {
+    await this.client.request('DELETE', this.accountPath(store, accountId), {
       idempotent: true,
     });
   }
 
   async addToGroup(store: string, accountId: string, groupId: string): Promise<void> {
-    await this.client.request('POST', `${V1}/identityStores/${enc(store)}/accounts/${enc(accountId)}/groups`, {
+    await this.client.request('POST', `${this.accountPath(store, accountId)}/groups`, {
       body: [{ id: groupId }],
       idempotent: true,
     });
