@@ -7,7 +7,6 @@
 import type { AccountReportDocument } from '@shared/domain/account-report';
 import { buildReportDocument, type AccountReport, type ReportClock } from './report-model';
 
-
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Account data is untrusted text: every value goes through here before it meets markup. */
