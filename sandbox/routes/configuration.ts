@@ -4,12 +4,20 @@ import type { SandboxContext } from '../context';
 import { assertStore } from '../domain/accounts';
 import { loadAttributes, type AttributeDefinition } from '../domain/attributes';
 import { parseJson } from '../domain/ids';
+import {
+  applicationClient,
+  applicationClients,
+  consentVersions,
+  findConfiguration,
+  listConfiguration,
+  organizationPolicies,
+  organizationPolicy,
+  type Row,
+} from '../domain/configuration';
 import { notFound } from '../domain/problems';
 import { iso } from '../domain/time';
 import { operation } from '../http/operation';
 import { Paging, paged, problems, StoreParams, type TypedApp } from './common';
-
-type Row = Record<string, string | number | null>;
 
 const storeResponse = (row: Row) => ({
   name: String(row.name),
@@ -22,10 +30,10 @@ const storeResponse = (row: Row) => ({
 });
 
 const organizationResponse = (ctx: SandboxContext, row: Row) => {
-  const parent = row.parent_id
-    ? (ctx.db.prepare('SELECT id, name FROM organizations WHERE id = ?').get(row.parent_id) as
-        { id: string; name: string } | undefined)
+  const found = row.parent_id
+    ? findConfiguration(ctx.db, 'organization', String(row.parent_id), String(row.store))
     : undefined;
+  const parent = found ? { id: String(found.id), name: String(found.name) } : undefined;
   return {
     id: String(row.id),
     name: String(row.name),
@@ -54,11 +62,7 @@ const consentResponse = (ctx: SandboxContext, row: Row) => ({
   ...(row.self_service_display_text ? { selfServiceDisplayText: String(row.self_service_display_text) } : {}),
   ...(row.policy_tag ? { policyTag: String(row.policy_tag) } : {}),
   version: Number(row.version),
-  versions: (
-    ctx.db
-      .prepare('SELECT version, display_text, published_at FROM consent_versions WHERE consent_id = ? ORDER BY version')
-      .all(row.id) as Row[]
-  ).map((v) => ({
+  versions: consentVersions(ctx.db, String(row.id)).map((v) => ({
     version: Number(v.version),
     displayText: String(v.display_text),
     publishedAt: iso(Number(v.published_at)),
@@ -84,15 +88,11 @@ const notificationPolicyResponse = (row: Row) => ({
 });
 
 function applicationResponse(ctx: SandboxContext, row: Row) {
-  const link = (table: string, id: unknown) => {
-    if (!id) return undefined;
-    const found = ctx.db.prepare(`SELECT id, name FROM ${table} WHERE id = ?`).get(id) as
-      { id: string; name: string } | undefined;
-    return found;
+  const link = (kind: 'brand' | 'notificationPolicy' | 'proofingPolicy', id: unknown) => {
+    const found = id ? findConfiguration(ctx.db, kind, String(id)) : undefined;
+    return found ? { id: String(found.id), name: String(found.name) } : undefined;
   };
-  const clients = ctx.db
-    .prepare('SELECT id, name, login_url FROM clients WHERE application_id = ? ORDER BY name')
-    .all(row.id) as Row[];
+  const clients = applicationClients(ctx.db, String(row.id));
   return {
     id: String(row.id),
     name: String(row.name),
@@ -105,9 +105,9 @@ function applicationResponse(ctx: SandboxContext, row: Row) {
       ...(client.login_url ? { loginUrl: String(client.login_url) } : {}),
     })),
     policies: {
-      brand: link('brands', row.brand_id),
-      notificationPolicy: link('notification_policies', row.notification_policy_id),
-      identityProofing: link('proofing_policies', row.identity_proofing_id),
+      brand: link('brand', row.brand_id),
+      notificationPolicy: link('notificationPolicy', row.notification_policy_id),
+      identityProofing: link('proofingPolicy', row.identity_proofing_id),
     },
   };
 }
@@ -136,10 +136,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
       response: { 200: S.PagedModelIdentityStoreListResponse, ...problems(401, 403) },
     }),
     async (request) => {
-      const rows = nameFilter(
-        ctx.db.prepare('SELECT * FROM identity_stores ORDER BY position, name').all() as Row[],
-        request.query.name,
-      );
+      const rows = nameFilter(listConfiguration(ctx.db, 'identityStore'), request.query.name);
       return paged(rows.map(storeResponse), request.query.page, request.query.size);
     },
   );
@@ -150,9 +147,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
       response: { 200: S.IdentityStoreResponse, ...problems(401, 403, 404) },
     }),
     async (request) => {
-      const row = ctx.db
-        .prepare('SELECT * FROM identity_stores WHERE name = ?')
-        .get(request.params.identityStoreName) as Row | undefined;
+      const row = findConfiguration(ctx.db, 'identityStore', request.params.identityStoreName);
       if (!row) throw notFound('Identity store', request.params.identityStoreName);
       return { ...storeResponse(row), eventHookFunctions: [] };
     },
@@ -208,12 +203,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
     }),
     async (request) => {
       assertStore(ctx.db, request.params.identityStoreName);
-      const rows = nameFilter(
-        ctx.db
-          .prepare('SELECT id, name, description FROM groups WHERE store = ? ORDER BY name')
-          .all(request.params.identityStoreName) as Row[],
-        request.query.name,
-      );
+      const rows = nameFilter(listConfiguration(ctx.db, 'group', request.params.identityStoreName), request.query.name);
       return paged(
         rows.map((row) => ({ id: String(row.id), name: String(row.name), description: String(row.description) })),
         request.query.page,
@@ -228,9 +218,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
       response: { 200: S.GroupResponse, ...problems(401, 403, 404) },
     }),
     async (request) => {
-      const row = ctx.db
-        .prepare('SELECT id, name, description FROM groups WHERE id = ? AND store = ?')
-        .get(request.params.id, request.params.identityStoreName) as Row | undefined;
+      const row = findConfiguration(ctx.db, 'group', request.params.id, request.params.identityStoreName);
       if (!row) throw notFound('Group', request.params.id);
       return { id: String(row.id), name: String(row.name), description: String(row.description) };
     },
@@ -247,9 +235,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
     async (request) => {
       assertStore(ctx.db, request.params.identityStoreName);
       const rows = nameFilter(
-        ctx.db
-          .prepare('SELECT * FROM organizations WHERE store = ? ORDER BY name')
-          .all(request.params.identityStoreName) as Row[],
+        listConfiguration(ctx.db, 'organization', request.params.identityStoreName),
         request.query.name,
       );
       return paged(
@@ -266,9 +252,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
       response: { 200: S.OrganizationResponse, ...problems(401, 403, 404) },
     }),
     async (request) => {
-      const row = ctx.db
-        .prepare('SELECT * FROM organizations WHERE id = ? AND store = ?')
-        .get(request.params.id, request.params.identityStoreName) as Row | undefined;
+      const row = findConfiguration(ctx.db, 'organization', request.params.id, request.params.identityStoreName);
       if (!row) throw notFound('Organization', request.params.id);
       return organizationResponse(ctx, row);
     },
@@ -284,12 +268,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
     }),
     async (request) => {
       assertStore(ctx.db, request.params.identityStoreName);
-      const rows = nameFilter(
-        ctx.db
-          .prepare('SELECT * FROM roles WHERE store = ? ORDER BY name')
-          .all(request.params.identityStoreName) as Row[],
-        request.query.name,
-      );
+      const rows = nameFilter(listConfiguration(ctx.db, 'role', request.params.identityStoreName), request.query.name);
       return paged(rows.map(roleResponse), request.query.page, request.query.size);
     },
   );
@@ -300,9 +279,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
       response: { 200: S.RoleResponse, ...problems(401, 403, 404) },
     }),
     async (request) => {
-      const row = ctx.db
-        .prepare('SELECT * FROM roles WHERE id = ? AND store = ?')
-        .get(request.params.id, request.params.identityStoreName) as Row | undefined;
+      const row = findConfiguration(ctx.db, 'role', request.params.id, request.params.identityStoreName);
       if (!row) throw notFound('Role', request.params.id);
       return roleResponse(row);
     },
@@ -316,10 +293,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
       response: { 200: S.PagedModelIdentityProofingListResponse, ...problems(401, 403) },
     }),
     async (request) => {
-      const rows = nameFilter(
-        ctx.db.prepare('SELECT * FROM proofing_policies ORDER BY name').all() as Row[],
-        request.query.name,
-      );
+      const rows = nameFilter(listConfiguration(ctx.db, 'proofingPolicy'), request.query.name);
       return paged(
         rows.map((row) => ({
           id: String(row.id),
@@ -340,8 +314,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
       response: { 200: S.IdentityProofingResponse, ...problems(401, 403, 404) },
     }),
     async (request) => {
-      const row = ctx.db.prepare('SELECT * FROM proofing_policies WHERE id = ?').get(request.params.id) as
-        Row | undefined;
+      const row = findConfiguration(ctx.db, 'proofingPolicy', request.params.id);
       if (!row) throw notFound('Identity verification policy', request.params.id);
       return {
         id: String(row.id),
@@ -362,9 +335,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
     }),
     async (request) =>
       paged(
-        nameFilter(ctx.db.prepare('SELECT * FROM consents ORDER BY name').all() as Row[], request.query.name).map(
-          (row) => consentResponse(ctx, row),
-        ),
+        nameFilter(listConfiguration(ctx.db, 'consent'), request.query.name).map((row) => consentResponse(ctx, row)),
         request.query.page,
         request.query.size,
       ),
@@ -376,7 +347,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
       response: { 200: S.Consent, ...problems(401, 403, 404) },
     }),
     async (request) => {
-      const row = ctx.db.prepare('SELECT * FROM consents WHERE id = ?').get(request.params.id) as Row | undefined;
+      const row = findConfiguration(ctx.db, 'consent', request.params.id);
       if (!row) throw notFound('Consent', request.params.id);
       return consentResponse(ctx, row);
     },
@@ -390,11 +361,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
       response: { 200: S.PagedModelBrand, ...problems(401, 403) },
     }),
     async (request) =>
-      paged(
-        (ctx.db.prepare('SELECT * FROM brands ORDER BY name').all() as Row[]).map(brandResponse),
-        request.query.page,
-        request.query.size,
-      ),
+      paged(listConfiguration(ctx.db, 'brand').map(brandResponse), request.query.page, request.query.size),
   );
   app.get(
     `${v1}/brands/:id`,
@@ -403,7 +370,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
       response: { 200: S.Brand, ...problems(401, 403, 404) },
     }),
     async (request) => {
-      const row = ctx.db.prepare('SELECT * FROM brands WHERE id = ?').get(request.params.id) as Row | undefined;
+      const row = findConfiguration(ctx.db, 'brand', request.params.id);
       if (!row) throw notFound('Brand', request.params.id);
       return brandResponse(row);
     },
@@ -416,9 +383,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
     }),
     async (request) =>
       paged(
-        (ctx.db.prepare('SELECT * FROM notification_policies ORDER BY name').all() as Row[]).map(
-          notificationPolicyResponse,
-        ),
+        listConfiguration(ctx.db, 'notificationPolicy').map(notificationPolicyResponse),
         request.query.page,
         request.query.size,
       ),
@@ -430,8 +395,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
       response: { 200: S.NotificationPolicyResponse, ...problems(401, 403, 404) },
     }),
     async (request) => {
-      const row = ctx.db.prepare('SELECT * FROM notification_policies WHERE id = ?').get(request.params.id) as
-        Row | undefined;
+      const row = findConfiguration(ctx.db, 'notificationPolicy', request.params.id);
       if (!row) throw notFound('Notification policy', request.params.id);
       return notificationPolicyResponse(row);
     },
@@ -448,18 +412,16 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
     }),
     async (request) =>
       paged(
-        nameFilter(ctx.db.prepare('SELECT * FROM applications ORDER BY name').all() as Row[], request.query.name).map(
-          (row) => {
-            const { policies: _policies, ...listed } = applicationResponse(ctx, row);
-            return listed;
-          },
-        ),
+        nameFilter(listConfiguration(ctx.db, 'application'), request.query.name).map((row) => {
+          const { policies: _policies, ...listed } = applicationResponse(ctx, row);
+          return listed;
+        }),
         request.query.page,
         request.query.size,
       ),
   );
   const getApplication = (id: string) => {
-    const row = ctx.db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as Row | undefined;
+    const row = findConfiguration(ctx.db, 'application', id);
     if (!row) throw notFound('Application', id);
     return row;
   };
@@ -487,11 +449,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
     }),
     async (request) => {
       getApplication(request.params.applicationId);
-      return (
-        ctx.db
-          .prepare('SELECT * FROM clients WHERE application_id = ? ORDER BY name')
-          .all(request.params.applicationId) as Row[]
-      ).map(clientResponse);
+      return applicationClients(ctx.db, request.params.applicationId).map(clientResponse);
     },
   );
   app.get(
@@ -501,9 +459,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
       response: { 200: S.GenericClientResponse, ...problems(401, 403, 404) },
     }),
     async (request) => {
-      const row = ctx.db
-        .prepare('SELECT * FROM clients WHERE application_id = ? AND id = ?')
-        .get(request.params.applicationId, request.params.clientId) as Row | undefined;
+      const row = applicationClient(ctx.db, request.params.applicationId, request.params.clientId);
       if (!row) throw notFound('Client', request.params.clientId);
       return clientResponse(row);
     },
@@ -524,9 +480,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
     }),
     async (request) => {
       getApplication(request.params.appId);
-      const rows = ctx.db
-        .prepare('SELECT * FROM application_organization_policies WHERE application_id = ? ORDER BY organization_id')
-        .all(request.params.appId) as Row[];
+      const rows = organizationPolicies(ctx.db, request.params.appId);
       return paged(rows.map(orgPolicyResponse), request.query.page, request.query.size);
     },
   );
@@ -537,9 +491,7 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
       response: { 200: S.OrganizationPolicyResponse, ...problems(401, 403, 404) },
     }),
     async (request) => {
-      const row = ctx.db
-        .prepare('SELECT * FROM application_organization_policies WHERE application_id = ? AND organization_id = ?')
-        .get(request.params.appId, request.params.orgId) as Row | undefined;
+      const row = organizationPolicy(ctx.db, request.params.appId, request.params.orgId);
       if (!row) throw notFound('Organization policy', request.params.orgId);
       return orgPolicyResponse(row);
     },
