@@ -74,3 +74,21 @@ export function insertAccount(ctx: SandboxContext, account: NewAccount): string 
   reindexAccount(db, account.store, id, loadAttributes(db, account.store), account.metadata);
   return id;
 }
+
+/** Deletes an account; everything of it goes with it (the foreign keys cascade). */
+export function deleteAccount(ctx: SandboxContext, accountId: string): void {
+  ctx.db.prepare('DELETE FROM accounts WHERE id = ?').run(accountId);
+}
+
+/** Enables or disables an account (a disabled one remembers since when). */
+export function setAccountEnabled(ctx: SandboxContext, accountId: string, enabled: boolean): void {
+  const now = ctx.now();
+  ctx.db
+    .prepare('UPDATE accounts SET enabled = ?, disabled_at = ?, updated_at = ? WHERE id = ?')
+    .run(enabled ? 1 : 0, enabled ? null : now, now, accountId);
+}
+
+/** Marks an account as changed now. */
+export function touchAccount(ctx: SandboxContext, accountId: string): void {
+  ctx.db.prepare('UPDATE accounts SET updated_at = ? WHERE id = ?').run(ctx.now(), accountId);
+}

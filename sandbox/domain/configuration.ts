@@ -1,4 +1,6 @@
 import type { Db } from '../db/database';
+import { parseJson } from './ids';
+import type { PasswordPolicy } from './passwords';
 
 export type Row = Record<string, string | number | null>;
 
@@ -58,4 +60,17 @@ export function organizationPolicy(db: Db, applicationId: string, organizationId
   return db
     .prepare('SELECT * FROM application_organization_policies WHERE application_id = ? AND organization_id = ?')
     .get(applicationId, organizationId) as Row | undefined;
+}
+
+/** The password policy of a store (a default one where the store names none). */
+export function passwordPolicyOf(db: Db, store: string): PasswordPolicy {
+  const row = db.prepare('SELECT password_policy FROM identity_stores WHERE name = ?').get(store) as
+    { password_policy: string } | undefined;
+  return parseJson<PasswordPolicy>(row?.password_policy ?? '', {
+    id: 'default',
+    minLength: 8,
+    requireDigit: true,
+    requireLetter: true,
+    requireSymbol: false,
+  });
 }

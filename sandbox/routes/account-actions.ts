@@ -10,7 +10,8 @@ import { hashPassword, passwordPolicyViolations } from '../domain/passwords';
 import { badRequest, conflict, notFound } from '../domain/problems';
 import { iso } from '../domain/time';
 import { operation } from '../http/operation';
-import { addToGroups, readPasswordPolicy } from './accounts';
+import { passwordPolicyOf } from '../domain/configuration';
+import { addToGroups } from '../domain/memberships';
 import { AccountParams, NotifyHeaders, problems, type TypedApp } from './common';
 
 /** How long an impersonation link works. */
@@ -259,7 +260,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
           { objectName: 'password', field: 'newPassword', message: 'is required' },
         ]);
       if (!request.body.skipPasswordPolicy) {
-        const violations = passwordPolicyViolations(password, readPasswordPolicy(ctx, row.store), [
+        const violations = passwordPolicyViolations(password, passwordPolicyOf(ctx.db, row.store), [
           row.username,
           row.email,
         ]);

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import * as S from '../api/schemas';
-import type { AdminActor, SandboxContext } from '../context';
-import { accountUserName, assertStore, getAccountRow, toAccountResponse, type AccountRow } from '../domain/accounts';
-import { assertIdentifiersFree, insertAccount } from '../domain/account-writes';
+import type { SandboxContext } from '../context';
+import { accountUserName, assertStore, getAccountRow, toAccountResponse } from '../domain/accounts';
+import { assertIdentifiersFree, deleteAccount, insertAccount, setAccountEnabled } from '../domain/account-writes';
+import { findConfiguration, passwordPolicyOf } from '../domain/configuration';
+import { addToGroups, removeFromGroup } from '../domain/memberships';
 import { recordAdminEvent } from '../domain/events';
 import { escapeHtml } from '../domain/html';
-import { parseJson } from '../domain/ids';
-import { passwordPolicyViolations, type PasswordPolicy } from '../domain/passwords';
+import { passwordPolicyViolations } from '../domain/passwords';
 import { badRequest, notFound } from '../domain/problems';
 import { searchAccounts } from '../domain/search';
 import { operation } from '../http/operation';
@@ -70,19 +71,6 @@ function refuseLoginDatesWithNeverLoggedIn(query: Record<string, unknown>): void
     );
 }
 
-export function readPasswordPolicy(ctx: SandboxContext, store: string): PasswordPolicy {
-  const row = ctx.db.prepare('SELECT password_policy FROM identity_stores WHERE name = ?').get(store) as {
-    password_policy: string;
-  };
-  return parseJson<PasswordPolicy>(row.password_policy, {
-    id: 'default',
-    minLength: 8,
-    requireDigit: true,
-    requireLetter: true,
-    requireSymbol: false,
-  });
-}
-
 /** Accounts: search, create, read, delete, enable, disable, locks, download, group members. */
 export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void {
   const base = '/admin/api/v1/identityStores/:identityStoreName/accounts';
@@ -128,16 +116,13 @@ export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void 
       if (!username && !email && !phone)
         throw badRequest('An account needs an identifier: local.id, email.id or phone.id.');
       assertIdentifiersFree(ctx, { store, username, email, phone });
-      if (
-        body.organization &&
-        !db.prepare('SELECT 1 FROM organizations WHERE id = ? AND store = ?').get(body.organization, store)
-      ) {
+      if (body.organization && !findConfiguration(db, 'organization', body.organization, store)) {
         throw badRequest(`Organization ${body.organization} does not exist in ${store}.`, [
           { objectName: 'account', field: 'organization', message: 'does not exist' },
         ]);
       }
       if (body.password && !body.skipPasswordPolicy) {
-        const violations = passwordPolicyViolations(body.password, readPasswordPolicy(ctx, store), [username, email]);
+        const violations = passwordPolicyViolations(body.password, passwordPolicyOf(db, store), [username, email]);
         if (violations.length > 0)
           throw badRequest(
             `The password ${violations.join(', ')}.`,
@@ -193,7 +178,7 @@ export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void 
     async (request, reply) => {
       const row = getAccountRow(db, request.params.identityStoreName, request.params.accountId);
       db.transaction(() => {
-        db.prepare('DELETE FROM accounts WHERE id = ?').run(row.id);
+        deleteAccount(ctx, row.id);
         recordAdminEvent(
           ctx,
           request.admin!,
@@ -221,16 +206,8 @@ export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void 
       }),
       async (request, reply) => {
         const row = getAccountRow(db, request.params.identityStoreName, request.params.accountId);
-        const now = ctx.now();
         db.transaction(() => {
-          if ((row.enabled === 1) !== enabled) {
-            db.prepare('UPDATE accounts SET enabled = ?, disabled_at = ?, updated_at = ? WHERE id = ?').run(
-              enabled ? 1 : 0,
-              enabled ? null : now,
-              now,
-              row.id,
-            );
-          }
+          if ((row.enabled === 1) !== enabled) setAccountEnabled(ctx, row.id, enabled);
           recordAdminEvent(
             ctx,
             request.admin!,
@@ -268,10 +245,9 @@ export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void 
   const groupBase = '/admin/api/v1/identityStores/:identityStoreName/groups/:groupId/members';
   const GroupParams = StoreParams.extend({ groupId: z.string() });
   const requireGroup = (store: string, groupId: string) => {
-    const group = db.prepare('SELECT id, name FROM groups WHERE id = ? AND store = ?').get(groupId, store) as
-      { id: string; name: string } | undefined;
+    const group = findConfiguration(db, 'group', groupId, store);
     if (!group) throw notFound('Group', groupId);
-    return group;
+    return { id: String(group.id), name: String(group.name) };
   };
   app.get(
     groupBase,
@@ -317,11 +293,7 @@ export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void 
     async (request, reply) => {
       const group = requireGroup(request.params.identityStoreName, request.params.groupId);
       const row = getAccountRow(db, request.params.identityStoreName, request.params.accountId);
-      const removed = db
-        .prepare('DELETE FROM account_groups WHERE account_id = ? AND group_id = ?')
-        .run(row.id, group.id);
-      if (removed.changes === 0) throw notFound('Membership of group', group.id);
-      db.prepare('UPDATE accounts SET updated_at = ? WHERE id = ?').run(ctx.now(), row.id);
+      if (!removeFromGroup(ctx, row.id, group.id)) throw notFound('Membership of group', group.id);
       recordAdminEvent(
         ctx,
         request.admin!,
@@ -341,30 +313,6 @@ export function registerAccountRoutes(app: TypedApp, ctx: SandboxContext): void 
     if (params?.identityStoreName && request.url.startsWith('/admin/api/v1/identityStores/'))
       assertStore(db, params.identityStoreName);
   });
-}
-
-export function addToGroups(
-  ctx: SandboxContext,
-  admin: AdminActor,
-  row: AccountRow,
-  groups: Array<{ id: string; name: string }>,
-): void {
-  ctx.db.transaction(() => {
-    const insert = ctx.db.prepare(
-      'INSERT OR IGNORE INTO account_groups (account_id, group_id, account_created_at) VALUES (?, ?, ?)',
-    );
-    for (const group of groups) insert.run(row.id, group.id, row.created_at);
-    ctx.db.prepare('UPDATE accounts SET updated_at = ? WHERE id = ?').run(ctx.now(), row.id);
-    recordAdminEvent(
-      ctx,
-      admin,
-      { id: row.id, store: row.store, userName: accountUserName(row) },
-      'groupAssign',
-      { groups: groups.map((group) => group.name) },
-      undefined,
-      204,
-    );
-  })();
 }
 
 /** The download's HTML form: every value escaped, readable on its own. */

@@ -10,7 +10,7 @@ import { newId, parseJson } from '../domain/ids';
 import { passwordPolicyViolations, verifyPassword } from '../domain/passwords';
 import { ApiProblem, badRequest, notFound } from '../domain/problems';
 import { describeDevice } from '../domain/user-agent';
-import { readPasswordPolicy } from './accounts';
+import { passwordPolicyOf } from '../domain/configuration';
 import { assertIdentifiersFree, insertAccount } from '../domain/account-writes';
 import type { TypedApp } from './common';
 
@@ -120,7 +120,7 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
         throw notFound('Identity store', store);
       const { email = null, username = null, phone = null, password, attributes } = request.body;
       if (!email && !username && !phone) throw badRequest('Register with an email, a username or a phone number.');
-      const violations = passwordPolicyViolations(password, readPasswordPolicy(ctx, store), [username, email]);
+      const violations = passwordPolicyViolations(password, passwordPolicyOf(ctx.db, store), [username, email]);
       if (violations.length > 0)
         throw badRequest(
           `The password ${violations.join(', ')}.`,
