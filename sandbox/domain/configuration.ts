@@ -74,3 +74,8 @@ export function passwordPolicyOf(db: Db, store: string): PasswordPolicy {
     requireSymbol: false,
   });
 }
+
+/** Renames an item of the configuration (a test hook: names with hostile text); false when there is no such item. */
+export function renameConfiguration(db: Db, table: string, id: string, name: string): boolean {
+  return db.prepare(`UPDATE ${table} SET name = ? WHERE id = ?`).run(name, id).changes > 0;
+}

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SandboxContext } from '../context';
+import { renameConfiguration } from '../domain/configuration';
 import { FaultRules } from '../faults';
 import { ApiProblem, notFound } from '../domain/problems';
 import type { TypedApp } from './common';
@@ -77,8 +78,7 @@ export function registerControlRoutes(app: TypedApp, ctx: SandboxContext): void 
     async (request, reply) => {
       loopbackOnly(request);
       const { kind, id, name } = request.body;
-      const changed = ctx.db.prepare(`UPDATE ${renameable[kind]} SET name = ? WHERE id = ?`).run(name, id).changes;
-      if (changed === 0) throw notFound(kind, id);
+      if (!renameConfiguration(ctx.db, renameable[kind], id, name)) throw notFound(kind, id);
       return reply.code(204).send(null);
     },
   );

@@ -3,6 +3,7 @@ import * as S from '../api/schemas';
 import type { SandboxContext } from '../context';
 import { parseJson } from '../domain/ids';
 import { badRequest, notFound } from '../domain/problems';
+import { eventLabels, findEvents, findNotifications, getEvent, getNotification } from '../domain/event-log';
 import { listParam } from '../domain/search';
 import { iso, parseDateFilter } from '../domain/time';
 import { operation } from '../http/operation';
@@ -22,24 +23,6 @@ function sortOrder(sort: string | string[] | undefined, property: string): 'ASC'
       { objectName: 'query', field: 'sort', message: `must be ${property},(asc|desc)` },
     ]);
   return direction.toLowerCase() === 'desc' ? 'DESC' : 'ASC';
-}
-
-/** true when `ip` falls in the CIDR block (IPv4; an address without /bits must match exactly). */
-export function ipInCidr(ip: string, cidr: string): boolean {
-  const [network, bitsText] = cidr.split('/');
-  if (!bitsText) return ip === network;
-  const toNumber = (address: string) =>
-    address.split('.').reduce((total, part) => (total << 8) + Number(part), 0) >>> 0;
-  const bits = Number(bitsText);
-  if (
-    !/^\d+\.\d+\.\d+\.\d+$/.test(ip) ||
-    !network ||
-    !/^\d+\.\d+\.\d+\.\d+$/.test(network) ||
-    !(bits >= 0 && bits <= 32)
-  )
-    return false;
-  const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-  return (toNumber(ip) & mask) === (toNumber(network) & mask);
 }
 
 const header = (row: Row) => {
@@ -100,45 +83,31 @@ export function registerEventRoutes(app: TypedApp, ctx: SandboxContext): void {
     }),
     async (request) => {
       const q = request.query;
-      const where: string[] = [];
-      const args: unknown[] = [];
-      const inList = (column: string, values: string[]) => {
-        if (values.length === 0) return;
-        where.push(`${column} IN (${values.map(() => '?').join(',')})`);
-        args.push(...values);
-      };
-      inList('account_id', listParam(q.subjectAccountIds));
-      inList('store', listParam(q.subjectIdentityStores));
-      inList('type', listParam(q.eventTypes));
-      inList('login_session_id', listParam(q.loginSessionIds));
-      for (const [name, operator] of [
-        ['startDate', '>='],
-        ['endDate', '<='],
-      ] as const) {
+      const date = (name: 'startDate' | 'endDate') => {
         const raw = q[name];
-        if (!raw) continue;
+        if (!raw) return null;
         const value = parseDateFilter(raw, ctx.now());
         if (value === null)
           throw badRequest(`${name} must be an ISO-8601 date-time`, [
             { objectName: 'query', field: name, message: 'must be an ISO-8601 date-time' },
           ]);
-        where.push(`start_ts ${operator} ?`);
-        args.push(value);
-      }
-      for (const label of listParam(q.labels)) {
-        where.push('EXISTS (SELECT 1 FROM json_each(events.labels) WHERE value = ?)');
-        args.push(label);
-      }
-      const cidrs = listParam(q.actorIps);
-      const order = sortOrder(q.sort, 'startTimestamp');
-      const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY start_ts ${order}, id`;
-      if (cidrs.length === 0)
-        return (db.prepare(`${sql} LIMIT ? OFFSET ?`).all(...args, q.size, q.page * q.size) as Row[]).map(header);
-      // IP blocks are matched here rather than in SQL; the other filters have already narrowed the rows.
-      const matching = (db.prepare(sql).all(...args) as Row[]).filter(
-        (row) => row.actor_ip && cidrs.some((cidr) => ipInCidr(String(row.actor_ip), cidr)),
-      );
-      return matching.slice(q.page * q.size, q.page * q.size + q.size).map(header);
+        return value;
+      };
+      const from = date('startDate');
+      const to = date('endDate');
+      return findEvents(db, {
+        accountIds: listParam(q.subjectAccountIds),
+        stores: listParam(q.subjectIdentityStores),
+        types: listParam(q.eventTypes),
+        loginSessionIds: listParam(q.loginSessionIds),
+        labels: listParam(q.labels),
+        actorIps: listParam(q.actorIps),
+        from,
+        to,
+        order: sortOrder(q.sort, 'startTimestamp'),
+        page: q.page,
+        size: q.size,
+      }).map(header);
     },
   );
   app.get(
@@ -148,7 +117,7 @@ export function registerEventRoutes(app: TypedApp, ctx: SandboxContext): void {
       response: { 200: S.AccountEventResponse, ...problems(401, 403, 404) },
     }),
     async (request) => {
-      const row = db.prepare('SELECT * FROM events WHERE id = ?').get(request.params.eventId) as Row | undefined;
+      const row = getEvent(db, request.params.eventId);
       if (!row) throw notFound('Event', request.params.eventId);
       return {
         eventId: String(row.id),
@@ -163,12 +132,7 @@ export function registerEventRoutes(app: TypedApp, ctx: SandboxContext): void {
     operation(ctx, 'getDescriptor', 'Account Event', read, {
       response: { 200: z.array(z.string()), ...problems(401, 403) },
     }),
-    async () => {
-      const rows = db
-        .prepare('SELECT DISTINCT value FROM events, json_each(events.labels) ORDER BY value')
-        .all() as Array<{ value: string }>;
-      return rows.map((row) => row.value);
-    },
+    async () => eventLabels(db),
   );
   app.get(
     `${base}/notification`,
@@ -186,31 +150,16 @@ export function registerEventRoutes(app: TypedApp, ctx: SandboxContext): void {
     }),
     async (request) => {
       const q = request.query;
-      const where: string[] = [];
-      const args: unknown[] = [];
-      for (const [column, values] of [
-        ['store', listParam(q.identityStores)],
-        ['account_id', listParam(q.accountIds)],
-        ['account_event_id', listParam(q.accountEventIds)],
-      ] as const) {
-        if (values.length === 0) continue;
-        where.push(`${column} IN (${values.map(() => '?').join(',')})`);
-        args.push(...values);
-      }
-      if (q.target) {
-        where.push('target = ?');
-        args.push(q.target);
-      }
-      if (q.success) {
-        where.push('success = ?');
-        args.push(q.success === 'true' ? 1 : 0);
-      }
-      const rows = db
-        .prepare(
-          `SELECT * FROM notifications ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY timestamp ${sortOrder(q.sort, 'timestamp')}, id LIMIT ? OFFSET ?`,
-        )
-        .all(...args, q.size, q.page * q.size) as Row[];
-      return rows.map(notificationItem);
+      return findNotifications(db, {
+        stores: listParam(q.identityStores),
+        accountIds: listParam(q.accountIds),
+        accountEventIds: listParam(q.accountEventIds),
+        target: q.target ?? null,
+        success: q.success ? q.success === 'true' : null,
+        order: sortOrder(q.sort, 'timestamp'),
+        page: q.page,
+        size: q.size,
+      }).map(notificationItem);
     },
   );
   app.get(
@@ -220,7 +169,7 @@ export function registerEventRoutes(app: TypedApp, ctx: SandboxContext): void {
       response: { 200: S.NotificationEventResponse, ...problems(401, 403, 404) },
     }),
     async (request) => {
-      const row = db.prepare('SELECT * FROM notifications WHERE id = ?').get(request.params.eventId) as Row | undefined;
+      const row = getNotification(db, request.params.eventId);
       if (!row) throw notFound('Notification', request.params.eventId);
       return {
         ...notificationItem(row),

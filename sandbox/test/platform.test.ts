@@ -6,7 +6,7 @@ import { migrations } from '../db/migrations';
 import { openDatabase, schemaVersion } from '../db/database';
 import { FaultInjector } from '../faults';
 import { parseDateFilter } from '../domain/time';
-import { ipInCidr } from '../routes/events';
+import { ipInCidr } from '../domain/event-log';
 import { startSandbox } from '../start';
 import { accountsPath, apiAs, startTestSandbox } from './helpers';
 
