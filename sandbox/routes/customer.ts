@@ -3,14 +3,36 @@ import type { FastifyRequest } from 'fastify';
 import * as OTPAuth from 'otpauth';
 import { z } from 'zod';
 import type { SandboxContext } from '../context';
-import { accountUserName, PERMANENT_LOCK_THRESHOLD, activeLocks, type AccountRow } from '../domain/accounts';
+import {
+  accountUserName,
+  activeLocks,
+  assertStore,
+  PERMANENT_LOCK_THRESHOLD,
+  type AccountRow,
+} from '../domain/accounts';
+import { findConfiguration, passwordPolicyOf } from '../domain/configuration';
+import {
+  accountById,
+  accountByIdentifier,
+  endSession,
+  firstApplication,
+  impersonationGrant,
+  markAuthenticatorUsed,
+  maxFailedLogins,
+  recordFailedPassword,
+  recordProofingAttempt,
+  recordSignIn,
+  sessionByTokenHash,
+  setConsent,
+  softTokens,
+  useImpersonationGrant,
+} from '../domain/customer-records';
 import { recordEvent } from '../domain/events';
 import { locateIp } from '../domain/geo';
-import { newId, parseJson } from '../domain/ids';
+import { parseJson } from '../domain/ids';
 import { passwordPolicyViolations, verifyPassword } from '../domain/passwords';
 import { ApiProblem, badRequest, notFound } from '../domain/problems';
 import { describeDevice } from '../domain/user-agent';
-import { passwordPolicyOf } from '../domain/configuration';
 import { assertIdentifiersFree, insertAccount } from '../domain/account-writes';
 import type { TypedApp } from './common';
 
@@ -40,35 +62,19 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
   const base = '/sandbox/customer';
   const tags = ['Sandbox customer flows'];
 
-  const firstApplication = (store: string, organization: string | null) =>
-    db
-      .prepare("SELECT id, name FROM applications WHERE store = ? AND type IN (?, 'hybrid') ORDER BY name LIMIT 1")
-      .get(store, organization ? 'organizational' : 'personal') as { id: string; name: string } | undefined;
-
   const openSession = (row: AccountRow, request: FastifyRequest, kind: 'login' | 'impersonation') => {
-    const now = ctx.now();
     const ip = clientIp(request);
     const userAgent = request.headers['user-agent'] ?? 'unknown';
     const location = locateIp(ip);
     const token = randomBytes(32).toString('base64url');
-    const sessionId = newId();
-    db.prepare(
-      'INSERT INTO sessions (id, account_id, token_hash, device_string, user_agent, last_ip, location, last_login_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(
-      sessionId,
-      row.id,
-      tokenHash(token),
-      describeDevice(userAgent),
+    const sessionId = recordSignIn(ctx, row.id, {
+      tokenHash: tokenHash(token),
+      device: describeDevice(userAgent),
       userAgent,
       ip,
-      JSON.stringify(location),
-      now,
-      now,
-    );
-    db.prepare(
-      'UPDATE accounts SET last_login_at = ?, last_login_ip = ?, last_login_location = ?, last_auth_at = ?, last_auth_ip = ?, number_of_logins = number_of_logins + 1, failed_password_attempts = 0 WHERE id = ?',
-    ).run(now, ip, JSON.stringify(location), now, ip, row.id);
-    const application = firstApplication(row.store, row.organization);
+      location,
+    });
+    const application = firstApplication(db, row.store, row.organization);
     recordEvent(ctx, {
       store: row.store,
       accountId: row.id,
@@ -86,12 +92,9 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
   /** The account behind a customer session token; a session an admin deleted no longer authenticates. */
   const sessionAccount = (request: FastifyRequest): { row: AccountRow; sessionId: string } => {
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    const session = match
-      ? (db.prepare('SELECT id, account_id FROM sessions WHERE token_hash = ?').get(tokenHash(match[1]!)) as
-          { id: string; account_id: string } | undefined)
-      : undefined;
+    const session = match ? sessionByTokenHash(db, tokenHash(match[1]!)) : undefined;
     if (!session) throw customerFailure(401, 'invalid_session', 'The session has ended or never existed.');
-    const row = db.prepare('SELECT * FROM accounts WHERE id = ?').get(session.account_id) as AccountRow;
+    const row = accountById(db, session.account_id)!;
     if (row.enabled !== 1) throw customerFailure(403, 'account_disabled', 'The account is disabled.');
     return { row, sessionId: session.id };
   };
@@ -116,8 +119,7 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
     },
     async (request, reply) => {
       const store = request.params.store;
-      if (!db.prepare('SELECT 1 FROM identity_stores WHERE name = ?').get(store))
-        throw notFound('Identity store', store);
+      assertStore(db, store);
       const { email = null, username = null, phone = null, password, attributes } = request.body;
       if (!email && !username && !phone) throw badRequest('Register with an email, a username or a phone number.');
       const violations = passwordPolicyViolations(password, passwordPolicyOf(ctx.db, store), [username, email]);
@@ -165,11 +167,7 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
     async (request) => {
       const { store } = request.params;
       const { identifier, password, totp } = request.body;
-      const row = db
-        .prepare(
-          'SELECT * FROM accounts WHERE store = ? AND (username = ? COLLATE NOCASE OR email = ? COLLATE NOCASE OR phone = ?)',
-        )
-        .get(store, identifier, identifier, identifier) as AccountRow | undefined;
+      const row = accountByIdentifier(db, store, identifier);
       const ip = clientIp(request);
       const userAgent = request.headers['user-agent'] ?? 'unknown';
       const fail = (reason: string, status = 401, accountRow: AccountRow | undefined = row) => {
@@ -190,19 +188,11 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
       if (activeLocks(row, ctx.now())._password) throw fail('account_locked', 423);
       if (!verifyPassword(password, row.password_hash)) {
         const failures = row.failed_password_attempts + 1;
-        const maxFailures = (
-          db.prepare('SELECT max_failed_logins FROM identity_stores WHERE name = ?').get(store) as {
-            max_failed_logins: number;
-          }
-        ).max_failed_logins;
+        const maxFailures = maxFailedLogins(db, store);
         const locks = parseJson<Record<string, { until: number | null }>>(row.locks, {});
         if (failures >= maxFailures)
           locks._password = { until: failures >= PERMANENT_LOCK_THRESHOLD ? null : ctx.now() + TEMPORARY_LOCK_MS };
-        db.prepare('UPDATE accounts SET failed_password_attempts = ?, locks = ? WHERE id = ?').run(
-          failures,
-          JSON.stringify(locks),
-          row.id,
-        );
+        recordFailedPassword(db, row.id, failures, locks);
         if (locks._password)
           recordEvent(ctx, {
             store,
@@ -215,14 +205,10 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
           });
         throw fail('invalid_credentials');
       }
-      const softTokens = db
-        .prepare(
-          "SELECT id, secret FROM authenticators WHERE account_id = ? AND type = 'softToken' AND secret IS NOT NULL",
-        )
-        .all(row.id) as Array<{ id: string; secret: string }>;
-      if (softTokens.length > 0) {
+      const apps = softTokens(db, row.id);
+      if (apps.length > 0) {
         if (!totp) throw fail('totp_required');
-        const valid = softTokens.find(
+        const valid = apps.find(
           (token) =>
             new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(token.secret), digits: 6, period: 30 }).validate({
               token: totp,
@@ -231,7 +217,7 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
             }) !== null,
         );
         if (!valid) throw fail('invalid_totp');
-        db.prepare('UPDATE authenticators SET last_used_at = ? WHERE id = ?').run(ctx.now(), valid.id);
+        markAuthenticatorUsed(ctx, valid.id);
       }
       return db.transaction(() => openSession(row, request, 'login'))();
     },
@@ -245,7 +231,7 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
   app.post(`${base}/logout`, { schema: { tags } }, async (request, reply) => {
     const { row, sessionId } = sessionAccount(request);
     db.transaction(() => {
-      db.prepare('DELETE FROM sessions WHERE id = ?').run(sessionId);
+      endSession(db, sessionId);
       recordEvent(ctx, {
         store: row.store,
         accountId: row.id,
@@ -265,26 +251,13 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
     { schema: { tags, params: z.object({ consentId: z.string() }), body: z.object({ optIn: z.boolean() }) } },
     async (request) => {
       const { row } = sessionAccount(request);
-      const consent = db.prepare('SELECT id, version FROM consents WHERE id = ?').get(request.params.consentId) as
-        { id: string; version: number } | undefined;
-      if (!consent) throw notFound('Consent', request.params.consentId);
-      const now = ctx.now();
-      const current = db
-        .prepare(
-          'SELECT * FROM account_consents WHERE account_id = ? AND consent_id = ? AND opt_out IS NULL ORDER BY opt_in DESC LIMIT 1',
-        )
-        .get(row.id, consent.id) as { id: string; consent_version: number } | undefined;
+      const found = findConfiguration(db, 'consent', request.params.consentId);
+      if (!found) throw notFound('Consent', request.params.consentId);
+      const consent = { id: String(found.id), version: Number(found.version) };
       db.transaction(() => {
-        if (request.body.optIn) {
-          // A new version of the text needs a new opt-in; agreeing again to the current one changes nothing.
-          if (current?.consent_version === consent.version) return;
-          if (current) db.prepare('UPDATE account_consents SET opt_out = ? WHERE id = ?').run(now, current.id);
-          db.prepare(
-            'INSERT INTO account_consents (id, account_id, consent_id, consent_version, opt_in) VALUES (?, ?, ?, ?, ?)',
-          ).run(newId(), row.id, consent.id, consent.version, now);
-        } else if (current) {
-          db.prepare('UPDATE account_consents SET opt_out = ? WHERE id = ?').run(now, current.id);
-        }
+        const changed = setConsent(ctx, row.id, consent, request.body.optIn);
+        // Agreeing again to the current version changes nothing and is no event.
+        if (request.body.optIn && !changed) return;
         recordEvent(ctx, {
           store: row.store,
           accountId: row.id,
@@ -305,27 +278,11 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
     { schema: { tags, params: z.object({ policyId: z.string() }), body: z.object({ success: z.boolean() }) } },
     async (request) => {
       const { row } = sessionAccount(request);
-      const policy = db.prepare('SELECT id, name FROM proofing_policies WHERE id = ?').get(request.params.policyId) as
-        { id: string; name: string } | undefined;
-      if (!policy) throw notFound('Identity verification policy', request.params.policyId);
-      const now = ctx.now();
-      let proofing = db
-        .prepare(
-          'SELECT * FROM account_proofings WHERE account_id = ? AND policy_id = ? AND invalidated_at IS NULL AND deleted = 0 ORDER BY rowid DESC LIMIT 1',
-        )
-        .get(row.id, policy.id) as { id: string } | undefined;
-      db.transaction(() => {
-        if (!proofing) {
-          proofing = { id: newId() };
-          db.prepare('INSERT INTO account_proofings (id, account_id, policy_id, attempts) VALUES (?, ?, ?, 0)').run(
-            proofing.id,
-            row.id,
-            policy.id,
-          );
-        }
-        if (request.body.success)
-          db.prepare('UPDATE account_proofings SET proofed_at = ? WHERE id = ?').run(now, proofing.id);
-        else db.prepare('UPDATE account_proofings SET attempts = attempts + 1 WHERE id = ?').run(proofing.id);
+      const found = findConfiguration(db, 'proofingPolicy', request.params.policyId);
+      if (!found) throw notFound('Identity verification policy', request.params.policyId);
+      const policy = { id: String(found.id), name: String(found.name) };
+      const proofingId = db.transaction(() => {
+        const id = recordProofingAttempt(ctx, row.id, policy.id, request.body.success);
         recordEvent(ctx, {
           store: row.store,
           accountId: row.id,
@@ -336,8 +293,9 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
           metadata: { policyId: policy.id, policyName: policy.name },
           actor: { accountId: row.id, ip: clientIp(request) },
         });
+        return id;
       })();
-      return { proofingId: proofing!.id, policyId: policy.id, success: request.body.success };
+      return { proofingId, policyId: policy.id, success: request.body.success };
     },
   );
 
@@ -345,15 +303,14 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
     `${base}/impersonate/:token`,
     { schema: { tags, params: z.object({ token: z.string() }) } },
     async (request) => {
-      const grant = db.prepare('SELECT * FROM impersonations WHERE token = ?').get(request.params.token) as
-        { account_id: string; expires_at: number; used_at: number | null } | undefined;
+      const grant = impersonationGrant(db, request.params.token);
       if (!grant) throw customerFailure(404, 'unknown_link', 'No such impersonation link.');
       if (grant.used_at !== null) throw customerFailure(410, 'link_used', 'This impersonation link was already used.');
       if (grant.expires_at <= ctx.now())
         throw customerFailure(410, 'link_expired', 'This impersonation link has expired.');
-      const row = db.prepare('SELECT * FROM accounts WHERE id = ?').get(grant.account_id) as AccountRow;
+      const row = accountById(db, grant.account_id)!;
       return db.transaction(() => {
-        db.prepare('UPDATE impersonations SET used_at = ? WHERE token = ?').run(ctx.now(), request.params.token);
+        useImpersonationGrant(ctx, request.params.token);
         return openSession(row, request, 'impersonation');
       })();
     },
