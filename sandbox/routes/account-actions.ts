@@ -2,6 +2,34 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import * as S from '../api/schemas';
 import type { SandboxContext } from '../context';
+import {
+  accountProofing,
+  accountProofings,
+  accountRoles,
+  addManualProofing,
+  assignRoles,
+  clearProofingAttempts,
+  createImpersonation,
+  deleteAuthenticator,
+  deleteExternalIdentity,
+  deleteSession,
+  deleteSessions,
+  externalIdentities,
+  externalIdentity,
+  hasAuthenticator,
+  insertAuthenticator,
+  invalidateProofing,
+  isClientOfStore,
+  isVerifiedUnder,
+  listSessions,
+  removableAuthenticator,
+  removeRole,
+  setLocks,
+  setMetadata,
+  setNotificationPreferences,
+  setOrganization,
+  setPassword,
+} from '../domain/account-records';
 import { getAccountRow, type AccountRow } from '../domain/accounts';
 import { notificationRuleFor, recordAdminWrite } from '../domain/admin-write';
 import { applyPersonalUpdate, loadAttributes, reindexAccount } from '../domain/attributes';
@@ -10,7 +38,7 @@ import { hashPassword, passwordPolicyViolations } from '../domain/passwords';
 import { badRequest, conflict, notFound } from '../domain/problems';
 import { iso } from '../domain/time';
 import { operation } from '../http/operation';
-import { passwordPolicyOf } from '../domain/configuration';
+import { findConfiguration, passwordPolicyOf } from '../domain/configuration';
 import { addToGroups } from '../domain/memberships';
 import { AccountParams, NotifyHeaders, problems, type TypedApp } from './common';
 
@@ -43,10 +71,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
       if (locks._password && (locks._password.until === null || locks._password.until > ctx.now()))
         throw conflict('The account is already locked.');
       write(() => {
-        db.prepare('UPDATE accounts SET locks = ? WHERE id = ?').run(
-          JSON.stringify({ ...locks, _password: { until: null } }),
-          row.id,
-        );
+        setLocks(db, row.id, { ...locks, _password: { until: null } });
         recordAdminWrite(
           ctx,
           request,
@@ -75,7 +100,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
         const locks = parseJson<Record<string, unknown>>(row.locks, {});
         delete locks[kind];
         write(() => {
-          db.prepare(`UPDATE accounts SET locks = ?, ${counter} = 0 WHERE id = ?`).run(JSON.stringify(locks), row.id);
+          setLocks(db, row.id, locks, counter);
           recordAdminWrite(ctx, request, row, operationId, {}, undefined, 204);
         });
         return reply.code(204).send(null);
@@ -92,9 +117,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     }),
     async (request) => {
       const row = account(request.params);
-      return (
-        db.prepare('SELECT * FROM sessions WHERE account_id = ? ORDER BY last_login_at DESC').all(row.id) as Row[]
-      ).map((session) => ({
+      return listSessions(db, row.id).map((session) => ({
         id: String(session.id),
         deviceString: String(session.device_string),
         userAgent: String(session.user_agent),
@@ -113,8 +136,8 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     async (request, reply) => {
       const row = account(request.params);
       write(() => {
-        const removed = db.prepare('DELETE FROM sessions WHERE account_id = ?').run(row.id);
-        recordAdminWrite(ctx, request, row, 'sessionsDelete', { sessions: removed.changes }, undefined, 204);
+        const sessions = deleteSessions(db, row.id);
+        recordAdminWrite(ctx, request, row, 'sessionsDelete', { sessions }, undefined, 204);
       });
       return reply.code(204).send(null);
     },
@@ -128,10 +151,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     async (request, reply) => {
       const row = account(request.params);
       write(() => {
-        const removed = db
-          .prepare('DELETE FROM sessions WHERE account_id = ? AND id = ?')
-          .run(row.id, request.params.sessionId);
-        if (removed.changes === 0) throw notFound('Session', request.params.sessionId);
+        if (!deleteSession(db, row.id, request.params.sessionId)) throw notFound('Session', request.params.sessionId);
         recordAdminWrite(ctx, request, row, 'sessionDelete', { sessionId: request.params.sessionId }, undefined, 204);
       });
       return reply.code(204).send(null);
@@ -162,28 +182,22 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
             message: 'must be a phone number in international format, such as +36301234567',
           },
         ]);
-      if (
-        db
-          .prepare('SELECT 1 FROM authenticators WHERE account_id = ? AND type = ? AND target = ?')
-          .get(row.id, type, target)
-      )
+      if (hasAuthenticator(db, row.id, type, target))
         throw conflict(`The account already has the ${type} authenticator ${target}.`);
       const rule = notificationRuleFor(ctx, request, row);
       const id = newId();
       const now = ctx.now();
       write(() => {
-        db.prepare(
-          'INSERT INTO authenticators (id, account_id, type, sub_type, target, methods, public_metadata, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        ).run(
+        insertAuthenticator(db, {
           id,
-          row.id,
+          accountId: row.id,
           type,
-          request.body.subType ?? null,
+          subType: request.body.subType ?? null,
           target,
-          JSON.stringify(type === 'custom' ? [] : ['passcode']),
-          JSON.stringify(request.body.publicMetadata ?? {}),
-          now,
-        );
+          methods: type === 'custom' ? [] : ['passcode'],
+          publicMetadata: request.body.publicMetadata ?? {},
+          createdAt: now,
+        });
         recordAdminWrite(
           ctx,
           request,
@@ -219,13 +233,11 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     }),
     async (request, reply) => {
       const row = account(request.params);
-      const authenticator = db
-        .prepare("SELECT * FROM authenticators WHERE id = ? AND account_id = ? AND type != 'password'")
-        .get(request.params.authenticatorId, row.id) as Row | undefined;
+      const authenticator = removableAuthenticator(db, row.id, request.params.authenticatorId);
       if (!authenticator) throw notFound('Authenticator', request.params.authenticatorId);
       const rule = notificationRuleFor(ctx, request, row);
       write(() => {
-        db.prepare('DELETE FROM authenticators WHERE id = ?').run(authenticator.id);
+        deleteAuthenticator(db, String(authenticator.id));
         recordAdminWrite(
           ctx,
           request,
@@ -272,15 +284,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
       }
       const hash = hashPassword(password);
       write(() => {
-        db.prepare('UPDATE accounts SET password_hash = ?, failed_password_attempts = 0 WHERE id = ?').run(
-          hash,
-          row.id,
-        );
-        if (!db.prepare("SELECT 1 FROM authenticators WHERE account_id = ? AND type = 'password'").get(row.id)) {
-          db.prepare(
-            "INSERT INTO authenticators (id, account_id, type, methods, created_at) VALUES (?, ?, 'password', '[]', ?)",
-          ).run(newId(), row.id, ctx.now());
-        }
+        setPassword(ctx, row.id, hash);
         recordAdminWrite(ctx, request, row, 'passwordChange', {}, undefined, 204);
       });
       return reply.code(204).send(null);
@@ -330,9 +334,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     }),
     async (request) => {
       const row = account(request.params);
-      const external = db
-        .prepare('SELECT * FROM external_identities WHERE account_id = ? ORDER BY linked_at')
-        .all(row.id) as Row[];
+      const external = externalIdentities(db, row.id);
       return [
         ...(row.username
           ? [
@@ -366,13 +368,11 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     }),
     async (request, reply) => {
       const row = account(request.params);
-      const identity = db
-        .prepare('SELECT * FROM external_identities WHERE id = ? AND account_id = ?')
-        .get(request.params.externalLoginId, row.id) as Row | undefined;
+      const identity = externalIdentity(db, row.id, request.params.externalLoginId);
       if (!identity) throw notFound('External identity', request.params.externalLoginId);
       const rule = notificationRuleFor(ctx, request, row);
       write(() => {
-        db.prepare('DELETE FROM external_identities WHERE id = ?').run(identity.id);
+        deleteExternalIdentity(db, String(identity.id));
         recordAdminWrite(
           ctx,
           request,
@@ -402,10 +402,9 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     async (request, reply) => {
       const row = account(request.params);
       const groups = request.body.map(({ id }) => {
-        const group = db.prepare('SELECT id, name FROM groups WHERE id = ? AND store = ?').get(id, row.store) as
-          { id: string; name: string } | undefined;
+        const group = findConfiguration(db, 'group', id, row.store);
         if (!group) throw notFound('Group', id);
-        return group;
+        return { id: String(group.id), name: String(group.name) };
       });
       addToGroups(ctx, request.admin!, row, groups);
       return reply.code(204).send(null);
@@ -417,12 +416,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
       params: AccountParams,
       response: { 200: z.array(S.AccountRole), ...problems(401, 403, 404) },
     }),
-    async (request) =>
-      db
-        .prepare(
-          'SELECT role_id AS id, organization_id AS organization FROM account_roles WHERE account_id = ? ORDER BY organization_id, role_id',
-        )
-        .all(account(request.params).id) as Array<{ id: string; organization: string }>,
+    async (request) => accountRoles(db, account(request.params).id),
   );
   app.post(
     `${base}/roles`,
@@ -435,16 +429,15 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
       const row = account(request.params);
       const { organization, roles } = request.body;
       // Membership of the organization is not needed: a role may be given for any organization of the store.
-      if (!db.prepare('SELECT 1 FROM organizations WHERE id = ? AND store = ?').get(organization, row.store))
-        throw notFound('Organization', organization);
-      for (const role of roles)
-        if (!db.prepare('SELECT 1 FROM roles WHERE id = ? AND store = ?').get(role.id, row.store))
-          throw notFound('Role', role.id);
+      if (!findConfiguration(db, 'organization', organization, row.store)) throw notFound('Organization', organization);
+      for (const role of roles) if (!findConfiguration(db, 'role', role.id, row.store)) throw notFound('Role', role.id);
       write(() => {
-        const insert = db.prepare(
-          'INSERT OR IGNORE INTO account_roles (account_id, organization_id, role_id, account_created_at) VALUES (?, ?, ?, ?)',
+        assignRoles(
+          db,
+          row,
+          organization,
+          roles.map((role) => role.id),
         );
-        for (const role of roles) insert.run(row.id, organization, role.id, row.created_at);
         recordAdminWrite(
           ctx,
           request,
@@ -468,10 +461,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     async (request, reply) => {
       const row = account(request.params);
       write(() => {
-        const removed = db
-          .prepare('DELETE FROM account_roles WHERE account_id = ? AND organization_id = ? AND role_id = ?')
-          .run(row.id, request.query.organization, request.params.roleId);
-        if (removed.changes === 0)
+        if (!removeRole(db, row.id, request.query.organization, request.params.roleId))
           throw notFound('Role assignment', `${request.query.organization}:${request.params.roleId}`);
         recordAdminWrite(
           ctx,
@@ -497,16 +487,13 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     async (request, reply) => {
       const row = account(request.params);
       const organization = request.body.id ?? null;
-      if (
-        organization &&
-        !db.prepare('SELECT 1 FROM organizations WHERE id = ? AND store = ?').get(organization, row.store)
-      ) {
+      if (organization && !findConfiguration(db, 'organization', organization, row.store)) {
         throw badRequest(`Organization ${organization} does not exist.`, [
           { objectName: 'organization', field: 'id', message: 'does not exist in this identity store' },
         ]);
       }
       write(() => {
-        db.prepare('UPDATE accounts SET organization = ? WHERE id = ?').run(organization, row.id);
+        setOrganization(db, row.id, organization);
         recordAdminWrite(ctx, request, row, 'organizationChange', { from: row.organization, to: organization });
       });
       return reply.code(200).send(null);
@@ -539,7 +526,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
       );
       const rule = notificationRuleFor(ctx, request, row);
       write(() => {
-        db.prepare('UPDATE accounts SET metadata = ? WHERE id = ?').run(JSON.stringify(data), row.id);
+        setMetadata(db, row.id, data);
         reindexAccount(db, row.store, row.id, attributes, data);
         recordAdminWrite(
           ctx,
@@ -567,9 +554,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     invalidatedAt: iso(proofing.invalidated_at === null ? null : Number(proofing.invalidated_at)),
   });
   const getProofing = (accountId: string, proofingId: string) => {
-    const proofing = db
-      .prepare('SELECT * FROM account_proofings WHERE id = ? AND account_id = ? AND deleted = 0')
-      .get(proofingId, accountId) as Row | undefined;
+    const proofing = accountProofing(db, accountId, proofingId);
     if (!proofing) throw notFound('Identity verification', proofingId);
     return proofing;
   };
@@ -579,12 +564,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
       params: AccountParams,
       response: { 200: z.array(S.CustomerIdentityVerificationResponse), ...problems(401, 403, 404) },
     }),
-    async (request) =>
-      (
-        db
-          .prepare('SELECT * FROM account_proofings WHERE account_id = ? AND deleted = 0 ORDER BY rowid')
-          .all(account(request.params).id) as Row[]
-      ).map(proofingResponse),
+    async (request) => accountProofings(db, account(request.params).id).map(proofingResponse),
   );
   app.post(
     `${base}/accountProofings`,
@@ -595,23 +575,16 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     }),
     async (request, reply) => {
       const row = account(request.params);
-      const policy = db.prepare('SELECT id, name FROM proofing_policies WHERE id = ?').get(request.body.policyId) as
-        { id: string; name: string } | undefined;
+      const found = findConfiguration(db, 'proofingPolicy', request.body.policyId);
+      const policy = found ? { id: String(found.id), name: String(found.name) } : undefined;
       if (!policy)
         throw badRequest(`No identity verification policy ${request.body.policyId}.`, [
           { objectName: 'accountProofing', field: 'policyId', message: 'does not exist' },
         ]);
-      const active = db
-        .prepare(
-          'SELECT 1 FROM account_proofings WHERE account_id = ? AND policy_id = ? AND proofed_at IS NOT NULL AND invalidated_at IS NULL AND deleted = 0',
-        )
-        .get(row.id, policy.id);
-      if (active) throw conflict(`The account is already verified under ${policy.name}.`);
-      const id = newId();
-      write(() => {
-        db.prepare(
-          'INSERT INTO account_proofings (id, account_id, policy_id, attempts, proofed_at) VALUES (?, ?, ?, 0, ?)',
-        ).run(id, row.id, policy.id, ctx.now());
+      if (isVerifiedUnder(db, row.id, policy.id))
+        throw conflict(`The account is already verified under ${policy.name}.`);
+      const id = write(() => {
+        const added = addManualProofing(ctx, row.id, policy.id);
         recordAdminWrite(
           ctx,
           request,
@@ -621,6 +594,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
           undefined,
           201,
         );
+        return added;
       });
       reply.code(201);
       return proofingResponse(getProofing(row.id, id));
@@ -636,8 +610,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
       const row = account(request.params);
       const proofing = getProofing(row.id, request.params.accountProofingId);
       write(() => {
-        if (proofing.invalidated_at === null)
-          db.prepare('UPDATE account_proofings SET invalidated_at = ? WHERE id = ?').run(ctx.now(), proofing.id);
+        if (proofing.invalidated_at === null) invalidateProofing(ctx, String(proofing.id));
         recordAdminWrite(ctx, request, row, 'identityVerificationInvalidate', { policyId: proofing.policy_id });
       });
       return proofingResponse(getProofing(row.id, String(proofing.id)));
@@ -653,7 +626,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
       const row = account(request.params);
       const proofing = getProofing(row.id, request.params.accountProofingId);
       write(() => {
-        db.prepare('UPDATE account_proofings SET attempts = 0 WHERE id = ?').run(proofing.id);
+        clearProofingAttempts(db, String(proofing.id));
         recordAdminWrite(
           ctx,
           request,
@@ -690,7 +663,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
         ...request.body,
       };
       write(() => {
-        db.prepare('UPDATE accounts SET notification_preferences = ? WHERE id = ?').run(JSON.stringify(next), row.id);
+        setNotificationPreferences(db, row.id, next);
         recordAdminWrite(ctx, request, row, 'notificationPreferencesUpdate', request.body, {
           rule,
           template: 'notificationPreferencesUpdate',
@@ -709,21 +682,20 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     }),
     async (request) => {
       const row = account(request.params);
-      const client = db
-        .prepare(
-          'SELECT c.id FROM clients c JOIN applications a ON a.id = c.application_id WHERE c.id = ? AND a.store = ?',
-        )
-        .get(request.body.clientId, row.store);
-      if (!client)
+      if (!isClientOfStore(db, request.body.clientId, row.store))
         throw badRequest(`No application client ${request.body.clientId} in ${row.store}.`, [
           { objectName: 'impersonation', field: 'clientId', message: 'does not exist' },
         ]);
       if (!row.enabled) throw badRequest('A disabled account cannot be impersonated.');
       const token = randomBytes(24).toString('base64url');
       write(() => {
-        db.prepare(
-          'INSERT INTO impersonations (token, account_id, client_id, reason, expires_at) VALUES (?, ?, ?, ?, ?)',
-        ).run(token, row.id, request.body.clientId, request.body.reason, ctx.now() + IMPERSONATION_TTL_MS);
+        createImpersonation(db, {
+          token,
+          accountId: row.id,
+          clientId: request.body.clientId,
+          reason: request.body.reason,
+          expiresAt: ctx.now() + IMPERSONATION_TTL_MS,
+        });
         recordAdminWrite(ctx, request, row, 'impersonation', {
           clientId: request.body.clientId,
           reason: request.body.reason,
