@@ -20,6 +20,28 @@ export function ipInCidr(ip: string, cidr: string): boolean {
   return (toNumber(ip) & mask) === (toNumber(network) & mask);
 }
 
+/** SQL conditions and their arguments, built up one filter at a time. */
+class Conditions {
+  readonly where: string[] = [];
+  readonly args: unknown[] = [];
+
+  /** The column is one of the values; an empty list does not narrow. */
+  inList(column: string, values: string[]): void {
+    if (values.length === 0) return;
+    this.where.push(`${column} IN (${values.map(() => '?').join(',')})`);
+    this.args.push(...values);
+  }
+
+  add(condition: string, value: unknown): void {
+    this.where.push(condition);
+    this.args.push(value);
+  }
+
+  get sql(): string {
+    return this.where.length ? `WHERE ${this.where.join(' AND ')}` : '';
+  }
+}
+
 /** What the account event log is asked for: each list narrows (empty lists do not), dates are epoch ms. */
 export interface EventFilter {
   accountIds: string[];
@@ -38,31 +60,18 @@ export interface EventFilter {
 
 /** A page of account events, by start time. */
 export function findEvents(db: Db, filter: EventFilter): Row[] {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  const inList = (column: string, values: string[]) => {
-    if (values.length === 0) return;
-    where.push(`${column} IN (${values.map(() => '?').join(',')})`);
-    args.push(...values);
-  };
-  inList('account_id', filter.accountIds);
-  inList('store', filter.stores);
-  inList('type', filter.types);
-  inList('login_session_id', filter.loginSessionIds);
-  if (filter.from !== null) {
-    where.push('start_ts >= ?');
-    args.push(filter.from);
-  }
-  if (filter.to !== null) {
-    where.push('start_ts <= ?');
-    args.push(filter.to);
-  }
-  for (const label of filter.labels) {
-    where.push('EXISTS (SELECT 1 FROM json_each(events.labels) WHERE value = ?)');
-    args.push(label);
-  }
+  const conditions = new Conditions();
+  conditions.inList('account_id', filter.accountIds);
+  conditions.inList('store', filter.stores);
+  conditions.inList('type', filter.types);
+  conditions.inList('login_session_id', filter.loginSessionIds);
+  if (filter.from !== null) conditions.add('start_ts >= ?', filter.from);
+  if (filter.to !== null) conditions.add('start_ts <= ?', filter.to);
+  for (const label of filter.labels)
+    conditions.add('EXISTS (SELECT 1 FROM json_each(events.labels) WHERE value = ?)', label);
   const { page, size, actorIps } = filter;
-  const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY start_ts ${filter.order}, id`;
+  const { args } = conditions;
+  const sql = `SELECT * FROM events ${conditions.sql} ORDER BY start_ts ${filter.order}, id`;
   if (actorIps.length === 0) return db.prepare(`${sql} LIMIT ? OFFSET ?`).all(...args, size, page * size) as Row[];
   // IP blocks are matched here rather than in SQL; the other filters have already narrowed the rows.
   const matching = (db.prepare(sql).all(...args) as Row[]).filter(
@@ -97,30 +106,15 @@ export interface NotificationFilter {
 
 /** A page of the notification log, by time. */
 export function findNotifications(db: Db, filter: NotificationFilter): Row[] {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  for (const [column, values] of [
-    ['store', filter.stores],
-    ['account_id', filter.accountIds],
-    ['account_event_id', filter.accountEventIds],
-  ] as const) {
-    if (values.length === 0) continue;
-    where.push(`${column} IN (${values.map(() => '?').join(',')})`);
-    args.push(...values);
-  }
-  if (filter.target !== null) {
-    where.push('target = ?');
-    args.push(filter.target);
-  }
-  if (filter.success !== null) {
-    where.push('success = ?');
-    args.push(filter.success ? 1 : 0);
-  }
+  const conditions = new Conditions();
+  conditions.inList('store', filter.stores);
+  conditions.inList('account_id', filter.accountIds);
+  conditions.inList('account_event_id', filter.accountEventIds);
+  if (filter.target !== null) conditions.add('target = ?', filter.target);
+  if (filter.success !== null) conditions.add('success = ?', filter.success ? 1 : 0);
   return db
-    .prepare(
-      `SELECT * FROM notifications ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY timestamp ${filter.order}, id LIMIT ? OFFSET ?`,
-    )
-    .all(...args, filter.size, filter.page * filter.size) as Row[];
+    .prepare(`SELECT * FROM notifications ${conditions.sql} ORDER BY timestamp ${filter.order}, id LIMIT ? OFFSET ?`)
+    .all(...conditions.args, filter.size, filter.page * filter.size) as Row[];
 }
 
 export function getNotification(db: Db, notificationId: string): Row | undefined {

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventBus } from '../../electron/main/ipc/event-bus';
-import { openCache } from '../../electron/main/services/cache/cache-database';
+import { openCache, type CacheDb } from '../../electron/main/services/cache/cache-database';
 import { ConnectionService } from '../../electron/main/services/connections/connection-service';
 import { ConnectionStore } from '../../electron/main/services/connections/connection-store';
 import { FolderFileSaver } from '../../electron/main/services/files/file-saver';
@@ -13,7 +13,9 @@ import {
 import { AdminApiPlatform } from '../../electron/main/services/identity-platform/admin-api/admin-api-platform';
 import { silentLogger } from '../../electron/main/services/logger';
 import { MemorySecretStore } from '../../electron/main/services/secrets';
-import { Workspace } from '../../electron/main/services/workspace/workspace';
+import type { SandboxLauncher } from '../../electron/main/services/connections/sandbox-launcher';
+import { Workspace, type WorkspaceEnvironment } from '../../electron/main/services/workspace/workspace';
+import { Workspaces } from '../../electron/main/services/workspace/workspaces';
 import { TEST_CACHE_ENCRYPTION } from '../fixtures/cache-key';
 
 export interface SandboxServiceOptions {
@@ -71,15 +73,7 @@ export function connectToSandbox(url: string, options: SandboxServiceOptions | S
   const workspace = new Workspace(
     { ...profile, hasSecret: true },
     createPlatform({ baseUrl: url, clientId: profile.clientId, clientSecret: `${tier}-demo-secret` }),
-    {
-      db,
-      bus,
-      files: new FolderFileSaver(join(dataDir, 'exports')),
-      pdf: null,
-      agent: () => 'tester',
-      now: Date.now,
-      ...(productionClient ? {} : { probeIntervalMs: 20 }),
-    },
+    testEnvironment(db, bus, dataDir, productionClient ? undefined : 20),
   );
   return {
     dataDir,
@@ -99,6 +93,41 @@ export function connectToSandbox(url: string, options: SandboxServiceOptions | S
     bulk: workspace.bulk,
     reports: workspace.reports,
   };
+}
+
+/** What the workspaces of tests share: exports into the data folder, no PDF, "tester" as the agent. */
+function testEnvironment(db: CacheDb, bus: EventBus, dataDir: string, probeIntervalMs?: number): WorkspaceEnvironment {
+  return {
+    db,
+    bus,
+    files: new FolderFileSaver(join(dataDir, 'exports')),
+    pdf: null,
+    agent: () => 'tester',
+    now: Date.now,
+    ...(probeIntervalMs === undefined ? {} : { probeIntervalMs }),
+  };
+}
+
+/**
+ * The connection service and the active connection's workspaces as the app wires them, over a fresh data folder
+ * and an in-memory cache, with no connection saved yet (tests fail fast: no retries, probing every 50 ms).
+ */
+export function connectionsAndWorkspaces(options: { sandboxLauncher?: SandboxLauncher } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'deskside-workspaces-'));
+  const bus = new EventBus();
+  const secrets = new MemorySecretStore();
+  const connections = new ConnectionService({
+    store: new ConnectionStore(dataDir, silentLogger),
+    secrets,
+    logger: silentLogger,
+    dataDir,
+    createPlatform: (credentials) =>
+      new AdminApiPlatform(new AdminApiClient({ ...credentials, logger: silentLogger, maxRetries: 0 })),
+    ...options,
+  });
+  const { db } = openCache(':memory:', silentLogger, { encryption: 'plain' });
+  const workspaces = new Workspaces(connections, testEnvironment(db, bus, dataDir, 50));
+  return { dataDir, bus, secrets, connections, workspaces };
 }
 
 /** Sets the sandbox's fault rules (an empty list clears them). */

@@ -1,19 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DesksideError } from '@shared/contracts';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/start';
-import { EventBus } from '../../ipc/event-bus';
-import { AdminApiClient } from '../identity-platform/admin-api/http-client';
-import { AdminApiPlatform } from '../identity-platform/admin-api/admin-api-platform';
-import { silentLogger } from '../logger';
-import { MemorySecretStore } from '../secrets';
-import { ConnectionService, describeConnectionError, EMBEDDED_ID } from './connection-service';
-import { ConnectionStore } from './connection-store';
-import { openCache } from '../cache/cache-database';
-import { FolderFileSaver } from '../files/file-saver';
-import { Workspaces } from '../workspace/workspaces';
+import { connectionsAndWorkspaces } from '../../../../tests/unit/sandbox-services';
+import { describeConnectionError, EMBEDDED_ID } from './connection-service';
 import { sandboxUrlReader } from './sandbox-launcher';
 
 let sandbox: RunningSandbox;
@@ -23,29 +12,11 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 function service(launcherUrl?: string) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'deskside-connections-'));
-  const secrets = new MemorySecretStore();
-  const bus = new EventBus();
   const stop = vi.fn(async () => {});
   const launcher = launcherUrl ? { start: vi.fn(async () => ({ url: launcherUrl, stop })) } : undefined;
-  const connections = new ConnectionService({
-    store: new ConnectionStore(dataDir, silentLogger),
-    secrets,
-    logger: silentLogger,
-    dataDir,
-    createPlatform: (credentials) =>
-      new AdminApiPlatform(new AdminApiClient({ ...credentials, logger: silentLogger, maxRetries: 0 })),
-    ...(launcher ? { sandboxLauncher: launcher } : {}),
-  });
-  const workspaces = new Workspaces(connections, {
-    db: openCache(':memory:', silentLogger, { encryption: 'plain' }).db,
-    bus,
-    files: new FolderFileSaver(join(dataDir, 'exports')),
-    pdf: null,
-    agent: () => 'tester',
-    now: Date.now,
-    probeIntervalMs: 50,
-  });
+  const { connections, workspaces, secrets, bus } = connectionsAndWorkspaces(
+    launcher ? { sandboxLauncher: launcher } : {},
+  );
   /** What connections:activate does: choose, then open the workspace. */
   const activate = async (id: string) => {
     connections.activate(id);

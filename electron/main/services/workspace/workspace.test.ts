@@ -3,23 +3,10 @@
  * catalog serves the search panel and the account view alike, offline too; opening an account records it and says
  * so; what the connection allows comes from the platform port; and choosing another connection closes it.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { events } from '@shared/contracts';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/start';
-import { connectToSandbox, setFaults } from '../../../../tests/unit/sandbox-services';
-import { EventBus } from '../../ipc/event-bus';
-import { openCache } from '../cache/cache-database';
-import { ConnectionService } from '../connections/connection-service';
-import { ConnectionStore } from '../connections/connection-store';
-import { FolderFileSaver } from '../files/file-saver';
-import { AdminApiClient } from '../identity-platform/admin-api/http-client';
-import { AdminApiPlatform } from '../identity-platform/admin-api/admin-api-platform';
-import { silentLogger } from '../logger';
-import { MemorySecretStore } from '../secrets';
-import { Workspaces } from './workspaces';
+import { connectionsAndWorkspaces, connectToSandbox, setFaults } from '../../../../tests/unit/sandbox-services';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -110,26 +97,7 @@ describe('the workspace of a connection', () => {
 
 describe('the active connection’s workspace', () => {
   function app() {
-    const dataDir = mkdtempSync(join(tmpdir(), 'deskside-workspaces-'));
-    const bus = new EventBus();
-    const secrets = new MemorySecretStore();
-    const connections = new ConnectionService({
-      store: new ConnectionStore(dataDir, silentLogger),
-      secrets,
-      logger: silentLogger,
-      dataDir,
-      createPlatform: (credentials) =>
-        new AdminApiPlatform(new AdminApiClient({ ...credentials, logger: silentLogger, maxRetries: 0 })),
-    });
-    const workspaces = new Workspaces(connections, {
-      db: openCache(':memory:', silentLogger, { encryption: 'plain' }).db,
-      bus,
-      files: new FolderFileSaver(join(dataDir, 'exports')),
-      pdf: null,
-      agent: () => 'tester',
-      now: Date.now,
-      probeIntervalMs: 20,
-    });
+    const { connections, workspaces } = connectionsAndWorkspaces();
     const connect = (tier: string) =>
       connections.save({
         name: tier,
