@@ -2,7 +2,7 @@ import { DesksideError } from '@shared/contracts';
 import type { AccountSummary } from '@shared/domain/account';
 import type { SearchPage, SearchRequest } from '@shared/domain/search';
 import type { AccountCache } from '../cache/account-cache';
-import { isUnreachable } from '../connections/connectivity';
+import { isUnreachable } from '../identity-platform/connectivity';
 import type { IdentityPlatform } from '../identity-platform/identity-platform';
 
 const iso = (ms: number) => new Date(ms).toISOString();

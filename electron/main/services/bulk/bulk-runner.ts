@@ -4,7 +4,7 @@ import type { AccountOutcome, BulkProgress, BulkRequest, BulkResult } from '@sha
 import type { EventBus } from '../../ipc/event-bus';
 import type { ActionJournal } from '../cache/action-journal';
 import type { AccountCache } from '../cache/account-cache';
-import { isUnreachable } from '../connections/connectivity';
+import { isUnreachable } from '../identity-platform/connectivity';
 import type { IdentityPlatform } from '../identity-platform/identity-platform';
 
 interface Job {

@@ -2,7 +2,7 @@ import { DesksideError } from '@shared/contracts';
 import type { IdentityStore } from '@shared/domain/identity-store';
 import type { StoreCatalog } from '@shared/domain/profile';
 import type { CatalogCache } from '../cache/catalog-cache';
-import { isUnreachable } from '../connections/connectivity';
+import { isUnreachable } from '../identity-platform/connectivity';
 import type { IdentityPlatform } from '../identity-platform/identity-platform';
 
 /** A store's catalog changes rarely; it is fetched again after this long. */

@@ -1,5 +1,5 @@
 import { DesksideError } from '@shared/contracts';
-import type { ConnectivityMonitor } from '../connections/connectivity';
+import type { ConnectivityMonitor } from './connectivity';
 import type { IdentityPlatform } from './identity-platform';
 
 /** Whether each call of the port reads or changes the platform: changes are refused while it cannot be reached. */

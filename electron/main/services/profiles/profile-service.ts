@@ -14,7 +14,7 @@ import type { AccountCache } from '../cache/account-cache';
 import type { ActionJournal } from '../cache/action-journal';
 import type { ProfileCache } from '../cache/profile-cache';
 import type { CatalogService } from '../catalog/catalog-service';
-import { isUnreachable } from '../connections/connectivity';
+import { isUnreachable } from '../identity-platform/connectivity';
 import type { IdentityPlatform } from '../identity-platform/identity-platform';
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -11,7 +11,7 @@ import { CatalogCache } from '../cache/catalog-cache';
 import { ProfileCache } from '../cache/profile-cache';
 import { SavedSearches } from '../cache/saved-searches';
 import { CatalogService } from '../catalog/catalog-service';
-import { ConnectivityMonitor } from '../connections/connectivity';
+import { ConnectivityMonitor } from '../identity-platform/connectivity';
 import type { FileSaver, PdfPrinter } from '../files/file-saver';
 import type { IdentityPlatform } from '../identity-platform/identity-platform';
 import { reachablePlatform } from '../identity-platform/reachable-platform';
