@@ -31,7 +31,8 @@ export type BulkRequest = z.infer<typeof BulkRequest>;
 
 export const AccountOutcome = z.object({
   accountId: z.string(),
-  outcome: z.enum(['done', 'failed', 'not attempted']),
+  /** skipped: nothing to do (e.g. removing from a group an account is not in), with the reason; not retried. */
+  outcome: z.enum(['done', 'skipped', 'failed', 'not attempted']),
   reason: z.string().optional(),
 });
 export type AccountOutcome = z.infer<typeof AccountOutcome>;
@@ -41,6 +42,7 @@ export const BulkProgress = z.object({
   action: BulkActionKind,
   total: z.number().int(),
   done: z.number().int(),
+  skipped: z.number().int(),
   failed: z.number().int(),
   finished: z.boolean(),
   cancelled: z.boolean(),

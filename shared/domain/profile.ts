@@ -53,7 +53,12 @@ export const Proofing = z.object({
 });
 export type Proofing = z.infer<typeof Proofing>;
 
-export const ConsentState = z.enum(['agreed', 'outdated', 'revoked']);
+/**
+ * agreed: to the current version (or the only one known); outdated: to an older version, with nothing newer agreed;
+ * superseded: an older agreement the customer replaced by agreeing to a newer version (not a revocation);
+ * revoked: an explicit opt-out.
+ */
+export const ConsentState = z.enum(['agreed', 'outdated', 'superseded', 'revoked']);
 export type ConsentState = z.infer<typeof ConsentState>;
 
 export const AccountConsent = z.object({
@@ -65,6 +70,8 @@ export const AccountConsent = z.object({
   agreedAt: when.nullable(),
   optedOutAt: when.nullable(),
   state: ConsentState,
+  /** The version whose agreement replaced this one (state superseded). Absent in copies cached before it existed. */
+  supersededBy: z.number().int().nullable().default(null),
 });
 export type AccountConsent = z.infer<typeof AccountConsent>;
 

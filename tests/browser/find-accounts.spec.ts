@@ -139,7 +139,7 @@ test('bulk disable reports each account, including one deleted meanwhile', async
     await page.getByRole('option', { name: 'Enabled' }).click();
   });
   const rows = page.getByRole('option');
-  await rows.nth(0).click();
+  await rows.nth(0).getByRole('checkbox').check();
   await rows.nth(2).click({ modifiers: ['Shift'] });
   await expect(page.getByTestId('selection-count')).toHaveText('3 selected');
   const ids = await Promise.all([0, 1, 2].map((index) => rows.nth(index).getAttribute('data-account-id')));
@@ -164,7 +164,7 @@ test('delete refuses until the agent types the number of accounts, then deletes 
   await page.getByTestId('quick-search').fill('@example.com');
   await page.getByTestId('quick-search').press('Enter');
   const rows = page.getByRole('option');
-  await rows.nth(0).click();
+  await rows.nth(0).getByRole('checkbox').check();
   await rows.nth(1).click({ modifiers: ['ControlOrMeta'] });
   const ids = await Promise.all([0, 1].map((index) => rows.nth(index).getAttribute('data-account-id')));
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
@@ -280,7 +280,7 @@ test('offline: recent accounts and saved searches come from the cache with their
   await page.getByTestId('quick-search').press('Enter');
   const first = page.getByRole('option').first();
   const name = (await first.locator('p').first().textContent())!;
-  await first.dblclick();
+  await first.click();
   await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
   await page.getByRole('button', { name: '← Results' }).click();
   await page.getByRole('list', { name: 'Saved searches' }).getByText('Platinum customers').click();
@@ -299,7 +299,7 @@ test('offline: recent accounts and saved searches come from the cache with their
 
   await page.getByRole('list', { name: 'Saved searches' }).getByText('Platinum customers').click();
   await expect(page.getByTestId('cached-results')).toContainText('cached results from');
-  await page.getByRole('option').first().click();
+  await page.getByRole('option').first().getByRole('checkbox').check();
   await expect(page.getByRole('button', { name: 'Disable', exact: true })).toBeDisabled();
 
   await platform.start();

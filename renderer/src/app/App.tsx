@@ -102,6 +102,12 @@ export function App() {
     void loadRecent();
   }, [activeId, loadStores, loadSaved, loadRecent]);
 
+  // The store switcher follows the account that is open (one opened from a link may be of another store).
+  const viewingStore = viewing?.store;
+  useEffect(() => {
+    if (viewingStore && stores.some((candidate) => candidate.name === viewingStore)) void setStore(viewingStore);
+  }, [viewingStore, stores, setStore]);
+
   // Links from a ticket system: deskside://account/<store>/<id> in the desktop app, /account/<store>/<id> here.
   useEffect(() => {
     const target = parseAccountLink(window.location.pathname);

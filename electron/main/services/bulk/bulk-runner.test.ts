@@ -48,4 +48,38 @@ describe('BulkRunner', () => {
       await setFaults(sandbox.url, []);
     }
   });
+
+  it('removing from a group: members are removed, a non-member is skipped as such, a deleted account fails as gone', async () => {
+    const { accounts, workspace, bulk } = connectToSandbox(sandbox.url);
+    const [member, other, nonMember, gone] = (
+      await accounts.search({ store: 'consumers', filter: {}, page: 0, size: 60 })
+    ).items.filter((account) => account.enabled);
+    const catalog = await workspace.catalog.catalog('consumers');
+    const group = catalog.groups[0]!;
+    for (const account of [member!, other!, gone!])
+      await workspace.platform.addToGroup('consumers', account.id, group.id);
+    await workspace.platform.removeFromGroup('consumers', nonMember!.id, group.id).catch(() => undefined);
+    await workspace.platform.deleteAccount('consumers', gone!.id);
+
+    const ids = [member!.id, other!.id, nonMember!.id, gone!.id];
+    const started = await bulk.start({
+      action: 'removeFromGroup',
+      store: 'consumers',
+      groupId: group.id,
+      accountIds: ids,
+    });
+    const result = await bulk.settled(started.jobId);
+    const outcome = (id: string) => result.results.find((entry) => entry.accountId === id);
+    expect(outcome(member!.id)).toMatchObject({ outcome: 'done' });
+    expect(outcome(other!.id)).toMatchObject({ outcome: 'done' });
+    expect(outcome(nonMember!.id)).toEqual({
+      accountId: nonMember!.id,
+      outcome: 'skipped',
+      reason: 'Not a member of this group: nothing to remove.',
+    });
+    expect(outcome(gone!.id)).toMatchObject({ outcome: 'failed', reason: 'Not found: the account no longer exists.' });
+    expect(result).toMatchObject({ done: 2, skipped: 1, failed: 1 });
+    for (const id of [member!.id, other!.id])
+      expect((await workspace.platform.accountState('consumers', id))?.groupIds).not.toContain(group.id);
+  });
 });

@@ -122,9 +122,11 @@ export class BulkRunner {
 
   private progress(jobId: string, job: Job): BulkProgress {
     let done = 0;
+    let skipped = 0;
     let failed = 0;
     for (const result of job.results.values()) {
       if (result.outcome === 'done') done++;
+      else if (result.outcome === 'skipped') skipped++;
       else if (result.outcome === 'failed') failed++;
     }
     return {
@@ -132,6 +134,7 @@ export class BulkRunner {
       action: job.request.action,
       total: job.request.accountIds.length,
       done,
+      skipped,
       failed,
       finished: job.finished,
       cancelled: job.cancelled,
@@ -167,7 +170,13 @@ export class BulkRunner {
           if (request.action === 'delete') this.cache.remove(request.store, accountId);
         } catch (error) {
           if (halts(error)) job.halted = true;
-          job.results.set(accountId, { accountId, outcome: 'failed', reason: reasonOf(error) });
+          const notMember = await this.notAMember(request, accountId, error);
+          job.results.set(
+            accountId,
+            notMember
+              ? { accountId, outcome: 'skipped', reason: 'Not a member of this group: nothing to remove.' }
+              : { accountId, outcome: 'failed', reason: reasonOf(error) },
+          );
         }
         emit();
       }
@@ -176,6 +185,17 @@ export class BulkRunner {
     job.finished = true;
     this.journal.finish(jobId, this.result(jobId).results);
     emit(true);
+  }
+
+  /**
+   * Whether a "not found" removing an account from a group means it was not in the group (the account still exists)
+   * rather than that the account is gone: one read tells them apart.
+   */
+  private async notAMember(request: BulkRequest, accountId: string, error: unknown): Promise<boolean> {
+    if (request.action !== 'removeFromGroup' || !(error instanceof DesksideError) || error.code !== 'NOT_FOUND')
+      return false;
+    const state = await this.platform.accountState(request.store, accountId).catch(() => undefined);
+    return Boolean(state && !state.groupIds.includes(request.groupId!));
   }
 
   private act(request: BulkRequest, accountId: string): Promise<void> {

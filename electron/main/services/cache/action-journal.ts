@@ -2,7 +2,7 @@ import type { CacheDb } from './cache-database';
 
 export interface JournalResult {
   accountId: string;
-  outcome: 'done' | 'failed' | 'not attempted';
+  outcome: 'done' | 'skipped' | 'failed' | 'not attempted';
   reason?: string;
 }
 

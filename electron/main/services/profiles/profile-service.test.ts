@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DesksideError } from '@shared/contracts';
 import { tierScopes } from '../../../../sandbox/auth/clients';
+import { setConsent } from '../../../../sandbox/domain/customer-records';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/start';
 import { connectToSandbox, setFaults } from '../../../../tests/unit/sandbox-services';
 import { readFileSync } from 'node:fs';
@@ -193,6 +194,42 @@ describe('ProfileService', () => {
     await expect(profiles.act('consumers', account.id, { kind: 'disable' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
+  });
+});
+
+describe('consents over versions', () => {
+  it('an agreement a newer version replaced reads as superseded, not revoked; only an opt-out revokes', async () => {
+    const { accounts, profiles } = services();
+    const [account] = (await accounts.search({ store: 'consumers', filter: {}, page: 0, size: 1 })).items;
+    const consent = sandbox.db.prepare("SELECT id, version FROM consents WHERE id = 'marketing-email'").get() as {
+      id: string;
+      version: number;
+    };
+    const mine = async () =>
+      (await profiles.load('consumers', account!.id)).profile.consents.filter((item) => item.consentId === consent.id);
+    sandbox.db
+      .prepare('DELETE FROM account_consents WHERE account_id = ? AND consent_id = ?')
+      .run(account!.id, consent.id);
+    // The customer agrees to the current text, then to a newer one (the sandbox closes the older record as it does).
+    setConsent(sandbox.ctx, account!.id, consent, true);
+    sandbox.db.prepare('UPDATE consents SET version = ? WHERE id = ?').run(consent.version + 1, consent.id);
+    try {
+      setConsent(sandbox.ctx, account!.id, { id: consent.id, version: consent.version + 1 }, true);
+      const replaced = await mine();
+      expect(replaced.map((item) => [item.version, item.state, item.supersededBy]).sort()).toEqual(
+        [
+          [consent.version, 'superseded', consent.version + 1],
+          [consent.version + 1, 'agreed', null],
+        ].sort(),
+      );
+      // An explicit opt-out of the newer one is a revocation; the older stays superseded.
+      setConsent(sandbox.ctx, account!.id, { id: consent.id, version: consent.version + 1 }, false);
+      const withdrawn = await mine();
+      expect(withdrawn.find((item) => item.version === consent.version + 1)?.state).toBe('revoked');
+      expect(withdrawn.find((item) => item.version === consent.version)?.state).toBe('superseded');
+    } finally {
+      sandbox.db.prepare('UPDATE consents SET version = ? WHERE id = ?').run(consent.version, consent.id);
+    }
   });
 });
 

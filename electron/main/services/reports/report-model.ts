@@ -188,6 +188,7 @@ export function buildReportDocument(report: AccountReport, clock: ReportClock): 
   const consentState: Record<string, string> = {
     agreed: 'Agreed',
     outdated: 'Agreed to an older version',
+    superseded: 'Superseded by a newer version',
     revoked: 'Opted out',
   };
   const document: Document = {
@@ -294,7 +295,13 @@ export function buildReportDocument(report: AccountReport, clock: ReportClock): 
         consent: item.name,
         version: item.version,
         currentVersion: item.currentVersion,
-        state: { raw: item.state, display: consentState[item.state] ?? item.state },
+        state: {
+          raw: item.state,
+          display:
+            item.state === 'superseded' && item.supersededBy !== null
+              ? `Superseded by version ${item.supersededBy}`
+              : (consentState[item.state] ?? item.state),
+        },
         agreed: moment(item.agreedAt),
         optedOut: moment(item.optedOutAt),
       })),

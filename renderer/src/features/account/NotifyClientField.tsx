@@ -3,6 +3,7 @@ import { Alert, Box, MenuItem, TextField, Typography } from '@mui/material';
 import type { NotificationOption } from '@shared/domain/profile';
 import { deskside } from '../../bridge';
 import { messageOf } from '../../lib/errors';
+import { organizationName } from '../../lib/names';
 import { useAccountViewStore } from './account-view-store';
 
 /**
@@ -12,7 +13,10 @@ import { useAccountViewStore } from './account-view-store';
  */
 export function NotifyClientField(props: { required?: boolean; value: string; onChange(clientId: string): void }) {
   const target = useAccountViewStore((state) => state.target);
-  const organization = useAccountViewStore((state) => state.loaded?.profile.summary.organization ?? null);
+  const organization = useAccountViewStore((state) => {
+    const id = state.loaded?.profile.summary.organization;
+    return id ? organizationName(state.loaded!.catalog.organizations, id) : null;
+  });
   const [options, setOptions] = useState<NotificationOption[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { onChange, required } = props;

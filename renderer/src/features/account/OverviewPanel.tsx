@@ -22,6 +22,7 @@ import { deskside } from '../../bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { messageOf } from '../../lib/errors';
 import { ago, dateTime } from '../../lib/format';
+import { organizationWithId } from '../../lib/names';
 import { StatusChips } from '../search/ResultsList';
 import { useAccountViewStore } from './account-view-store';
 import { GatedButton } from './gate';
@@ -83,7 +84,10 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
 
   const rows: Array<[string, string]> = [
     ['Identity store', account.store],
-    ['Organization', account.organization ?? '—'],
+    [
+      'Organization',
+      account.organization ? organizationWithId(loaded.catalog.organizations, account.organization) : '—',
+    ],
     ['Created', account.createdAt ? dateTime(account.createdAt) : NOT_PROVIDED],
     [
       'Last login',

@@ -133,7 +133,9 @@ function BulkProgressDialog() {
   const page = useSearchStore((state) => state.page);
   const open = Boolean(progress || error);
   const finished = progress?.finished ?? false;
-  const unfinished = result?.results.filter((entry) => entry.outcome !== 'done') ?? [];
+  // Listed with their reasons: what was skipped and what did not get done; retried: only the latter.
+  const listed = result?.results.filter((entry) => entry.outcome !== 'done') ?? [];
+  const unfinished = listed.filter((entry) => entry.outcome !== 'skipped');
   const close = () => {
     dismiss();
     if (finished) void rerun(page);
@@ -157,16 +159,17 @@ function BulkProgressDialog() {
           <>
             <LinearProgress
               variant="determinate"
-              value={((progress.done + progress.failed) / progress.total) * 100}
+              value={((progress.done + progress.skipped + progress.failed) / progress.total) * 100}
               sx={{ my: 1 }}
             />
             <Typography data-testid="bulk-summary">
-              {progress.done} done, {progress.failed} failed, {progress.total - progress.done - progress.failed} not
+              {progress.done} done, {progress.skipped > 0 ? `${progress.skipped} skipped, ` : ''}
+              {progress.failed} failed, {progress.total - progress.done - progress.skipped - progress.failed} not
               attempted, of {progress.total}
             </Typography>
           </>
         )}
-        {result && unfinished.length > 0 && (
+        {result && listed.length > 0 && (
           <Table size="small" aria-label="Accounts not done" sx={{ mt: 2 }}>
             <TableHead>
               <TableRow>
@@ -176,7 +179,7 @@ function BulkProgressDialog() {
               </TableRow>
             </TableHead>
             <TableBody>
-              {unfinished.map((entry) => (
+              {listed.map((entry) => (
                 <TableRow key={entry.accountId} data-outcome={entry.outcome}>
                   <TableCell sx={{ wordBreak: 'break-all' }}>{entry.accountId}</TableCell>
                   <TableCell>{entry.outcome}</TableCell>

@@ -51,7 +51,9 @@ export const useBulkStore = create<BulkState>((set, get) => ({
   async retryFailed() {
     const { result, last } = get();
     if (!result || !last) return;
-    const accountIds = result.results.filter((entry) => entry.outcome !== 'done').map((entry) => entry.accountId);
+    const accountIds = result.results
+      .filter((entry) => entry.outcome === 'failed' || entry.outcome === 'not attempted')
+      .map((entry) => entry.accountId);
     if (accountIds.length === 0) return;
     // A failure may hide a change that landed before the platform stopped answering: check before acting again.
     await get().start({

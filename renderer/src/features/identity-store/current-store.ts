@@ -12,6 +12,8 @@ interface CurrentStoreState {
   /** Its schema, groups, organizations and roles (empty until it arrives, or when it cannot be had). */
   catalog: StoreCatalog;
   error: string | null;
+  /** Counts the times the stores were read (a new connection): what belongs to a store starts over each time. */
+  generation: number;
   /** Reads the stores (a new connection) and keeps the current one if it still exists, else the first. */
   load(): Promise<void>;
   /** Makes a store the current one and reads its catalog (again, with `reload`). */
@@ -28,14 +30,16 @@ export const useCurrentStore = create<CurrentStoreState>((set, get) => ({
   name: null,
   catalog: emptyCatalog,
   error: null,
+  generation: 0,
 
   async load() {
     try {
       const stores = await deskside.stores.list();
-      set({ stores, error: null });
       const current = get().name;
-      if (current && stores.some((store) => store.name === current)) await get().choose(current, true);
-      else if (stores.length > 0) await get().choose(stores[0]!.name);
+      const name = current && stores.some((store) => store.name === current) ? current : (stores[0]?.name ?? null);
+      // One change of state for the new list and its store, so what follows the store starts over once.
+      set({ stores, error: null, name, generation: get().generation + 1 });
+      if (name) await get().choose(name, true);
     } catch (error) {
       set({ error: messageOf(error) });
     }

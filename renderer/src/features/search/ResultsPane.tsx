@@ -2,6 +2,7 @@ import {
   Alert,
   Box,
   Button,
+  Chip,
   IconButton,
   LinearProgress,
   Menu,
@@ -25,6 +26,7 @@ import { BulkActions } from '../bulk/BulkActions';
 import { PAGE_SIZE, useSearchStore, type SortField } from './search-store';
 import { useCurrentStore } from '../identity-store/current-store';
 import { ResultsList } from './ResultsList';
+import { filterParts } from './filter-summary';
 
 const sortOptions: Array<[SortField, string]> = [
   ['createdAt', 'Created'],
@@ -44,6 +46,9 @@ export function ResultsPane({ onOpen }: { onOpen: (account: AccountSummary) => v
   const store = useCurrentStore((state) => state.name);
   const selected = useSearchStore((state) => state.selected);
   const shown = useSearchStore((state) => state.shown);
+  const setFilter = useSearchStore((state) => state.setFilter);
+  const catalog = useCurrentStore((state) => state.catalog);
+  const parts = shown ? filterParts(shown.filter, catalog) : [];
   const [csvMenu, setCsvMenu] = useState<HTMLElement | null>(null);
   const [exported, setExported] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -78,7 +83,9 @@ export function ResultsPane({ onOpen }: { onOpen: (account: AccountSummary) => v
       : page + 1 < pages || result.totalCapped
     : false;
   const countText = !result
-    ? 'Search to list accounts'
+    ? loading
+      ? 'Listing accounts…'
+      : 'Choose an identity store to list its accounts'
     : total === null
       ? `${result.items.length} shown`
       : `${result.totalCapped ? `${total.toLocaleString()}+` : total.toLocaleString()} account${total === 1 ? '' : 's'}`;
@@ -157,6 +164,32 @@ export function ResultsPane({ onOpen }: { onOpen: (account: AccountSummary) => v
           <ChevronRightIcon />
         </IconButton>
       </Stack>
+      {parts.length > 0 && (
+        <Stack
+          direction="row"
+          spacing={0.5}
+          useFlexGap
+          sx={{ px: 2, py: 0.75, flexWrap: 'wrap', alignItems: 'center', borderBottom: 1, borderColor: 'divider' }}
+          aria-label="Active filters"
+          data-testid="active-filters"
+        >
+          <Typography variant="caption" color="text.secondary" sx={{ mr: 0.5 }}>
+            Filtered by
+          </Typography>
+          {parts.map((part) => (
+            <Chip
+              key={part.id}
+              size="small"
+              label={part.label}
+              onDelete={() => {
+                setFilter(part.without(shown!.filter));
+                void run(0);
+              }}
+              data-filter={part.id}
+            />
+          ))}
+        </Stack>
+      )}
       {(loading || exporting) && <LinearProgress aria-label={exporting ? 'Exporting' : 'Searching'} />}
       {exported && (
         <Alert severity={exported.severity} sx={{ m: 1 }} onClose={() => setExported(null)} data-testid="csv-exported">

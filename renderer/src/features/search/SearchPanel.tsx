@@ -21,27 +21,11 @@ import SearchIcon from '@mui/icons-material/Search';
 import { loginDateFields, type AccountFilter, type DateField } from '@shared/domain/search';
 import { useConnectionStore } from '../connections/connection-store';
 import { useSettingsStore } from '../settings/settings-store';
+import { datePresets as presets, dateFields, filterParts } from './filter-summary';
 import { guessFilter } from './quick-search';
 import { useSearchStore } from './search-store';
 import { useCurrentStore } from '../identity-store/current-store';
 import { SaveSearchButton } from '../saved-searches/SaveSearchButton';
-
-const dateFields: Array<[DateField, string]> = [
-  ['createdAt', 'Created'],
-  ['updatedAt', 'Updated'],
-  ['disabledAt', 'Disabled'],
-  ['lastLoginAt', 'Last login'],
-  ['lastAuthenticationActivityAt', 'Last authentication activity'],
-];
-
-/** Presets as the API takes them: signed ISO-8601 durations from now. */
-const presets: Array<[string, { from?: string; to?: string }]> = [
-  ['Last 24 hours', { from: '-P1D' }],
-  ['Last 7 days', { from: '-P7D' }],
-  ['Last 30 days', { from: '-P30D' }],
-  ['Last 90 days', { from: '-P90D' }],
-  ['More than a year ago', { to: '-P365D' }],
-];
 
 interface Field {
   id: string;
@@ -56,7 +40,8 @@ interface Field {
 export function SearchPanel() {
   const store = useCurrentStore((state) => state.name);
   const filter = useSearchStore((state) => state.filter);
-  const { schema, groups, organizations, roles } = useCurrentStore((state) => state.catalog);
+  const catalog = useCurrentStore((state) => state.catalog);
+  const { schema, groups, organizations, roles } = catalog;
   const patchFilter = useSearchStore((state) => state.patchFilter);
   const setFilter = useSearchStore((state) => state.setFilter);
   const run = useSearchStore((state) => state.run);
@@ -319,6 +304,12 @@ export function SearchPanel() {
     },
   ];
 
+  // The fields holding a value, marked so the agent sees at a glance what narrows the search.
+  const active = new Set(
+    filterParts(filter, catalog).map((part) =>
+      part.id === 'enabled' || part.id === 'neverLoggedIn' ? 'status' : part.id,
+    ),
+  );
   const ordered = [
     ...fields.filter((field) => pinned.includes(field.id)),
     ...fields.filter((field) => !pinned.includes(field.id)),
@@ -340,7 +331,10 @@ export function SearchPanel() {
         value={quick}
         onChange={(event) => setQuick(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') submitQuick();
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            submitQuick();
+          }
         }}
         helperText={quick.trim() ? `Searches by ${guessFilter(quick)?.kind}` : ' '}
         slotProps={{ htmlInput: { 'data-testid': 'quick-search' } }}
@@ -350,31 +344,60 @@ export function SearchPanel() {
           Filters
         </Typography>
       </Divider>
-      {ordered.map((field) => (
-        <Box
-          key={field.id}
-          sx={{ display: 'flex', alignItems: 'flex-start', gap: 0.5 }}
-          data-field={field.id}
-          data-pinned={pinned.includes(field.id) || undefined}
+      {/* A form, so Enter in any field runs the search. */}
+      <Stack
+        component="form"
+        spacing={1.5}
+        aria-label="Filters"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (store) void run(0);
+        }}
+      >
+        {ordered.map((field) => (
+          <Box
+            key={field.id}
+            sx={{
+              display: 'flex',
+              alignItems: 'flex-start',
+              gap: 0.5,
+              pl: 1,
+              borderLeft: 3,
+              borderColor: active.has(field.id) ? 'primary.main' : 'transparent',
+            }}
+            data-field={field.id}
+            data-pinned={pinned.includes(field.id) || undefined}
+            data-active={active.has(field.id) || undefined}
+          >
+            <Box sx={{ flex: 1, minWidth: 0 }}>{field.render()}</Box>
+            <Tooltip title={pinned.includes(field.id) ? `Unpin ${field.label}` : `Pin ${field.label} to the top`}>
+              <IconButton
+                size="small"
+                aria-label={pinned.includes(field.id) ? `Unpin ${field.label}` : `Pin ${field.label}`}
+                onClick={() => togglePin(field.id)}
+              >
+                {pinned.includes(field.id) ? (
+                  <PushPinIcon fontSize="small" />
+                ) : (
+                  <PushPinOutlinedIcon fontSize="small" />
+                )}
+              </IconButton>
+            </Tooltip>
+          </Box>
+        ))}
+        {/* Always in reach, however long the list of filters. */}
+        <Stack
+          direction="row"
+          spacing={1}
+          sx={{ position: 'sticky', bottom: 0, py: 1.5, bgcolor: 'background.paper', zIndex: 1 }}
+          data-testid="search-actions"
         >
-          <Box sx={{ flex: 1, minWidth: 0 }}>{field.render()}</Box>
-          <Tooltip title={pinned.includes(field.id) ? `Unpin ${field.label}` : `Pin ${field.label} to the top`}>
-            <IconButton
-              size="small"
-              aria-label={pinned.includes(field.id) ? `Unpin ${field.label}` : `Pin ${field.label}`}
-              onClick={() => togglePin(field.id)}
-            >
-              {pinned.includes(field.id) ? <PushPinIcon fontSize="small" /> : <PushPinOutlinedIcon fontSize="small" />}
-            </IconButton>
-          </Tooltip>
-        </Box>
-      ))}
-      <Stack direction="row" spacing={1}>
-        <Button variant="contained" startIcon={<SearchIcon />} onClick={() => void run(0)} disabled={!store}>
-          Search
-        </Button>
-        <Button onClick={() => setFilter({})}>Clear</Button>
-        <SaveSearchButton />
+          <Button type="submit" variant="contained" startIcon={<SearchIcon />} disabled={!store}>
+            Search
+          </Button>
+          <Button onClick={() => setFilter({})}>Clear</Button>
+          <SaveSearchButton />
+        </Stack>
       </Stack>
     </Stack>
   );

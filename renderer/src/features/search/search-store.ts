@@ -36,6 +36,8 @@ interface SearchState {
    */
   showResults(page: SearchPage | (() => Promise<SearchPage>), origin: ResultsOrigin): Promise<void>;
   select(index: number, mode: 'only' | 'toggle' | 'range'): void;
+  /** Moves the keyboard focus (the row Enter opens and Space selects) without changing the selection. */
+  focus(index: number): void;
   selectAll(): void;
   clearSelection(): void;
 }
@@ -102,11 +104,12 @@ export const useSearchStore = create<SearchState>((set, get) => ({
         loading: false,
         error: null,
       });
+    // Whatever was on its way (the listing of a store just chosen) is older than this.
+    const token = ++searchToken;
     if (typeof page !== 'function') {
       shown(page);
       return;
     }
-    const token = ++searchToken;
     set({ loading: true, error: null, filter: origin.filter });
     try {
       const result = await page();
@@ -131,13 +134,19 @@ export const useSearchStore = create<SearchState>((set, get) => ({
     else selected.add(account.id);
     set({ selected, anchor: index });
   },
+  focus(index) {
+    const count = get().result?.items.length ?? 0;
+    if (count > 0) set({ anchor: Math.max(0, Math.min(count - 1, index)) });
+  },
   selectAll: () => set({ selected: new Set((get().result?.items ?? []).map((account) => account.id)) }),
   clearSelection: () => set({ selected: new Set(), anchor: null }),
 }));
 
-// Another store: its own filter and results, nothing selected.
+// Another store (or the same name on another connection): its own filter and results, nothing selected, and its
+// accounts listed at once, newest first, as the agent meets them before searching for anything.
 useCurrentStore.subscribe((state, previous) => {
-  if (state.name === previous.name) return;
+  if (state.name === previous.name && state.generation === previous.generation) return;
   searchToken++;
   useSearchStore.setState({ filter: {}, result: null, shown: null, selected: new Set(), anchor: null, page: 0 });
+  if (state.name) void useSearchStore.getState().run(0);
 });

@@ -1,7 +1,7 @@
 import { ConsoleAction, type ActionPermission, type AllowedActions } from '@shared/domain/console-actions';
 import { NOT_PROVIDED } from '@shared/domain/profile';
 import type { AccountEvent, AccountProfile, EventDetail, GeoLocation, NotificationEntry } from '@shared/domain/profile';
-import type { StoreCatalog } from '@shared/domain/profile';
+import type { ConsentState, StoreCatalog } from '@shared/domain/profile';
 import type { z } from 'zod';
 import type { AccountSummary } from '@shared/domain/account';
 import { DesksideError } from '@shared/contracts';
@@ -21,6 +21,29 @@ import type {
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
+}
+
+type ApiConsentRecord = NonNullable<z.infer<typeof ApiAccountProfile>['consents']>[number];
+
+/**
+ * The version a later agreement to the same consent replaced this record with, or null. A platform may close the
+ * older record with an opt-out when the customer agrees to a newer version: that is no revocation.
+ */
+function newerAgreement(consent: ApiConsentRecord, all: ApiConsentRecord[]): number | null {
+  const version = consent.consentVersion;
+  if (version === undefined || !consent.consentId) return null;
+  const newer = all
+    .filter(
+      (other) =>
+        other.consentId === consent.consentId &&
+        other.consentVersion !== undefined &&
+        other.consentVersion > version &&
+        Boolean(other.optIn) &&
+        (!consent.optIn || Date.parse(other.optIn!) >= Date.parse(consent.optIn)),
+    )
+    .map((other) => other.consentVersion!)
+    .sort((a, b) => a - b);
+  return newer[0] ?? null;
 }
 
 /** An Admin API account as the console's summary. */
@@ -162,15 +185,19 @@ export function toProfile(parts: ProfileParts, store: string, catalog: StoreCata
         proofedAt: proofing.proofedAt ?? null,
         invalidatedAt: proofing.invalidatedAt ?? null,
       })),
-    consents: (account.consents ?? []).map((consent) => {
+    consents: (account.consents ?? []).map((consent, _index, all) => {
       const definition = catalog.consents.find((item) => item.id === consent.consentId);
       const currentVersion = definition?.version ?? null;
       const version = consent.consentVersion ?? null;
-      const state = consent.optOut
-        ? 'revoked'
-        : currentVersion !== null && version !== null && version < currentVersion
-          ? 'outdated'
-          : 'agreed';
+      const supersededBy = newerAgreement(consent, all);
+      const state: ConsentState =
+        supersededBy !== null
+          ? 'superseded'
+          : consent.optOut
+            ? 'revoked'
+            : currentVersion !== null && version !== null && version < currentVersion
+              ? 'outdated'
+              : 'agreed';
       return {
         id: consent.id,
         consentId: consent.consentId ?? null,
@@ -180,6 +207,7 @@ export function toProfile(parts: ProfileParts, store: string, catalog: StoreCata
         agreedAt: consent.optIn ?? null,
         optedOutAt: consent.optOut ?? null,
         state,
+        supersededBy,
       };
     }),
     notificationPreferences: account.notificationPreferences ?? {},

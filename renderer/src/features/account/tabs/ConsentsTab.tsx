@@ -8,6 +8,7 @@ import { TabFrame } from './TabFrame';
 const stateLabel: Record<ConsentState, { label: string; color: 'success' | 'warning' | 'default' }> = {
   agreed: { label: 'agreed', color: 'success' },
   outdated: { label: 'outdated version', color: 'warning' },
+  superseded: { label: 'superseded', color: 'default' },
   revoked: { label: 'revoked', color: 'default' },
 };
 
@@ -30,7 +31,11 @@ export function ConsentsTab() {
           <Chip
             key="state"
             size="small"
-            label={stateLabel[consent.state].label}
+            label={
+              consent.state === 'superseded' && consent.supersededBy !== null
+                ? `superseded by version ${consent.supersededBy}`
+                : stateLabel[consent.state].label
+            }
             color={stateLabel[consent.state].color}
           />,
         ]}

@@ -1,0 +1,210 @@
+/**
+ * The agent's first minute: a store's accounts are listed as soon as it opens (newest first, as the platform has
+ * them), a click on a row opens the account while the checkbox only selects, Enter in any filter field runs the
+ * search and each active filter shows above the results (removable), the Search button stays in reach, and each
+ * status chip explains itself.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { connectAsSupervisor } from './connections';
+import { freePort, TestPlatform } from './platform';
+import { startBuiltWebHost, type RunningWebHost } from './web-host';
+
+test.describe.configure({ mode: 'serial' });
+
+let platform: TestPlatform;
+let host: RunningWebHost;
+const accountsPath = (store: string) => `/admin/api/v1/identityStores/${store}/accounts`;
+
+test.beforeAll(async () => {
+  platform = new TestPlatform(await freePort(), join(mkdtempSync(join(tmpdir(), 'deskside-first-')), 'platform.db'));
+  await platform.start(300);
+  host = await startBuiltWebHost();
+});
+test.afterAll(async () => {
+  host?.process.kill('SIGTERM');
+  await platform?.stop();
+});
+
+const rows = (page: Page) => page.getByRole('listbox', { name: 'Accounts' }).getByRole('option');
+
+test('connects', async ({ page }) => {
+  await page.goto(host.url);
+  await connectAsSupervisor(page, 'First minute', platform);
+});
+
+test('a store’s accounts are listed when it opens, newest first, as the platform lists them', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('combobox', { name: 'Identity store' })).toHaveText('consumers');
+  // Nothing pressed: the first page is there.
+  await expect(rows(page).first()).toBeVisible();
+  const newest = await platform.api<Array<{ id: string }>>(
+    'GET',
+    `${accountsPath('consumers')}?size=5&sort=createdAt,desc`,
+  );
+  expect(newest.body).toHaveLength(5);
+  const shown = await Promise.all(
+    [0, 1, 2, 3, 4].map((index) => rows(page).nth(index).getAttribute('data-account-id')),
+  );
+  expect(shown).toEqual(newest.body.map((account) => account.id));
+
+  // Another store: its own accounts, listed at once.
+  await page.getByRole('combobox', { name: 'Identity store' }).click();
+  await page.getByRole('option', { name: 'business', exact: true }).click();
+  const business = await platform.api<Array<{ id: string }>>(
+    'GET',
+    `${accountsPath('business')}?size=1&sort=createdAt,desc`,
+  );
+  await expect(rows(page).first()).toHaveAttribute('data-account-id', business.body[0]!.id);
+});
+
+test('a click on a row opens the account; its checkbox, Ctrl/Cmd-click and Shift-click only select', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await expect(rows(page).first()).toBeVisible();
+  await rows(page).nth(0).getByRole('checkbox').check();
+  await rows(page)
+    .nth(2)
+    .click({ modifiers: ['Shift'] });
+  await expect(page.getByTestId('selection-count')).toHaveText('3 selected');
+  await rows(page)
+    .nth(4)
+    .click({ modifiers: ['ControlOrMeta'] });
+  await expect(page.getByTestId('selection-count')).toHaveText('4 selected');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveCount(0);
+
+  const name = (await rows(page).nth(1).locator('p').first().textContent())!;
+  const id = (await rows(page).nth(1).getAttribute('data-account-id'))!;
+  // A click on the email column, not the name: anywhere on the row opens it.
+  await rows(page).nth(1).locator('p').nth(1).click();
+  await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Overview' })).toContainText(id);
+});
+
+test('Enter in a filter field runs the search; each active filter shows above the results and can be removed', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await expect(rows(page).first()).toBeVisible();
+  const target = await platform.api<Array<{ id: string; identities?: { email?: { id?: string } } }>>(
+    'GET',
+    `${accountsPath('consumers')}?size=20&sort=createdAt,desc`,
+  );
+  const withEmail = target.body.find((account) => account.identities?.email?.id)!;
+  const email = withEmail.identities!.email!.id!;
+  const field = page.getByRole('form', { name: 'Filters' }).getByLabel('Email', { exact: true });
+  await field.fill(email);
+  await field.press('Enter');
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toHaveAttribute('data-account-id', withEmail.id);
+  await expect(page.locator('[data-field="email"]')).toHaveAttribute('data-active', 'true');
+  const active = page.getByTestId('active-filters');
+  await expect(active.locator('[data-filter="email"]')).toHaveText(`Email: ${email}`);
+
+  // Removing the filter runs the search without it: the whole store again.
+  await active.locator('[data-filter="email"]').getByTestId('CancelIcon').click();
+  await expect(active).toBeHidden();
+  await expect(rows(page).nth(5)).toBeVisible();
+  await expect(page.locator('[data-field="email"]')).not.toHaveAttribute('data-active', 'true');
+});
+
+test('the Search button stays in reach at 1440×900, whatever the length of the filter list', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(host.url);
+  await expect(rows(page).first()).toBeVisible();
+  const fields = await page.locator('[data-field]').count();
+  expect(fields).toBeGreaterThan(12);
+  // The last field is out of view, and yet the button is in it.
+  await expect(page.locator('[data-field]').last()).not.toBeInViewport();
+  await expect(page.getByRole('button', { name: 'Search', exact: true })).toBeInViewport();
+  await expect(page.getByRole('button', { name: 'Clear', exact: true })).toBeInViewport();
+});
+
+test('each status chip says what it means for the customer', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(rows(page).first()).toBeVisible();
+  const unverified = page.getByRole('listbox', { name: 'Accounts' }).getByText('unverified email').first();
+  if (!(await unverified.isVisible())) {
+    // The newest page may hold none: page on until one shows.
+    await expect(async () => {
+      await page.getByRole('button', { name: 'Next page' }).click();
+      await expect(unverified).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
+  }
+  await unverified.hover();
+  await expect(page.getByRole('tooltip')).toContainText('an activation or invitation may be pending');
+  const enabled = page.getByRole('listbox', { name: 'Accounts' }).getByText('enabled', { exact: true }).first();
+  await enabled.hover();
+  await expect(page.getByRole('tooltip')).toContainText('the customer can sign in');
+});
+
+test('bulk “remove from group” on members and a non-member: removed, and “not a member of this group”, skipped', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await expect(rows(page).nth(2)).toBeVisible();
+  const ids = await Promise.all([0, 1, 2].map((index) => rows(page).nth(index).getAttribute('data-account-id')));
+  const groups = await platform.api<{ content: Array<{ id: string; name: string }> }>(
+    'GET',
+    '/admin/api/v1/identityStores/consumers/groups',
+  );
+  const group = groups.body.content[0]!;
+  const membership = (id: string) => `${accountsPath('consumers')}/${id}/groups`;
+  for (const id of [ids[0], ids[1]])
+    expect((await platform.api('POST', membership(id!), [{ id: group.id }])).status).toBe(204);
+  await platform.api('DELETE', `/admin/api/v1/identityStores/consumers/groups/${group.id}/members/${ids[2]}`);
+
+  for (const index of [0, 1, 2]) await rows(page).nth(index).getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Remove from group', exact: true }).click();
+  const picker = page.getByRole('dialog', { name: 'Remove 3 accounts from a group' });
+  await picker.getByRole('combobox', { name: 'Group' }).click();
+  await page.getByRole('option', { name: group.name, exact: true }).click();
+  await picker.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByTestId('bulk-summary')).toHaveText('2 done, 1 skipped, 0 failed, 0 not attempted, of 3');
+  await expect(page.locator('[data-outcome="skipped"]')).toContainText(ids[2]!);
+  await expect(page.locator('[data-outcome="skipped"]')).toContainText('Not a member of this group');
+  // Nothing to retry: a skipped account is not a failure.
+  await expect(page.getByRole('button', { name: /^Retry/ })).toHaveCount(0);
+  for (const id of [ids[0], ids[1]]) {
+    const members = await platform.api<Array<{ id: string }>>(
+      'GET',
+      `/admin/api/v1/identityStores/consumers/groups/${group.id}/members?id=${id}`,
+    );
+    expect(members.body.map((account) => account.id)).not.toContain(id);
+  }
+  await page.getByRole('button', { name: 'Close' }).click();
+});
+
+test('organizations show by name in the results and the overview (the id beside it); a linked account’s store is chosen', async ({
+  page,
+}) => {
+  const organization = (
+    await platform.api<{ id: string; name: string }>('GET', '/admin/api/v1/identityStores/business/organizations/acme')
+  ).body;
+  expect(organization.name).not.toBe(organization.id);
+  const members = await platform.api<Array<{ id: string }>>(
+    'GET',
+    `${accountsPath('business')}?organization=acme&size=1`,
+  );
+  const member = members.body[0]!;
+
+  // Opened from a link while the switcher shows another store: the switcher follows the account.
+  await page.goto(`${host.origin}/account/business/${member.id}#token=${host.token}`);
+  const overview = page.getByRole('complementary', { name: 'Overview' });
+  await expect(overview).toContainText(member.id);
+  await expect(overview.getByRole('row', { name: /^Organization/ })).toContainText(
+    `${organization.name} (${organization.id})`,
+  );
+  await expect(page.getByRole('combobox', { name: 'Identity store' })).toHaveText('business');
+
+  await page.getByRole('button', { name: '← Results' }).click();
+  const field = page.getByRole('form', { name: 'Filters' }).getByLabel('Account id', { exact: true });
+  await field.fill(member.id);
+  await field.press('Enter');
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText(organization.name);
+  await expect(rows(page).first().getByTitle(organization.id, { exact: true })).toHaveText(organization.name);
+});
