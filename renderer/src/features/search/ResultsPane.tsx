@@ -12,6 +12,7 @@ import {
   Tooltip,
   Typography,
 } from '@mui/material';
+import CancelIcon from '@mui/icons-material/Cancel';
 import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
@@ -186,6 +187,7 @@ export function ResultsPane({ onOpen }: { onOpen: (account: AccountSummary) => v
                 void run(0);
               }}
               data-filter={part.id}
+              deleteIcon={<CancelIcon titleAccess={`Remove the filter ${part.label}`} />}
             />
           ))}
         </Stack>
