@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { connectAsSupervisor } from './connections';
+import { accountTabs, connectAsSupervisor } from './connections';
 import { freePort, TestPlatform } from './platform';
 import { startBuiltWebHost, type RunningWebHost } from './web-host';
 
@@ -200,13 +200,30 @@ test('organizations show by name in the results and the overview (the id beside 
   await expect(overview.getByRole('row', { name: /^Organization/ })).toContainText(
     `${organization.name} (${organization.id})`,
   );
-  await expect(page.getByRole('combobox', { name: 'Identity store' })).toHaveText('business');
-
   await page.getByRole('button', { name: '← Results' }).click();
+  await expect(page.getByRole('combobox', { name: 'Identity store' })).toHaveText('business');
   const field = page.getByRole('form', { name: 'Filters' }).getByLabel('Account id', { exact: true });
   await field.fill(member.id);
   await field.press('Enter');
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText(organization.name);
   await expect(rows(page).first().getByTitle(organization.id, { exact: true })).toHaveText(organization.name);
+});
+
+test('at 1280×800 an open account shows all eight tabs and every action, down to “Delete account”', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(host.url);
+  await rows(page).first().click();
+  await expect(page.getByRole('complementary', { name: 'Overview' })).toBeVisible();
+  for (const name of accountTabs)
+    await expect(page.getByRole('tab', { name, exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole('button', { name: 'Delete account' })).toBeInViewport({ ratio: 1 });
+  // The search panel folded into a rail to give the account the width; its button brings it back.
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeHidden();
+  await page.getByRole('button', { name: 'Show the search panel' }).click();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await page.getByRole('button', { name: '← Results' }).click();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
 });

@@ -16,6 +16,7 @@ import {
 import HelpOutlineIcon from '@mui/icons-material/HelpOutlined';
 import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
 import KeyboardIcon from '@mui/icons-material/Keyboard';
+import ManageSearchIcon from '@mui/icons-material/ManageSearch';
 import { events } from '@shared/contracts';
 import { parseAccountLink } from '@shared/domain/links';
 import { deskside } from '../bridge';
@@ -85,6 +86,11 @@ export function App() {
   const openAccount = useAccountViewStore((state) => state.open);
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)', { noSsr: true });
   const [palette, setPalette] = useState(false);
+  // While an account is open the search panel folds into a rail, so the account view has the width (every tab in
+  // view at 1280 px); the rail's button unfolds it.
+  const viewingKey = viewing ? `${viewing.store}/${viewing.accountId}` : null;
+  const [unfoldedFor, setUnfoldedFor] = useState<string | null>(null);
+  const navCollapsed = viewingKey !== null && unfoldedFor !== viewingKey;
   const [help, setHelp] = useState(false);
   const activeId = status?.active?.id;
 
@@ -162,10 +168,20 @@ export function App() {
         <OfflineBanner />
         {connectionError && <Alert severity="error">{connectionError}</Alert>}
         <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
+          {navCollapsed && (
+            <Box sx={{ width: 48, flexShrink: 0, borderRight: 1, borderColor: 'divider', pt: 1, textAlign: 'center' }}>
+              <Tooltip title="Show the search panel" placement="right">
+                <IconButton aria-label="Show the search panel" onClick={() => setUnfoldedFor(viewingKey)}>
+                  <ManageSearchIcon />
+                </IconButton>
+              </Tooltip>
+            </Box>
+          )}
           <Box
             component="nav"
             aria-label="Sections"
             sx={{
+              display: navCollapsed ? 'none' : 'block',
               width: SIDE_WIDTH,
               flexShrink: 0,
               borderRight: 1,

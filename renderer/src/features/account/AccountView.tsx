@@ -130,6 +130,8 @@ export function AccountView() {
                 variant="scrollable"
                 scrollButtons="auto"
                 aria-label="Account tabs"
+                // Compact tabs: all eight labels fit beside the overview at 1280 px.
+                sx={{ '& .MuiTab-root': { minWidth: 0, px: 1.5 } }}
               >
                 {profileTabs.map((name, index) => (
                   <Tab key={name} value={name} label={tabs[name].label} title={`Alt+${index + 1}`} />

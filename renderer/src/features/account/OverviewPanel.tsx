@@ -158,7 +158,14 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
         </TableBody>
       </Table>
       <Divider sx={{ my: 2 }} />
-      <Stack spacing={1} aria-label="Account actions">
+      {/* Side by side and compact, so every action (down to "Delete account") is in view without scrolling. */}
+      <Stack
+        direction="row"
+        spacing={1}
+        useFlexGap
+        aria-label="Account actions"
+        sx={{ flexWrap: 'wrap', '& .MuiButton-root': { py: 0.25, px: 1 } }}
+      >
         {account.enabled ? (
           <GatedButton
             gate="disable"
