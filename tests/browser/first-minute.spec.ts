@@ -227,3 +227,34 @@ test('at 1280×800 an open account shows all eight tabs and every action, down t
   await page.getByRole('button', { name: '← Results' }).click();
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
 });
+
+test('for a member of an organization without its own policy, the notification rule says the application’s applies', async ({
+  page,
+}) => {
+  const overridden = new Set(['acme', 'acme-europe']);
+  const candidates = await platform.api<Array<{ id: string; organization?: string; identities?: { email?: unknown } }>>(
+    'GET',
+    `${accountsPath('business')}?size=200`,
+  );
+  const member = candidates.body.find(
+    (account) => account.organization && !overridden.has(account.organization) && account.identities?.email,
+  )!;
+  expect(member).toBeDefined();
+  const organization = (
+    await platform.api<{ name: string }>(
+      'GET',
+      `/admin/api/v1/identityStores/business/organizations/${member.organization}`,
+    )
+  ).body;
+  await page.goto(`${host.origin}/account/business/${member.id}#token=${host.token}`);
+  await page.getByRole('tab', { name: 'Authenticators', exact: true }).click();
+  await page.getByRole('button', { name: 'Send password reset' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Send a password reset email?' });
+  await dialog.getByRole('combobox', { name: /Notify the customer through/ }).click();
+  await page.getByRole('option').first().click();
+  await expect(dialog.getByTestId('notification-rule')).toContainText(
+    `no ${organization.name} organization policy: the `,
+  );
+  await expect(dialog.getByTestId('notification-rule')).toContainText("application's own applies");
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+});

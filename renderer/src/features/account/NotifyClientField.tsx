@@ -72,7 +72,11 @@ export function NotifyClientField(props: { required?: boolean; value: string; on
           <strong>{chosen.policyName ?? 'platform default'}</strong> (
           {chosen.policySource === 'organization'
             ? `the ${organization} organization's override`
-            : `the ${chosen.applicationName} application's`}
+            : organization
+              ? // A member's organization without an override of its own: say so, rather than pass the
+                // application's policies off as the organization's.
+                `no ${organization} organization policy: the ${chosen.applicationName} application's own applies`
+              : `the ${chosen.applicationName} application's`}
           )
         </Typography>
       )}
