@@ -1,0 +1,131 @@
+/**
+ * The renderer's stores over a transport that is the real main side: each call goes through the registry (checked
+ * both ways) to the services and a running sandbox, each pushed event comes from the main side's event bus, and
+ * both cross a structured clone as they would cross IPC. What the stores do is checked against the platform.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildRawApi, contracts } from '@shared/contracts';
+import { createRegistry } from '../../electron/main/handlers';
+import { EventBus } from '../../electron/main/ipc/event-bus';
+import { createAppServices, type AppServices } from '../../electron/main/services/app-services';
+import { silentLogger } from '../../electron/main/services/logger';
+import { MemorySecretStore } from '../../electron/main/services/secrets';
+import { JsonFileSettingsStore } from '../../electron/main/services/settings/json-file-settings-store';
+import { startSandbox, type RunningSandbox } from '../../sandbox/start';
+import { TEST_CACHE } from '../fixtures/cache-key';
+
+let sandbox: RunningSandbox;
+let services: AppServices;
+let stores: Awaited<ReturnType<typeof loadStores>>;
+
+/** The stores, imported once the page's bridge (window.deskside) is in place, as the preload puts it there first. */
+async function loadStores() {
+  const [connection, current, search, saved, recent, account] = await Promise.all([
+    import('../../renderer/src/features/connections/connection-store'),
+    import('../../renderer/src/features/identity-store/current-store'),
+    import('../../renderer/src/features/search/search-store'),
+    import('../../renderer/src/features/saved-searches/saved-search-store'),
+    import('../../renderer/src/features/recent/recent-store'),
+    import('../../renderer/src/features/account/account-view-store'),
+  ]);
+  return {
+    connection: connection.useConnectionStore,
+    current: current.useCurrentStore,
+    search: search.useSearchStore,
+    saved: saved.useSavedSearchStore,
+    recent: recent.useRecentStore,
+    account: account.useAccountViewStore,
+  };
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ dataFile: ':memory:', port: 0, seedAccounts: 150 });
+  const dataDir = mkdtempSync(join(tmpdir(), 'deskside-renderer-stores-'));
+  const bus = new EventBus();
+  services = createAppServices({
+    dataDir,
+    logger: silentLogger,
+    bus,
+    secrets: new MemorySecretStore(),
+    settingsStore: new JsonFileSettingsStore(dataDir, silentLogger),
+    cache: TEST_CACHE,
+    appInfo: { name: 'Deskside', version: 'test', platform: 'linux', host: 'web', dataDir, versions: { node: 'x' } },
+  });
+  const registry = createRegistry(services);
+  const raw = buildRawApi(
+    contracts,
+    (channel, input) => registry.dispatch(channel, structuredClone(input), { transport: 'test' }),
+    (channel, listener) =>
+      bus.subscribe((pushed, payload) => {
+        if (pushed === channel) listener(structuredClone(payload));
+      }),
+  );
+  (globalThis as { window?: unknown }).window = { deskside: raw };
+  stores = await loadStores();
+  const saved = await services.connections.save({
+    name: 'Sandbox',
+    baseUrl: sandbox.url,
+    clientId: 'deskside-supervisor',
+    clientSecret: 'supervisor-demo-secret',
+    environment: 'sandbox',
+  });
+  await stores.connection.getState().activate(saved.id);
+});
+afterAll(async () => {
+  await services?.shutdown();
+  await sandbox?.close();
+  delete (globalThis as { window?: unknown }).window;
+});
+
+describe('the renderer’s stores over the real main side', () => {
+  it('loading a connection’s stores lists the first store’s accounts, newest first, without a search', async () => {
+    expect(stores.connection.getState().status?.active?.name).toBe('Sandbox');
+    await stores.current.getState().load();
+    const { name } = stores.current.getState();
+    expect(name).toBe('consumers');
+    await vi.waitFor(() => expect(stores.search.getState().result?.items.length).toBe(50));
+    const platform = (await services.workspace()).platform;
+    const newest = await platform.searchAccounts({
+      store: 'consumers',
+      filter: {},
+      page: 0,
+      size: 50,
+      sort: { field: 'createdAt', direction: 'desc' },
+    });
+    expect(stores.search.getState().result!.items.map((account) => account.id)).toEqual(
+      newest.items.map((account) => account.id),
+    );
+    expect(stores.current.getState().catalog.schema.length).toBeGreaterThan(0);
+  });
+
+  it('a saved search of another store shows its own results, not the new store’s listing that was on its way', async () => {
+    const search = await stores.saved
+      .getState()
+      .save({ store: 'business', name: 'Disabled at work', filter: { enabled: false }, pinned: false });
+    await stores.saved.getState().rerun(search);
+    await vi.waitFor(() => expect(stores.search.getState().loading).toBe(false));
+    // Choosing "business" started its listing; the saved search answered later and is what stays.
+    expect(stores.current.getState().name).toBe('business');
+    const { result, shown } = stores.search.getState();
+    expect(shown).toMatchObject({ store: 'business', filter: { enabled: false } });
+    expect(result!.items.length).toBeGreaterThan(0);
+    expect(result!.items.filter((account) => account.enabled)).toEqual([]);
+    await vi.waitFor(() =>
+      expect(stores.saved.getState().searches.find((item) => item.id === search.id)?.lastRunAt).not.toBeNull(),
+    );
+  });
+
+  it('opening an account puts it first on the recent list, told by the main side’s event', async () => {
+    const platform = (await services.workspace()).platform;
+    const [first, second] = (await platform.searchAccounts({ store: 'business', filter: {}, page: 0, size: 2 })).items;
+    await stores.account.getState().open('business', first!.id);
+    await stores.account.getState().open('business', second!.id);
+    // The recent store was never asked to load: the pushed list is what it holds.
+    await vi.waitFor(() =>
+      expect(stores.recent.getState().recent.map((entry) => entry.account.id)).toEqual([second!.id, first!.id]),
+    );
+  });
+});
