@@ -258,3 +258,23 @@ test('for a member of an organization without its own policy, the notification r
   await expect(dialog.getByTestId('notification-rule')).toContainText("application's own applies");
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 });
+
+test('changing a password says the platform will not tell the customer, and offers the reset email instead', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await rows(page).first().click();
+  await page.getByRole('tab', { name: 'Authenticators', exact: true }).click();
+  await page.getByRole('button', { name: 'Change password' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change the password' });
+  await expect(dialog.getByTestId('password-not-notified')).toContainText(
+    'The platform does not tell the customer about a password set here',
+  );
+  await dialog.getByRole('button', { name: 'Send a reset instead' }).click();
+  await expect(page.getByRole('dialog', { name: 'Send a password reset email?' })).toBeVisible();
+  await expect(dialog).toBeHidden();
+  await page
+    .getByRole('dialog', { name: 'Send a password reset email?' })
+    .getByRole('button', { name: 'Cancel' })
+    .click();
+});

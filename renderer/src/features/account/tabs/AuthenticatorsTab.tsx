@@ -122,6 +122,20 @@ export function AuthenticatorsTab() {
             helperText={change.fieldErrors.newPassword?.join('; ') ?? "The store's password policy applies."}
           />
           {change.error && !change.fieldErrors.newPassword && <Alert severity="error">{change.error}</Alert>}
+          {/* The Admin API sends no notification for a password set by an administrator (no notification header). */}
+          <Alert
+            severity="info"
+            sx={{ mt: 1 }}
+            data-testid="password-not-notified"
+            action={
+              <GatedButton gate="sendPasswordReset" size="small" color="inherit" onClick={() => begin('reset')}>
+                Send a reset instead
+              </GatedButton>
+            }
+          >
+            The platform does not tell the customer about a password set here: tell them yourself, or send a password
+            reset email so they choose their own.
+          </Alert>
         </DialogContent>
         <DialogActions>
           <Button onClick={close}>Cancel</Button>
