@@ -26,30 +26,45 @@ export class CatalogService {
   ) {}
 
   async stores(): Promise<IdentityStore[]> {
-    try {
-      const stores = await this.platform.listIdentityStores();
-      this.cache.saveStores(stores);
-      return stores;
-    } catch (error) {
-      const cached = isUnreachable(error) ? this.cache.getStores() : null;
-      if (!cached) throw isUnreachable(error) ? notCached('the list of identity stores') : error;
-      return cached.stores;
-    }
+    return this.liveOrCached(
+      () => this.platform.listIdentityStores(),
+      (stores) => this.cache.saveStores(stores),
+      () => this.cache.getStores()?.stores,
+      'the list of identity stores',
+    );
   }
 
   /** The store's catalog; `fresh` skips the few minutes' memory (after a change to the configuration). */
   async catalog(store: string, fresh = false): Promise<StoreCatalog> {
     const memo = this.memo.get(store);
     if (memo && !fresh && this.now() - memo.at < CATALOG_TTL_MS) return memo.catalog;
+    return this.liveOrCached(
+      () => this.platform.storeCatalog(store),
+      (catalog) => {
+        this.memo.set(store, { catalog, at: this.now() });
+        this.cache.saveCatalog(store, catalog);
+      },
+      () => this.cache.getCatalog(store)?.catalog,
+      `the identity store ${store}'s schema`,
+    );
+  }
+
+  /** Live and written through; the cached copy when the platform cannot be reached, or an OFFLINE error naming `what`. */
+  private async liveOrCached<T>(
+    read: () => Promise<T>,
+    keep: (value: T) => void,
+    cached: () => T | undefined,
+    what: string,
+  ): Promise<T> {
     try {
-      const catalog = await this.platform.storeCatalog(store);
-      this.memo.set(store, { catalog, at: this.now() });
-      this.cache.saveCatalog(store, catalog);
-      return catalog;
+      const value = await read();
+      keep(value);
+      return value;
     } catch (error) {
-      const cached = isUnreachable(error) ? this.cache.getCatalog(store) : null;
-      if (!cached) throw isUnreachable(error) ? notCached(`the identity store ${store}'s schema`) : error;
-      return cached.catalog;
+      if (!isUnreachable(error)) throw error;
+      const copy = cached();
+      if (copy === undefined) throw notCached(what);
+      return copy;
     }
   }
 }
