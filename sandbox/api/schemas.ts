@@ -385,6 +385,22 @@ export const RoleResponse = named(
   }),
 );
 export const PagedModelRoleResponse = pagedModel('PagedModelRoleResponse', RoleResponse);
+export const IdentityProofingStepDTO = named(
+  'IdentityProofingStepDTO',
+  z.object({
+    id: z.string(),
+    type: z.enum([
+      'addressRiskEvaluation',
+      'documentVerification',
+      'knowledgeBasedVerification',
+      'phoneNumberRiskEvaluation',
+      'phoneBasedIdentityAffirmation',
+      'proofingData',
+    ]),
+  }),
+);
+/** The step types of the published IdentityVerificationStep. */
+export type ProofingStepType = z.infer<typeof IdentityProofingStepDTO>['type'];
 export const IdentityProofingListResponse = named(
   'IdentityProofingListResponse',
   z.object({
@@ -392,7 +408,7 @@ export const IdentityProofingListResponse = named(
     name: z.string(),
     description: z.string(),
     policyTag: z.string().optional(),
-    steps: z.array(json),
+    steps: z.array(IdentityProofingStepDTO),
   }),
 );
 export const PagedModelIdentityProofingListResponse = pagedModel(

@@ -291,4 +291,19 @@ export const migrations: readonly string[] = [
     used_at INTEGER
   );
   `,
+  // 2: activation links (a store may require the customer to confirm the email before signing in), and the steps
+  // of identity verification policies.
+  `
+  ALTER TABLE identity_stores ADD COLUMN activation_required INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE proofing_policies ADD COLUMN steps TEXT NOT NULL DEFAULT '[]';
+  CREATE TABLE activations (
+    token_hash TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    email TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE INDEX activations_account ON activations(account_id, created_at);
+  `,
 ];

@@ -2,17 +2,25 @@ import type { FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../context';
 import { accountUserName, type AccountRow } from './accounts';
 import { recordAdminEvent } from './events';
-import { recordNotification, resolveNotificationRule, type NotificationRule, type TemplateId } from './notifications';
+import {
+  notificationTarget,
+  recordNotification,
+  resolveNotificationRule,
+  type NotificationRule,
+  type TemplateId,
+} from './notifications';
 import { badRequest } from './problems';
 
 /**
- * Checks X-Notification-By-Application before a write happens (a client that breaks the platform's rule is a
- * 400 and nothing changes). `required` is for password reset, which always notifies.
+ * Checks X-Notification-By-Application before a write happens (a client that breaks the platform's rule, or an
+ * account the platform cannot reach, is a 400 and nothing changes). `required` is for password reset, which
+ * always notifies.
  */
 export function notificationRuleFor(
   ctx: SandboxContext,
   request: FastifyRequest,
   row: AccountRow,
+  template: TemplateId,
   required = false,
 ): NotificationRule | null {
   const header = request.headers['x-notification-by-application'];
@@ -26,7 +34,9 @@ export function notificationRuleFor(
     }
     return null;
   }
-  return resolveNotificationRule(ctx, row, clientId);
+  const rule = resolveNotificationRule(ctx, row, clientId);
+  notificationTarget(row, template);
+  return rule;
 }
 
 /**

@@ -25,6 +25,7 @@ export const templates = {
   identifierUpdate: 'Identifier update',
   externalIdentityUnlink: 'External identity unlinked',
   notificationPreferencesUpdate: 'Notification preferences update',
+  accountActivation: 'Account activation',
 } as const;
 export type TemplateId = keyof typeof templates;
 
@@ -83,18 +84,40 @@ export function resolveNotificationRule(
   return { ...client, brandId, notificationPolicyId, policySource, brandName: brand?.name ?? null };
 }
 
+export type Reachable = Pick<AccountRow, 'email' | 'email_verified' | 'phone' | 'phone_verified'>;
+
+/**
+ * Where the platform may send a customer a message: a verified email, else a verified phone (by SMS). An
+ * unverified identifier is never written to (it may not be the customer's), so an account with neither is a 400
+ * before anything changes. Activation is the one message to an unverified email: it is how the email gets verified.
+ */
+export function notificationTarget(
+  account: Reachable,
+  template: TemplateId,
+): { channel: 'email' | 'sms'; target: string } {
+  if (template === 'accountActivation' && account.email) return { channel: 'email', target: account.email };
+  if (account.email && account.email_verified === 1) return { channel: 'email', target: account.email };
+  if (account.phone && account.phone_verified === 1) return { channel: 'sms', target: account.phone };
+  const why = account.email
+    ? `its email ${account.email} is not verified${account.phone ? ` and neither is its phone ${account.phone}` : ' and it has no phone'}`
+    : account.phone
+      ? `its phone ${account.phone} is not verified and it has no email`
+      : 'it has no email and no phone';
+  const message = `The customer cannot be notified: ${why}.`;
+  throw badRequest(message, [{ objectName: 'account', field: 'identities', message }]);
+}
+
 /** Writes the notification to the outbox (nothing is sent anywhere) and returns the reference events carry. */
 export function recordNotification(
   ctx: SandboxContext,
-  account: Pick<AccountRow, 'id' | 'store' | 'email' | 'phone'>,
+  account: Pick<AccountRow, 'id' | 'store'> & Reachable,
   rule: NotificationRule,
   template: TemplateId,
   accountEventId: string | null,
   details: string,
 ): { id: string; target: string } {
   const id = newId();
-  const channel = account.email ? 'email' : 'sms';
-  const target = account.email ?? account.phone ?? '';
+  const { channel, target } = notificationTarget(account, template);
   const brand = rule.brandName ?? rule.applicationName;
   const plain = `${brand}: ${templates[template]}. ${details}`;
   const html = `<p><strong>${escapeHtml(brand)}</strong></p><p>${escapeHtml(templates[template])}</p><p>${escapeHtml(details)}</p>`;

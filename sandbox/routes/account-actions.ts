@@ -66,7 +66,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     }),
     async (request, reply) => {
       const row = account(request.params);
-      const rule = notificationRuleFor(ctx, request, row);
+      const rule = notificationRuleFor(ctx, request, row, 'accountLockout');
       const locks = parseJson<Record<string, { until: number | null }>>(row.locks, {});
       if (locks._password && (locks._password.until === null || locks._password.until > ctx.now()))
         throw conflict('The account is already locked.');
@@ -184,7 +184,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
         ]);
       if (hasAuthenticator(db, row.id, type, target))
         throw conflict(`The account already has the ${type} authenticator ${target}.`);
-      const rule = notificationRuleFor(ctx, request, row);
+      const rule = notificationRuleFor(ctx, request, row, 'mfaMethodChange');
       const id = newId();
       const now = ctx.now();
       write(() => {
@@ -235,7 +235,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
       const row = account(request.params);
       const authenticator = removableAuthenticator(db, row.id, request.params.authenticatorId);
       if (!authenticator) throw notFound('Authenticator', request.params.authenticatorId);
-      const rule = notificationRuleFor(ctx, request, row);
+      const rule = notificationRuleFor(ctx, request, row, 'mfaMethodChange');
       write(() => {
         deleteAuthenticator(db, String(authenticator.id));
         recordAdminWrite(
@@ -304,8 +304,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     }),
     async (request, reply) => {
       const row = account(request.params);
-      if (!row.email && !row.phone) throw badRequest('The account has no email or phone to send a reset link to.');
-      const rule = notificationRuleFor(ctx, request, row, true);
+      const rule = notificationRuleFor(ctx, request, row, 'passwordReset', true);
       write(() =>
         recordAdminWrite(
           ctx,
@@ -370,7 +369,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
       const row = account(request.params);
       const identity = externalIdentity(db, row.id, request.params.externalLoginId);
       if (!identity) throw notFound('External identity', request.params.externalLoginId);
-      const rule = notificationRuleFor(ctx, request, row);
+      const rule = notificationRuleFor(ctx, request, row, 'externalIdentityUnlink');
       write(() => {
         deleteExternalIdentity(db, String(identity.id));
         recordAdminWrite(
@@ -524,7 +523,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
         parseJson<Record<string, unknown>>(row.metadata, {}),
         request.body,
       );
-      const rule = notificationRuleFor(ctx, request, row);
+      const rule = notificationRuleFor(ctx, request, row, 'accountAttributeUpdate');
       write(() => {
         setMetadata(db, row.id, data);
         reindexAccount(db, row.store, row.id, attributes, data);
@@ -652,7 +651,7 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
     }),
     async (request) => {
       const row = account(request.params);
-      const rule = notificationRuleFor(ctx, request, row);
+      const rule = notificationRuleFor(ctx, request, row, 'notificationPreferencesUpdate');
       const next = {
         accountAttributeUpdate: true,
         accountDeletion: true,

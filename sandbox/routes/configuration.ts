@@ -300,7 +300,9 @@ export function registerConfigurationRoutes(app: TypedApp, ctx: SandboxContext):
           name: String(row.name),
           description: String(row.description),
           ...(row.policy_tag ? { policyTag: String(row.policy_tag) } : {}),
-          steps: [],
+          steps: parseJson<Array<{ id: string; type: S.ProofingStepType }>>(String(row.steps), []).map(
+            ({ id, type }) => ({ id, type }),
+          ),
         })),
         request.query.page,
         request.query.size,

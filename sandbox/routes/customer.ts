@@ -34,6 +34,7 @@ import { passwordPolicyViolations, verifyPassword } from '../domain/passwords';
 import { ApiProblem, badRequest, notFound } from '../domain/problems';
 import { describeDevice } from '../domain/user-agent';
 import { assertIdentifiersFree, insertAccount } from '../domain/account-writes';
+import { activationRequired, completeActivation, pendingActivation, sendActivation } from '../domain/activations';
 import type { TypedApp } from './common';
 
 /** How long a temporary password lock lasts before the customer may try again. */
@@ -129,13 +130,17 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
           violations.map((message) => ({ objectName: 'registration', field: 'password', message })),
         );
       assertIdentifiersFree(ctx, { store, username, email, phone });
-      let id = '';
-      db.transaction(() => {
-        id = insertAccount(ctx, {
+      // Completing registration with a password enrolled verifies the identifiers, unless the store asks for an
+      // activation step: then the email is verified only once its link is followed.
+      const activation = Boolean(email) && activationRequired(db, store);
+      const registered = db.transaction(() => {
+        const id = insertAccount(ctx, {
           store,
           username,
           email,
+          emailVerified: Boolean(email) && !activation,
           phone,
+          phoneVerified: Boolean(phone) && !activation,
           password,
           metadata: attributes,
           identifierAuthenticators: false,
@@ -149,9 +154,50 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
           name: 'registration',
           outcome: 'success',
           actor: { accountId: id, ip, userAgent: request.headers['user-agent'] ?? '' },
+          metadata: { activationRequired: activation },
         });
+        const sent = activation ? sendActivation(ctx, accountById(db, id)!) : null;
+        return { id, notificationId: sent?.notificationId ?? null };
       })();
-      return reply.code(201).send({ accountId: id });
+      return reply.code(201).send({
+        accountId: registered.id,
+        activationRequired: activation,
+        ...(registered.notificationId ? { activationNotificationId: registered.notificationId } : {}),
+      });
+    },
+  );
+
+  app.get(
+    `${base}/activate/:token`,
+    { schema: { tags, params: z.object({ token: z.string().min(1).max(128) }) } },
+    async (request) => {
+      const outcome = db.transaction(() => {
+        const result = completeActivation(ctx, request.params.token);
+        if (result.kind !== 'activated') return result;
+        const row = accountById(db, result.accountId)!;
+        recordEvent(ctx, {
+          store: row.store,
+          accountId: row.id,
+          userName: accountUserName(row),
+          type: 'customerFlow',
+          name: 'accountActivation',
+          outcome: 'success',
+          actor: { accountId: row.id, ip: clientIp(request), userAgent: request.headers['user-agent'] ?? '' },
+        });
+        return result;
+      })();
+      switch (outcome.kind) {
+        case 'activated':
+          return { accountId: outcome.accountId, emailVerified: true };
+        case 'unknown':
+          throw customerFailure(404, 'unknown_link', 'No such activation link.');
+        case 'used':
+          throw customerFailure(410, 'link_used', 'This activation link was already used.');
+        case 'expired':
+          throw customerFailure(410, 'link_expired', 'This activation link has expired: ask for a new one.');
+        case 'changed':
+          throw customerFailure(410, 'link_stale', 'The account no longer has the email this link was sent to.');
+      }
     },
   );
 
@@ -185,6 +231,7 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
       };
       if (!row) throw fail('invalid_credentials');
       if (row.enabled !== 1) throw fail('account_disabled', 403);
+      if (row.email_verified !== 1 && pendingActivation(db, row.id)) throw fail('activation_pending', 403);
       if (activeLocks(row, ctx.now())._password) throw fail('account_locked', 423);
       if (!verifyPassword(password, row.password_hash)) {
         const failures = row.failed_password_attempts + 1;
@@ -275,12 +322,28 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
 
   app.post(
     `${base}/proofings/:policyId/attempts`,
-    { schema: { tags, params: z.object({ policyId: z.string() }), body: z.object({ success: z.boolean() }) } },
+    {
+      schema: {
+        tags,
+        params: z.object({ policyId: z.string() }),
+        // A failed attempt names the policy's step the customer did not pass (its type).
+        body: z.object({ success: z.boolean(), failedStep: z.string().optional() }),
+      },
+    },
     async (request) => {
       const { row } = sessionAccount(request);
       const found = findConfiguration(db, 'proofingPolicy', request.params.policyId);
       if (!found) throw notFound('Identity verification policy', request.params.policyId);
       const policy = { id: String(found.id), name: String(found.name) };
+      const steps = parseJson<Array<{ type: string; enabled: boolean }>>(String(found.steps), []).filter(
+        (step) => step.enabled,
+      );
+      const { success, failedStep } = request.body;
+      if (success && failedStep) throw badRequest('A successful attempt passed every step: leave failedStep out.');
+      if (failedStep && !steps.some((step) => step.type === failedStep))
+        throw badRequest(
+          `${policy.name} has no ${failedStep} step; its steps are ${steps.map((step) => step.type).join(', ')}.`,
+        );
       const proofingId = db.transaction(() => {
         const id = recordProofingAttempt(ctx, row.id, policy.id, request.body.success);
         recordEvent(ctx, {
@@ -290,7 +353,7 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
           type: 'customerFlow',
           name: 'identityVerification',
           outcome: request.body.success ? 'success' : 'failure',
-          metadata: { policyId: policy.id, policyName: policy.name },
+          metadata: { policyId: policy.id, policyName: policy.name, ...(failedStep ? { failedStep } : {}) },
           actor: { accountId: row.id, ip: clientIp(request) },
         });
         return id;

@@ -1,3 +1,4 @@
+import type { ProofingStepType } from '../api/schemas';
 import type { AttributeDefinition } from '../domain/attributes';
 
 /** The seeded platform's configuration: stores with their schemas, and everything accounts refer to. */
@@ -49,6 +50,7 @@ export const stores = [
   {
     name: 'consumers',
     description: 'Shoppers of the retail brands: self-registered, email login.',
+    activationRequired: true,
     passwordPolicy: {
       id: 'consumer-default',
       minLength: 8,
@@ -184,6 +186,7 @@ export const stores = [
   {
     name: 'business',
     description: 'Employees of the business customers, organized by company.',
+    activationRequired: false,
     passwordPolicy: {
       id: 'business-strict',
       minLength: 12,
@@ -246,6 +249,7 @@ export const stores = [
   {
     name: 'partners',
     description: 'Resellers and integrators with portal access, username login.',
+    activationRequired: false,
     passwordPolicy: {
       id: 'partner-default',
       minLength: 10,
@@ -342,10 +346,21 @@ export const roles: Array<[string, string, string, string[]]> = [
   ['consumers-tester', 'consumers', 'Beta feature tester', ['beta:access']],
 ];
 
-export const proofingPolicies: Array<[string, string, string]> = [
-  ['document-check', 'Document check', 'Government ID and selfie match'],
-  ['knowledge-based', 'Knowledge-based verification', 'Questions from credit history'],
-  ['phone-affirmation', 'Phone affirmation', 'Carrier-confirmed phone ownership'],
+/** [id, name, description, steps]: each step passes to the next; a failure ends with the policy's message. */
+export const proofingPolicies: Array<[string, string, string, ProofingStepType[]]> = [
+  ['document-check', 'Document check', 'Government ID and selfie match', ['proofingData', 'documentVerification']],
+  [
+    'knowledge-based',
+    'Knowledge-based verification',
+    'Questions from credit history',
+    ['proofingData', 'addressRiskEvaluation', 'knowledgeBasedVerification'],
+  ],
+  [
+    'phone-affirmation',
+    'Phone affirmation',
+    'Carrier-confirmed phone ownership',
+    ['phoneNumberRiskEvaluation', 'phoneBasedIdentityAffirmation'],
+  ],
 ];
 
 /** [id, name, versions' texts] — the last text is the current version. */

@@ -53,7 +53,7 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
 function seedConfiguration(db: Db, now: number): void {
   db.transaction(() => {
     const insertStore = db.prepare(
-      'INSERT INTO identity_stores (name, description, password_policy, max_failed_logins, position) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO identity_stores (name, description, password_policy, max_failed_logins, activation_required, position) VALUES (?, ?, ?, ?, ?, ?)',
     );
     const insertAttribute = db.prepare(
       'INSERT INTO attributes (id, store, position, path, indexing, definition) VALUES (?, ?, ?, ?, ?, ?)',
@@ -64,6 +64,7 @@ function seedConfiguration(db: Db, now: number): void {
         store.description,
         JSON.stringify(store.passwordPolicy),
         store.maxFailedLogins,
+        store.activationRequired ? 1 : 0,
         position,
       );
       store.attributes.forEach((attribute: AttributeDefinition, index: number) =>
@@ -106,13 +107,16 @@ function seedConfiguration(db: Db, now: number): void {
         `${name} role`,
         JSON.stringify(scopes),
       );
-    for (const [id, name, description] of config.proofingPolicies) {
-      db.prepare('INSERT INTO proofing_policies (id, name, description, failure_message) VALUES (?, ?, ?, ?)').run(
-        id,
-        name,
-        description,
-        'We could not verify your identity.',
-      );
+    for (const [id, name, description, steps] of config.proofingPolicies) {
+      const stepRows = steps.map((type, index) => ({
+        id: `${id}-${index + 1}`,
+        type,
+        enabled: true,
+        actions: { success: index === steps.length - 1 ? 'exitProofing' : 'nextStep', failure: 'failureMessage' },
+      }));
+      db.prepare(
+        'INSERT INTO proofing_policies (id, name, description, failure_message, steps) VALUES (?, ?, ?, ?, ?)',
+      ).run(id, name, description, 'We could not verify your identity.', JSON.stringify(stepRows));
     }
     for (const [id, name, texts] of config.consents) {
       db.prepare('INSERT INTO consents (id, name, description, display_text, version) VALUES (?, ?, ?, ?, ?)').run(

@@ -21,8 +21,10 @@ const customer = (path: string, body: unknown, headers: Record<string, string> =
   });
 const me = (token: string) =>
   fetch(`${sandbox.url}/sandbox/customer/me`, { headers: { Authorization: `Bearer ${token}` } });
+/** An account its customer can sign in to with the seed's password (a registrant awaiting activation cannot). */
 const usable = (account: AccountJson) =>
   account.enabled &&
+  account.identities.email?.verified === true &&
   Object.keys(account.accountLockout?.locks ?? {}).length === 0 &&
   !(account.authenticators?.methods ?? []).some((method) => method.type === 'softToken');
 type Login = { sessionToken: string; sessionId: string };
@@ -123,29 +125,133 @@ describe('customer flows', () => {
     expect((await customer('/consumers/login', { identifier, password: SEED_PASSWORD, totp: code })).status).toBe(200);
   });
 
-  it('registers a customer and changes the password through the admin API, after which the new one works', async () => {
+  const accountOf = async (store: string, accountId: string) =>
+    (await agent.get<AccountJson>(`${accountsPath(store)}/${accountId}`)).body;
+  const activationLink = async (notificationId: string) => {
+    const notification = (
+      await agent.get<{ target: string; notificationTemplate: { id: string }; messagePlainText: string }>(
+        `/admin/api/v1/events/notification/${notificationId}`,
+      )
+    ).body;
+    expect(notification.notificationTemplate.id).toBe('accountActivation');
+    const link = /https?:\/\/\S+\/sandbox\/customer\/activate\/[\w-]+/.exec(notification.messagePlainText)?.[0];
+    expect(link, notification.messagePlainText).toBeDefined();
+    return { target: notification.target, link: link! };
+  };
+
+  it('registers in a store that asks for activation: unverified and refused until the link is followed', async () => {
     const registered = await customer('/consumers/register', {
-      email: 'fresh@example.com',
+      email: 'Fresh@Example.com',
       password: 'Spring-time-1',
       attributes: { name: { givenName: 'Fresh' } },
     });
     expect(registered.status).toBe(201);
+    const body = (await registered.json()) as {
+      accountId: string;
+      activationRequired: boolean;
+      activationNotificationId: string;
+    };
+    expect(body.activationRequired).toBe(true);
+    expect((await accountOf('consumers', body.accountId)).identities.email).toEqual({
+      id: 'Fresh@Example.com',
+      verified: false,
+    });
+    const login = () => customer('/consumers/login', { identifier: 'fresh@example.com', password: 'Spring-time-1' });
+    const refused = await login();
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ title: 'activation_pending' });
+    // Nothing but the activation may be sent to an email nobody has confirmed.
+    const reset = await agent.post<{ detail: string }>(
+      `${accountsPath('consumers')}/${body.accountId}/password/reset`,
+      undefined,
+      { 'X-Notification-By-Application': 'client-shop-web' },
+    );
+    expect(reset.status).toBe(400);
+    expect(reset.body.detail).toBe(
+      'The customer cannot be notified: its email Fresh@Example.com is not verified and it has no phone.',
+    );
+
+    const { target, link } = await activationLink(body.activationNotificationId);
+    expect(target).toBe('Fresh@Example.com');
+    const followed = await fetch(link);
+    expect(followed.status).toBe(200);
+    expect(await followed.json()).toEqual({ accountId: body.accountId, emailVerified: true });
+    expect((await accountOf('consumers', body.accountId)).identities.email?.verified).toBe(true);
+    expect((await fetch(link)).status).toBe(410);
+    const events = (
+      await agent.get<Array<{ labels: string[] }>>(
+        `/admin/api/v1/events/account?subjectAccountIds=${body.accountId}&size=5`,
+      )
+    ).body;
+    expect(events.map((event) => event.labels[0])).toContain('success:accountActivation');
+    expect((await login()).status).toBe(200);
+    expect(
+      (
+        await agent.post(`${accountsPath('consumers')}/${body.accountId}/password/reset`, undefined, {
+          'X-Notification-By-Application': 'client-shop-web',
+        })
+      ).status,
+    ).toBe(204);
+  });
+
+  it('registers in a store without activation: completing registration with a password verifies the email', async () => {
+    const registered = await customer('/partners/register', {
+      email: 'direct@partner.example',
+      username: 'direct-partner',
+      password: 'Partner-pass-22',
+    });
+    expect(registered.status).toBe(201);
+    const body = (await registered.json()) as { accountId: string; activationRequired: boolean };
+    expect(body).toEqual({ accountId: body.accountId, activationRequired: false });
+    expect((await accountOf('partners', body.accountId)).identities.email?.verified).toBe(true);
+    const sent = (await agent.get<unknown[]>(`/admin/api/v1/events/notification?accountIds=${body.accountId}`)).body;
+    expect(sent).toEqual([]);
+    expect(
+      (await customer('/partners/login', { identifier: 'direct-partner', password: 'Partner-pass-22' })).status,
+    ).toBe(200);
+  });
+
+  it('lets an activation link expire after seven days', async () => {
+    const registered = await customer('/consumers/register', { email: 'late@example.com', password: 'Spring-time-1' });
+    const { accountId, activationNotificationId } = (await registered.json()) as {
+      accountId: string;
+      activationNotificationId: string;
+    };
+    const { link } = await activationLink(activationNotificationId);
+    const week = 7 * 24 * 3_600_000;
+    clock += week + 1;
+    try {
+      const followed = await fetch(link);
+      expect(followed.status).toBe(410);
+      expect(await followed.json()).toMatchObject({ title: 'link_expired' });
+    } finally {
+      clock -= week + 1; // the agent's token was issued before
+    }
+    expect((await accountOf('consumers', accountId)).identities.email?.verified).toBe(false);
+  });
+
+  it('changes the password through the admin API, after which the new one works', async () => {
+    const registered = await customer('/partners/register', {
+      username: 'fresh-partner',
+      password: 'Spring-time-12',
+    });
+    expect(registered.status).toBe(201);
     const { accountId } = (await registered.json()) as { accountId: string };
     expect(
-      (await customer('/consumers/register', { email: 'fresh@example.com', password: 'Spring-time-1' })).status,
+      (await customer('/partners/register', { username: 'FRESH-partner', password: 'Spring-time-12' })).status,
     ).toBe(409);
     expect(
       (
-        await agent.post(`${accountsPath('consumers')}/${accountId}/password/change`, {
+        await agent.post(`${accountsPath('partners')}/${accountId}/password/change`, {
           newPassword: 'Brand-new-pass-2',
         })
       ).status,
     ).toBe(204);
     expect(
-      (await customer('/consumers/login', { identifier: 'fresh@example.com', password: 'Spring-time-1' })).status,
+      (await customer('/partners/login', { identifier: 'fresh-partner', password: 'Spring-time-12' })).status,
     ).toBe(401);
     expect(
-      (await customer('/consumers/login', { identifier: 'fresh@example.com', password: 'Brand-new-pass-2' })).status,
+      (await customer('/partners/login', { identifier: 'fresh-partner', password: 'Brand-new-pass-2' })).status,
     ).toBe(200);
   });
 
@@ -191,8 +297,37 @@ describe('customer flows', () => {
       await customer('/consumers/login', { identifier: account.identities.email!.id, password: SEED_PASSWORD })
     ).json()) as Login;
     const auth = { Authorization: `Bearer ${login.sessionToken}` };
-    await customer('/proofings/knowledge-based/attempts', { success: false }, auth);
-    await customer('/proofings/knowledge-based/attempts', { success: false }, auth);
+    // The policy's steps, as the Admin API lists them, are what an attempt can fail at.
+    const policies = (
+      await agent.get<{ content: Array<{ id: string; steps: Array<{ type: string }> }> }>(
+        '/admin/api/v1/identityProofings',
+      )
+    ).body.content;
+    expect(policies.find((policy) => policy.id === 'knowledge-based')!.steps.map((step) => step.type)).toEqual([
+      'proofingData',
+      'addressRiskEvaluation',
+      'knowledgeBasedVerification',
+    ]);
+    const attempt = (body: unknown) => customer('/proofings/knowledge-based/attempts', body, auth);
+    expect((await attempt({ success: false, failedStep: 'knowledgeBasedVerification' })).status).toBe(200);
+    expect((await attempt({ success: false })).status).toBe(200);
+    const wrongStep = await attempt({ success: false, failedStep: 'documentVerification' });
+    expect(wrongStep.status).toBe(400);
+    expect(await wrongStep.json()).toMatchObject({
+      detail:
+        'Knowledge-based verification has no documentVerification step; its steps are proofingData, addressRiskEvaluation, knowledgeBasedVerification.',
+    });
+    const latest = (
+      await agent.get<Array<{ eventId: string }>>(`/admin/api/v1/events/account?subjectAccountIds=${account.id}&size=2`)
+    ).body;
+    const failedAt = [];
+    for (const { eventId } of latest) {
+      const event = await agent.get<{ actions: Array<{ details: Array<{ metadata?: { failedStep?: string } }> }> }>(
+        `/admin/api/v1/events/account/${eventId}`,
+      );
+      failedAt.push(event.body.actions[0]!.details[0]!.metadata?.failedStep ?? null);
+    }
+    expect(failedAt).toEqual([null, 'knowledgeBasedVerification']);
     const proofings = (
       await agent.get<Array<{ attempts: number; proofedAt?: string }>>(
         `${accountsPath('consumers')}/${account.id}/accountProofings`,

@@ -121,12 +121,52 @@ describe('customer notifications (X-Notification-By-Application)', () => {
     expect(Object.keys((await agent.get<AccountJson>(path(account))).body.accountLockout?.locks ?? {})).toEqual([]);
   });
 
+  it('writes only to a verified identifier: the phone by SMS when the email is unverified, else a 400', async () => {
+    const create = async (id: string, phone: { id: string; verified: boolean }) =>
+      (
+        await agent.post<AccountJson>(accountsPath('consumers'), {
+          email: { id: `${id}@example.com` },
+          phone,
+          local: { metadata: { name: { givenName: id } } },
+        })
+      ).body;
+    const byPhone = await create('phone-only', { id: '+36301234567', verified: true });
+    expect((await agent.post(path(byPhone, '/password/reset'), undefined, notify('client-shop-web'))).status).toBe(204);
+    const sent = await agent.get<Array<{ channel: string; target: string }>>(
+      `/admin/api/v1/events/notification?accountIds=${byPhone.id}`,
+    );
+    expect(sent.body.map(({ channel, target }) => ({ channel, target }))).toEqual([
+      { channel: 'sms', target: '+36301234567' },
+    ]);
+
+    const unreachable = await create('nobody', { id: '+36301234568', verified: false });
+    const refused = await agent.post<{ detail: string }>(
+      path(unreachable, '/password/reset'),
+      undefined,
+      notify('client-shop-web'),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.detail).toBe(
+      'The customer cannot be notified: its email nobody@example.com is not verified and neither is its phone +36301234568.',
+    );
+    // An attribute change that asked to notify is refused whole: nothing changed.
+    const update = await agent.put(
+      path(unreachable, '/personal'),
+      { name: { givenName: 'Changed' } },
+      notify('client-shop-web'),
+    );
+    expect(update.status).toBe(400);
+    const after = (await agent.get<{ accountInfo: { name?: { givenName?: string } } }>(path(unreachable))).body;
+    expect(after.accountInfo.name?.givenName).toBe('nobody');
+    expect((await notificationsOf(unreachable)).length).toBe(0);
+  });
+
   it('accepts a hybrid application for accounts with and without organization', async () => {
     const withOrg = await findAccount(agent, 'partners', (candidate) => candidate.organization !== null);
     const withoutOrg = (
       await agent.post<AccountJson>(accountsPath('partners'), {
         local: { id: 'solo-partner', metadata: { companyName: 'Solo Ltd' } },
-        email: { id: 'solo@partner.example' },
+        email: { id: 'solo@partner.example', verified: true },
       })
     ).body;
     expect(withoutOrg.organization).toBeUndefined(); // non-organizational: an empty field, left out

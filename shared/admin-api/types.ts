@@ -73,6 +73,7 @@ OrganizationListResponseInput?: OrganizationListResponseInput
 OrganizationResponseInput?: OrganizationResponseInput
 RoleResponseInput?: RoleResponseInput
 PagedModelRoleResponseInput?: PagedModelRoleResponseInput
+IdentityProofingStepDTOInput?: IdentityProofingStepDTOInput
 IdentityProofingListResponseInput?: IdentityProofingListResponseInput
 PagedModelIdentityProofingListResponseInput?: PagedModelIdentityProofingListResponseInput
 IdentityProofingResponse_IdentityProofingInput?: IdentityProofingResponse_IdentityProofingInput
@@ -140,6 +141,7 @@ OrganizationListResponse?: OrganizationListResponse
 OrganizationResponse?: OrganizationResponse
 RoleResponse?: RoleResponse
 PagedModelRoleResponse?: PagedModelRoleResponse
+IdentityProofingStepDTO?: IdentityProofingStepDTO
 IdentityProofingListResponse?: IdentityProofingListResponse
 PagedModelIdentityProofingListResponse?: PagedModelIdentityProofingListResponse
 IdentityProofingResponse_IdentityProofing?: IdentityProofingResponse_IdentityProofing
@@ -694,6 +696,14 @@ page: PageMetadataInput
 }
 /**
  * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
+ * via the `definition` "IdentityProofingStepDTOInput".
+ */
+export interface IdentityProofingStepDTOInput {
+id: string
+type: ("addressRiskEvaluation" | "documentVerification" | "knowledgeBasedVerification" | "phoneNumberRiskEvaluation" | "phoneBasedIdentityAffirmation" | "proofingData")
+}
+/**
+ * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
  * via the `definition` "IdentityProofingListResponseInput".
  */
 export interface IdentityProofingListResponseInput {
@@ -701,9 +711,7 @@ id: string
 name: string
 description: string
 policyTag?: string
-steps: {
-[k: string]: unknown | undefined
-}[]
+steps: IdentityProofingStepDTOInput[]
 }
 /**
  * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
@@ -1647,6 +1655,14 @@ page: PageMetadata
 }
 /**
  * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
+ * via the `definition` "IdentityProofingStepDTO".
+ */
+export interface IdentityProofingStepDTO {
+id: string
+type: ("addressRiskEvaluation" | "documentVerification" | "knowledgeBasedVerification" | "phoneNumberRiskEvaluation" | "phoneBasedIdentityAffirmation" | "proofingData")
+}
+/**
+ * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
  * via the `definition` "IdentityProofingListResponse".
  */
 export interface IdentityProofingListResponse {
@@ -1654,9 +1670,7 @@ id: string
 name: string
 description: string
 policyTag?: string
-steps: {
-[k: string]: unknown | undefined
-}[]
+steps: IdentityProofingStepDTO[]
 }
 /**
  * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
