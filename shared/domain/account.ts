@@ -17,6 +17,8 @@ export const AccountSummary = z.object({
   email: z.string().nullable(),
   emailVerified: z.boolean().nullable(),
   phone: z.string().nullable(),
+  /** Null when there is no phone or the platform left it out (summaries cached before it was kept too). */
+  phoneVerified: z.boolean().nullable().default(null),
   enabled: z.boolean(),
   locked: z.boolean(),
   externalIdentity: z.boolean(),
@@ -51,4 +53,31 @@ export function statusLabels(
   if (account.externalIdentity) labels.push('external identity');
   if (account.locked) labels.push('locked');
   return labels;
+}
+
+/** How the platform can reach a customer: messages go only to a verified email, else to a verified phone by SMS. */
+export type NotificationReach =
+  | { channel: 'email'; target: string }
+  | { channel: 'sms'; target: string; why: string }
+  | { channel: null; why: string };
+
+/**
+ * The console's reading of the platform's rule, so the agent knows before sending. A verification the platform
+ * left out (null) counts as verified: the platform has the last word and says so if it refuses.
+ */
+export function notificationReach(
+  account: Pick<AccountSummary, 'email' | 'emailVerified' | 'phone' | 'phoneVerified'>,
+): NotificationReach {
+  if (account.email && account.emailVerified !== false) return { channel: 'email', target: account.email };
+  const emailWhy = account.email
+    ? `the email ${account.email} is not verified (an activation or invitation may be pending)`
+    : 'the account has no email';
+  if (account.phone && account.phoneVerified !== false)
+    return {
+      channel: 'sms',
+      target: account.phone,
+      why: `${emailWhy}: the message goes by SMS to the verified phone ${account.phone}`,
+    };
+  const phoneWhy = account.phone ? `the phone ${account.phone} is not verified either` : 'there is no phone';
+  return { channel: null, why: `The customer cannot be reached: ${emailWhy}, and ${phoneWhy}.` };
 }

@@ -48,5 +48,30 @@ export type AttributeDefinition = z.infer<typeof AttributeDefinition>;
 export const NamedEntity = z.object({ id: z.string(), name: z.string() });
 export type NamedEntity = z.infer<typeof NamedEntity>;
 
+/**
+ * An identity verification policy and what it asks, step by step (the published step types: proofingData,
+ * documentVerification, knowledgeBasedVerification, addressRiskEvaluation, phoneNumberRiskEvaluation,
+ * phoneBasedIdentityAffirmation; a type this console does not know is kept and shown as it is).
+ */
+export const ProofingPolicy = NamedEntity.extend({ steps: z.array(z.string()).default([]) });
+export type ProofingPolicy = z.infer<typeof ProofingPolicy>;
+
+const proofingStepWords: Record<string, string> = {
+  proofingData: 'confirm their personal details',
+  documentVerification: 'photograph an identity document',
+  knowledgeBasedVerification: 'answer questions only they should know',
+  addressRiskEvaluation: 'have their address checked against risk data',
+  phoneNumberRiskEvaluation: 'have their phone number checked (type, recent porting)',
+  phoneBasedIdentityAffirmation: "have their details matched with the phone carrier's records",
+};
+
+/** What the customer will be asked to do under a policy, in plain words ("" when the policy lists no steps). */
+export function proofingStepsInWords(policy: ProofingPolicy): string {
+  const words = policy.steps.map((step) => proofingStepWords[step] ?? step);
+  if (words.length === 0) return '';
+  const list = words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')}, then ${words.at(-1)!}`;
+  return `Asks the customer to ${list}.`;
+}
+
 export const Organization = NamedEntity.extend({ parentId: z.string().nullable() });
 export type Organization = z.infer<typeof Organization>;

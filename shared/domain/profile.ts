@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AccountId, AccountSummary, StoreName } from './account';
-import { AttributeDefinition, NamedEntity, Organization } from './identity-store';
+import { AttributeDefinition, NamedEntity, Organization, ProofingPolicy } from './identity-store';
 
 const when = z.string();
 
@@ -186,7 +186,7 @@ export const StoreCatalog = z.object({
   groups: z.array(NamedEntity),
   organizations: z.array(Organization),
   roles: z.array(NamedEntity),
-  proofingPolicies: z.array(NamedEntity),
+  proofingPolicies: z.array(ProofingPolicy),
   consents: z.array(NamedEntity.extend({ version: z.number().int().nullable() })),
   notificationPolicies: z.array(NamedEntity),
   /** Application clients, by their object id, for naming the client a notification went through. */

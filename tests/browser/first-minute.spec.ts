@@ -278,3 +278,102 @@ test('changing a password says the platform will not tell the customer, and offe
     .getByRole('button', { name: 'Cancel' })
     .click();
 });
+
+test('a registrant awaiting activation cannot be reached by email until the activation link is followed', async ({
+  page,
+}) => {
+  const registered = await fetch(`${platform.url}/sandbox/customer/consumers/register`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      email: 'awaiting.activation@example.com',
+      password: 'Spring-time-1',
+      attributes: { name: { givenName: 'Awaiting', familyName: 'Activation' } },
+    }),
+  });
+  expect(registered.status).toBe(201);
+  const { accountId, activationNotificationId } = (await registered.json()) as {
+    accountId: string;
+    activationNotificationId: string;
+  };
+  await page.goto(`${host.origin}/account/consumers/${accountId}#token=${host.token}`);
+  await expect(page.getByLabel('Identifiers')).toContainText('awaiting.activation@example.com (unverified)');
+  await page.getByRole('tab', { name: 'Authenticators', exact: true }).click();
+  await page.getByRole('button', { name: 'Send password reset' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Send a password reset email?' });
+  // Said before sending, and sending is not offered.
+  await expect(dialog.getByTestId('notification-reach')).toHaveText(
+    'The customer cannot be reached: the email awaiting.activation@example.com is not verified (an activation or invitation may be pending), and there is no phone.',
+  );
+  await expect(dialog.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  // The platform refuses it too, with its reason.
+  const refused = await platform.api<{ detail: string }>(
+    'POST',
+    `${accountsPath('consumers')}/${accountId}/password/reset`,
+  );
+  expect(refused.status).toBe(400);
+
+  // The customer follows the link the activation message carried.
+  const message = await platform.api<{ messagePlainText: string }>(
+    'GET',
+    `/admin/api/v1/events/notification/${activationNotificationId}`,
+  );
+  const link = /\S+\/sandbox\/customer\/activate\/[\w-]+/.exec(message.body.messagePlainText)![0];
+  expect((await fetch(link)).status).toBe(200);
+
+  await page.reload();
+  await expect(page.getByLabel('Identifiers')).toContainText('awaiting.activation@example.com');
+  await expect(page.getByLabel('Identifiers')).not.toContainText('(unverified)');
+  await page.getByRole('tab', { name: 'Authenticators', exact: true }).click();
+  await page.getByRole('button', { name: 'Send password reset' }).click();
+  await expect(dialog).toContainText(
+    'The customer receives a link to choose a new password at awaiting.activation@example.com.',
+  );
+  await expect(dialog.getByTestId('notification-reach')).toBeHidden();
+  await dialog.getByRole('combobox', { name: /Notify the customer through/ }).click();
+  await page.getByRole('option', { name: /Shop web/ }).click();
+  await expect(dialog).toContainText('Sent by email to awaiting.activation@example.com.');
+  await dialog.getByRole('button', { name: 'Send' }).click();
+  await expect(dialog).toBeHidden();
+  const sent = await platform.api<Array<{ notificationTemplate: { id: string }; target: string; channel: string }>>(
+    'GET',
+    `/admin/api/v1/events/notification?accountIds=${accountId}`,
+  );
+  expect(
+    sent.body.map(({ notificationTemplate, target, channel }) => [notificationTemplate.id, target, channel]),
+  ).toEqual(
+    expect.arrayContaining([
+      ['passwordReset', 'awaiting.activation@example.com', 'email'],
+      ['accountActivation', 'awaiting.activation@example.com', 'email'],
+    ]),
+  );
+});
+
+test('the identity verification picker says what each policy asks of the customer, from its steps', async ({
+  page,
+}) => {
+  const policies = await platform.api<{ content: Array<{ id: string; name: string; steps: Array<{ type: string }> }> }>(
+    'GET',
+    '/admin/api/v1/identityProofings',
+  );
+  const knowledge = policies.body.content.find((policy) => policy.id === 'knowledge-based')!;
+  expect(knowledge.steps.map((step) => step.type)).toEqual([
+    'proofingData',
+    'addressRiskEvaluation',
+    'knowledgeBasedVerification',
+  ]);
+  await page.goto(host.url);
+  await rows(page).first().click();
+  await page.getByRole('tab', { name: 'Verification' }).click();
+  await page.getByRole('button', { name: 'Verify manually' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Verify the identity manually' });
+  await dialog.getByRole('combobox', { name: 'Identity verification policy' }).click();
+  const option = page.getByRole('option', { name: new RegExp(knowledge.name) });
+  await expect(option).toContainText(
+    'Asks the customer to confirm their personal details, have their address checked against risk data, then answer questions only they should know.',
+  );
+  await option.click();
+  await expect(dialog).toContainText('then answer questions only they should know.');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+});

@@ -7,6 +7,7 @@ import {
   DialogActions,
   DialogContent,
   DialogTitle,
+  ListItemText,
   TextField,
 } from '@mui/material';
 
@@ -16,6 +17,8 @@ export interface PickerDialogProps<T> {
   label: string;
   options: T[];
   getLabel(option: T): string;
+  /** A line under each option and under the chosen one (what choosing it means). */
+  getDescription?(option: T): string;
   confirmLabel: string;
   /** Below the field: a warning, or more fields. */
   children?: ReactNode;
@@ -48,7 +51,24 @@ function PickerBody<T>(props: PickerDialogProps<T>) {
           getOptionLabel={props.getLabel}
           value={value}
           onChange={(_event, next) => setValue(next)}
-          renderInput={(params) => <TextField {...params} autoFocus margin="dense" label={props.label} />}
+          renderOption={
+            props.getDescription
+              ? ({ key, ...optionProps }, option) => (
+                  <li key={key} {...optionProps}>
+                    <ListItemText primary={props.getLabel(option)} secondary={props.getDescription!(option)} />
+                  </li>
+                )
+              : undefined
+          }
+          renderInput={(params) => (
+            <TextField
+              {...params}
+              autoFocus
+              margin="dense"
+              label={props.label}
+              helperText={value !== null && props.getDescription ? props.getDescription(value) : undefined}
+            />
+          )}
         />
         {props.children}
         {props.error && (

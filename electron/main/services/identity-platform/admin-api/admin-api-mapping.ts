@@ -51,7 +51,7 @@ export function toSummary(account: ApiAccount, store: string, now = Date.now()):
   const identities = (account.identities ?? {}) as Record<string, unknown>;
   const email = identities.email as { id?: unknown; verified?: unknown } | undefined;
   const local = identities.local as { id?: unknown } | undefined;
-  const phone = identities.phone as { id?: unknown } | undefined;
+  const phone = identities.phone as { id?: unknown; verified?: unknown } | undefined;
   const external = identities.external;
   const name = (account.accountInfo?.name ?? {}) as { givenName?: unknown; familyName?: unknown };
   const fullName = [text(name.givenName), text(name.familyName)].filter(Boolean).join(' ');
@@ -65,6 +65,7 @@ export function toSummary(account: ApiAccount, store: string, now = Date.now()):
     email: text(email?.id),
     emailVerified: email ? email.verified === true : null,
     phone: text(phone?.id),
+    phoneVerified: phone && typeof phone.verified === 'boolean' ? phone.verified : null,
     // `enabled` may be left out of a lean answer: an account with a disabling date is taken as disabled.
     enabled: account.enabled ?? !account.disabledAt,
     locked: locks.some((lock) => !lock.until || Date.parse(lock.until) > now),

@@ -256,7 +256,11 @@ export class AdminApiPlatform implements IdentityPlatform {
       groups,
       organizations,
       roles,
-      proofingPolicies: proofingPolicies.map(({ id, name }) => ({ id, name: name ?? id })),
+      proofingPolicies: proofingPolicies.map(({ id, name, steps }) => ({
+        id,
+        name: name ?? id,
+        steps: (steps ?? []).map((step) => step.type),
+      })),
       consents: consents.map(({ id, name, version }) => ({ id, name: name ?? id, version: version ?? null })),
       notificationPolicies: notificationPolicies.map(({ id, name }) => ({ id, name: name ?? id })),
       clients: applications.flatMap((application) =>

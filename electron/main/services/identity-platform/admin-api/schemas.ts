@@ -242,7 +242,9 @@ export const ApiNotificationDetail = ApiNotificationEvent.extend({
   errorMessages: z.array(z.looseObject({ message: shown })).optional(),
 });
 
-export const ApiProofingPolicy = ApiNamed;
+export const ApiProofingPolicy = ApiNamed.extend({
+  steps: z.array(z.looseObject({ type: z.string() })).optional(),
+});
 export const ApiConsent = ApiNamed.extend({ version: z.number().optional() });
 export const ApiBrand = z.looseObject({ id: z.string(), name: shown, brandName: shown });
 export const ApiNotificationPolicy = ApiNamed;

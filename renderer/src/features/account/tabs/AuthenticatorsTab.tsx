@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { dateTime } from '../../../lib/format';
 import { useAccountViewStore } from '../account-view-store';
 import { GatedButton, GatedIconButton } from '../gate';
-import { NotifyClientField } from '../NotifyClientField';
+import { NotifyClientField, useNotificationReach } from '../NotifyClientField';
 import { useChange } from '../use-change';
 import { SimpleTable } from './SimpleTable';
 import { TabFrame } from './TabFrame';
@@ -22,6 +22,7 @@ export function AuthenticatorsTab() {
   const [removing, setRemoving] = useState<Authenticator | null>(null);
   const [client, setClient] = useState('');
   const [password, setPassword] = useState('');
+  const reach = useNotificationReach();
   const [kind, setKind] = useState<'email' | 'phone'>('email');
   const [target, setTarget] = useState('');
   const begin = (next: Dialogs) => {
@@ -95,7 +96,7 @@ export function AuthenticatorsTab() {
         confirmLabel="Send"
         busy={change.busy}
         error={change.error}
-        confirmDisabled={!client}
+        confirmDisabled={!client || reach?.channel === null}
         extra={<NotifyClientField required value={client} onChange={setClient} />}
         onConfirm={() =>
           void change
@@ -104,7 +105,13 @@ export function AuthenticatorsTab() {
         }
         onClose={close}
       >
-        The customer receives a link to choose a new password.
+        The customer receives a link to choose a new password
+        {reach?.channel === 'sms'
+          ? ` by SMS at ${reach.target}`
+          : reach?.channel === 'email'
+            ? ` at ${reach.target}`
+            : ''}
+        .
       </ConfirmDialog>
       <Dialog open={dialog === 'password'} onClose={close} fullWidth maxWidth="xs" aria-labelledby="password-title">
         <DialogTitle id="password-title">Change the password</DialogTitle>

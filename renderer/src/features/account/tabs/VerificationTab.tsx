@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Stack } from '@mui/material';
+import { proofingStepsInWords } from '@shared/domain/identity-store';
 import type { Proofing } from '@shared/domain/profile';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { PickerDialog } from '../../../components/PickerDialog';
@@ -74,6 +75,7 @@ export function VerificationTab() {
         label="Identity verification policy"
         options={catalog.proofingPolicies}
         getLabel={(policy) => policy.name}
+        getDescription={(policy) => proofingStepsInWords(policy) || 'The policy lists no steps.'}
         confirmLabel="Mark as verified"
         confirmDisabled={change.busy}
         error={change.error}
