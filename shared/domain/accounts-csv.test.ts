@@ -23,6 +23,7 @@ describe('CSV export', () => {
         email: 'a@example.com',
         emailVerified: false,
         phone: null,
+        phoneVerified: null,
         enabled: false,
         locked: true,
         externalIdentity: false,
