@@ -31,6 +31,7 @@ export function syntheticAccount(index: number, now = Date.now()): AccountSummar
     email: `${given.toLowerCase()}.${family.toLowerCase()}${index}@${domains[index % domains.length]}`,
     emailVerified: index % 7 !== 0,
     phone: index % 4 === 0 ? `+3630${String(index).padStart(7, '0')}` : null,
+    phoneVerified: index % 4 === 0 ? index % 8 === 0 : null,
     enabled: index % 15 !== 0,
     locked: index % 50 === 0,
     externalIdentity: index % 11 === 0,
