@@ -108,6 +108,31 @@ export function valueAt(data: Record<string, unknown>, key: string): unknown {
 export const shownAttributes = (schema: AttributeDefinition[]) =>
   schema.filter((attribute) => attribute.visible && !identifierTypes.has(attribute.type));
 
+/**
+ * Only the values of attributes the admin console shows, nested as the account holds them. Hidden attributes
+ * (displayOnAdminConsole false, which is also the published default) never reach the cache, the agent or a report;
+ * with no schema known, nothing is shown.
+ */
+export function shownAttributeData(
+  schema: AttributeDefinition[],
+  data: Record<string, unknown>,
+): Record<string, unknown> {
+  const shown: Record<string, unknown> = {};
+  for (const attribute of schema.filter((item) => item.visible)) {
+    const value = valueAt(data, attribute.key);
+    if (value === undefined) continue;
+    const parts = attribute.key.split('.');
+    let current = shown;
+    for (const part of parts.slice(0, -1)) {
+      const next = current[part];
+      if (typeof next !== 'object' || next === null || Array.isArray(next)) current[part] = {};
+      current = current[part] as Record<string, unknown>;
+    }
+    current[parts.at(-1)!] = value;
+  }
+  return shown;
+}
+
 /** Checks every change against the schema; returns the problems by attribute key (empty when all is well). */
 export function changeProblems(
   schema: AttributeDefinition[],

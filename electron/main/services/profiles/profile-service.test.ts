@@ -266,6 +266,31 @@ describe('ReportService', () => {
     await expect(reports.export('consumers', hostile!.id, 'pdf')).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
+  it('keeps hidden attributes out of the view, the cache and both reports', async () => {
+    const { reports, profiles, profileCache } = services();
+    const [hostile] = await api<Array<{ id: string; accountInfo: Record<string, unknown> }>>(
+      '/admin/api/v1/identityStores/consumers/accounts?loginIdentifier=hostile.scripttag@example.com',
+    );
+    // The platform holds it, and says the admin console does not show it.
+    expect(hostile!.accountInfo.fraudScore).toBe('<script>window.__desksidePwned = true</script>');
+    const schema = await api<Array<{ name: string; displayOnAdminConsole: boolean }>>(
+      '/admin/api/v1/identityStores/consumers/attributes',
+    );
+    expect(schema.find((attribute) => attribute.name === 'fraudScore')?.displayOnAdminConsole).toBe(false);
+
+    const view = await profiles.open('consumers', hostile!.id);
+    expect(view.profile.attributes).not.toHaveProperty('fraudScore');
+    expect(view.profile.attributes).toHaveProperty('interests'); // a shown one stays
+    const cached = profileCache.getProfile('consumers', hostile!.id)!;
+    expect(cached.profile.attributes).not.toHaveProperty('fraudScore');
+    expect(Object.keys(cached.profile.attributes).sort()).toEqual(Object.keys(view.profile.attributes).sort());
+    for (const format of ['json', 'html'] as const) {
+      const text = readFileSync((await reports.export('consumers', hostile!.id, format)).path!, 'utf8');
+      expect(text).toContain('Interests');
+      expect(text).not.toMatch(/fraudScore|Fraud score/);
+    }
+  });
+
   it('pages through every event of a long history (2,500 events) into the report, as the platform lists them', async () => {
     const { reports, profiles } = services();
     const account = await findAccount('partners', 'enabled=true');

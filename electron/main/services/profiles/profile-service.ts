@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DesksideError } from '@shared/contracts';
-import { changeProblems, nestChanges } from '@shared/domain/attribute-values';
+import { changeProblems, nestChanges, shownAttributeData } from '@shared/domain/attribute-values';
 import {
   emptyCatalog,
+  type AccountProfile,
   type EventPage,
   type EventQuery,
   type NotificationOption,
@@ -87,14 +88,27 @@ export class ProfileService {
       if (error instanceof DesksideError && error.code === 'NOT_FOUND') this.options.accounts.remove(store, accountId);
       throw error;
     }
+    // Hidden attributes are dropped here, before the cache, the renderer or a report can hold them (and from a
+    // copy cached before this rule).
+    const shown = (loaded: AccountProfile): AccountProfile => ({
+      ...loaded,
+      attributes: shownAttributeData(catalog.schema, loaded.attributes),
+    });
     if (profile) {
       const fetchedAt = this.now();
-      this.options.cache.saveProfile(profile, fetchedAt);
-      return { profile, catalog, source: 'live', fetchedAt: iso(fetchedAt), partial: false };
+      const visible = shown(profile);
+      this.options.cache.saveProfile(visible, fetchedAt);
+      return { profile: visible, catalog, source: 'live', fetchedAt: iso(fetchedAt), partial: false };
     }
     const cached = this.options.cache.getProfile(store, accountId);
     if (!cached) return this.summaryOnly(store, accountId, catalog);
-    return { profile: cached.profile, catalog, source: 'cache', fetchedAt: iso(cached.fetchedAt), partial: false };
+    return {
+      profile: shown(cached.profile),
+      catalog,
+      source: 'cache',
+      fetchedAt: iso(cached.fetchedAt),
+      partial: false,
+    };
   }
 
   /** Offline, an account found by a search but never opened still shows what the search cached of it. */
