@@ -317,3 +317,51 @@ test('a viewer-tier connection sees the account but every change is disabled, wi
   await page.getByRole('menuitem', { name: 'JSON' }).click();
   await expect(notice(page)).toContainText('Saved');
 });
+
+test('the activity chart has a date axis and a tooltip per day, and a click on a day lists that day’s events', async ({
+  page,
+}) => {
+  const account = await someAccount('consumers', 'enabled=true', 5);
+  await openAccount(page, 'consumers', account.id);
+  await tab(page, 'Activity');
+  const activity = panel(page, 'Activity');
+  const chart = activity.getByTestId('events-chart');
+  await expect(chart).toBeVisible();
+  // The newest event's day is the chart's last bar (this machine's time zone is the browser's).
+  const newest = await platform.api<Array<{ startTimestamp: string }>>(
+    'GET',
+    `/admin/api/v1/events/account?subjectAccountIds=${account.id}&size=1`,
+  );
+  const at = new Date(newest.body[0]!.startTimestamp);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+  // The axis reads as dates ("Nov 29"), not as indexes.
+  await expect(chart.locator('svg text').filter({ hasText: /^[A-Z][a-z]{2} \d{1,2}$/ }).first()).toBeVisible();
+  const bars = chart.locator('svg [class*="MuiBarChart-element"]');
+  await expect(bars.first()).toBeVisible();
+  const boxes = await bars.evaluateAll((elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2, height: box.height };
+    }),
+  );
+  const last = boxes.filter((box) => box.height > 0).sort((a, b) => b.x - a.x)[0]!;
+  await page.mouse.move(last.x, last.y);
+  const tooltip = page.getByRole('tooltip');
+  await expect(tooltip).toContainText(String(at.getFullYear()));
+  await expect(tooltip).toContainText(/Succeeded|Failed|Other/);
+  await page.mouse.click(last.x, last.y);
+
+  await expect(activity.getByLabel('From', { exact: true })).toHaveValue(day);
+  await expect(activity.getByLabel('To', { exact: true })).toHaveValue(day);
+  const from = new Date(`${day}T00:00:00`).toISOString();
+  const to = new Date(`${day}T23:59:59.999`).toISOString();
+  const platformDay = await platform.api<unknown[]>(
+    'GET',
+    `/admin/api/v1/events/account?subjectAccountIds=${account.id}&startDate=${from}&endDate=${to}&size=100`,
+  );
+  expect(platformDay.body.length).toBeGreaterThan(0);
+  await expect(activity.getByRole('table', { name: 'Events' }).locator('tbody tr')).toHaveCount(
+    platformDay.body.length,
+  );
+});

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import {
   Alert,
   Box,
@@ -20,9 +20,11 @@ import { deskside } from '../../../bridge';
 import { messageOf } from '../../../lib/errors';
 import { dateTime } from '../../../lib/format';
 import { useAccountViewStore } from '../account-view-store';
-import { EventsChart } from './EventsChart';
 import { SimpleTable } from './SimpleTable';
 import { TabFrame } from './TabFrame';
+
+// The chart library is loaded with the first Activity tab opened, not with the console.
+const EventsChart = lazy(() => import('./EventsChart').then((module) => ({ default: module.EventsChart })));
 
 interface Filters {
   from: string;
@@ -185,7 +187,9 @@ export function ActivityTab() {
           </Button>
         )}
       </Stack>
-      <EventsChart events={items} />
+      <Suspense fallback={null}>
+        <EventsChart events={items} onDay={(day) => change({ from: day, to: day })} />
+      </Suspense>
       {items.length === 0 && !loading ? (
         <Typography color="text.secondary" data-testid="tab-empty">
           No events{unfiltered(filters) ? '' : ' match these filters'}.

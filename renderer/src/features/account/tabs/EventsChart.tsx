@@ -1,78 +1,53 @@
-import { Box, Stack, Typography, useTheme } from '@mui/material';
+import { Box, useTheme } from '@mui/material';
+import { BarChart } from '@mui/x-charts/BarChart';
 import type { AccountEvent } from '@shared/domain/profile';
+import { dayDate, eventsPerDay } from './events-per-day';
 
-interface Day {
-  day: string;
-  success: number;
-  failure: number;
-  other: number;
-}
+const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+const longDate = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+});
 
-/** Events per day by outcome, oldest day first (at most the latest 60 days that have events). */
-export function eventsPerDay(events: AccountEvent[]): Day[] {
-  const days = new Map<string, Day>();
-  for (const event of events) {
-    if (!event.at) continue;
-    const day = event.at.slice(0, 10);
-    const entry = days.get(day) ?? { day, success: 0, failure: 0, other: 0 };
-    if (event.outcome === 'success') entry.success++;
-    else if (event.outcome === 'failure') entry.failure++;
-    else entry.other++;
-    days.set(day, entry);
-  }
-  return [...days.values()].sort((a, b) => a.day.localeCompare(b.day)).slice(-60);
-}
-
-/** A stacked bar per day: successes below, failures above, in the theme's success and error colours. */
-export function EventsChart({ events }: { events: AccountEvent[] }) {
+/**
+ * Stacked bars per day on a date axis (successes, other outcomes, failures in the theme's colours), a tooltip per
+ * day, and a click on a day that shows only that day's events.
+ */
+export function EventsChart({ events, onDay }: { events: AccountEvent[]; onDay(day: string): void }) {
   const theme = useTheme();
   const days = eventsPerDay(events);
   if (days.length === 0) return null;
-  const height = 120;
-  const max = Math.max(...days.map((day) => day.success + day.failure + day.other));
-  const barWidth = Math.max(4, Math.min(24, Math.floor(720 / days.length) - 2));
-  const scale = (count: number) => (count / max) * (height - 16);
   const failures = days.reduce((sum, day) => sum + day.failure, 0);
-  const label = `Events per day, ${days[0]!.day} to ${days.at(-1)!.day}: ${events.length} events, ${failures} failed.`;
+  const label = `Events per day, ${days[0]!.day} to ${days.at(-1)!.day}: ${events.length} events, ${failures} failed. Choose a day to see its events.`;
   return (
-    <Box sx={{ mb: 2 }}>
-      <svg
-        role="img"
-        aria-label={label}
-        width={days.length * (barWidth + 2)}
-        height={height}
-        data-testid="events-chart"
-      >
-        <title>{label}</title>
-        {days.map((day, index) => {
-          const x = index * (barWidth + 2);
-          const success = scale(day.success);
-          const other = scale(day.other);
-          const failure = scale(day.failure);
-          return (
-            <g key={day.day}>
-              <title>{`${day.day}: ${day.success} succeeded, ${day.failure} failed${day.other ? `, ${day.other} other` : ''}`}</title>
-              <rect x={x} y={height - success} width={barWidth} height={success} fill={theme.palette.success.main} />
-              <rect x={x} y={height - success - other} width={barWidth} height={other} fill={theme.palette.grey[500]} />
-              <rect
-                x={x}
-                y={height - success - other - failure}
-                width={barWidth}
-                height={failure}
-                fill={theme.palette.error.main}
-              />
-            </g>
-          );
-        })}
-      </svg>
-      <Stack direction="row" spacing={2}>
-        <Typography variant="caption" sx={{ color: 'success.main' }}>
-          ■ succeeded
-        </Typography>
-        <Typography variant="caption" sx={{ color: 'error.main' }}>
-          ■ failed
-        </Typography>
-      </Stack>
+    <Box sx={{ mb: 2, height: 180 }} role="figure" aria-label={label} data-testid="events-chart">
+      <BarChart
+        height={180}
+        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+        dataset={days.map((day) => ({ ...day, date: dayDate(day.day) }))}
+        xAxis={[
+          {
+            dataKey: 'date',
+            scaleType: 'band',
+            valueFormatter: (value: Date, context) =>
+              context.location === 'tooltip' ? longDate.format(value) : shortDate.format(value),
+            tickLabelInterval: (_value, index) => index % Math.max(1, Math.ceil(days.length / 8)) === 0,
+          },
+        ]}
+        yAxis={[{ tickMinStep: 1, width: 32 }]}
+        series={[
+          { dataKey: 'success', label: 'Succeeded', stack: 'outcome', color: theme.palette.success.main },
+          { dataKey: 'other', label: 'Other', stack: 'outcome', color: theme.palette.grey[500] },
+          { dataKey: 'failure', label: 'Failed', stack: 'outcome', color: theme.palette.error.main },
+        ]}
+        onAxisClick={(_event, data) => {
+          const day = data ? days[data.dataIndex] : undefined;
+          if (day) onDay(day.day);
+        }}
+        slotProps={{ legend: { direction: 'horizontal', position: { vertical: 'top', horizontal: 'end' } } }}
+      />
     </Box>
   );
 }
