@@ -336,7 +336,12 @@ test('the activity chart has a date axis and a tooltip per day, and a click on a
   const pad = (value: number) => String(value).padStart(2, '0');
   const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
   // The axis reads as dates ("Nov 29"), not as indexes.
-  await expect(chart.locator('svg text').filter({ hasText: /^[A-Z][a-z]{2} \d{1,2}$/ }).first()).toBeVisible();
+  await expect(
+    chart
+      .locator('svg text')
+      .filter({ hasText: /^[A-Z][a-z]{2} \d{1,2}$/ })
+      .first(),
+  ).toBeVisible();
   const bars = chart.locator('svg [class*="MuiBarChart-element"]');
   await expect(bars.first()).toBeVisible();
   const boxes = await bars.evaluateAll((elements) =>
@@ -364,4 +369,101 @@ test('the activity chart has a date axis and a tooltip per day, and a click on a
   await expect(activity.getByRole('table', { name: 'Events' }).locator('tbody tr')).toHaveCount(
     platformDay.body.length,
   );
+});
+
+type PlatformAccount = ApiAccount & {
+  enabled?: boolean;
+  accountLockout?: { locks?: Record<string, { until?: string }> };
+  authenticators?: { methods?: Array<{ id: string; type: string; target?: string }> };
+};
+const platformAccount = async (store: string, id: string) =>
+  (await platform.api<PlatformAccount>('GET', `${accountsPath(store)}/${id}`)).body;
+const actions = (page: Page) => page.getByRole('group', { name: 'Account actions' });
+
+test('disables and enables, locks and lifts the lock: the platform says so after each', async ({ page }) => {
+  const account = await someAccount('consumers', 'enabled=true', 7);
+  expect(Object.keys((await platformAccount('consumers', account.id)).accountLockout?.locks ?? {})).toEqual([]);
+  await openAccount(page, 'consumers', account.id);
+
+  await actions(page).getByRole('button', { name: 'Disable account' }).click();
+  await expect(notice(page)).toContainText('Disabled the account.');
+  expect((await platformAccount('consumers', account.id)).enabled).toBe(false);
+  await actions(page).getByRole('button', { name: 'Enable account' }).click();
+  await expect(notice(page)).toContainText('Enabled the account.');
+  expect((await platformAccount('consumers', account.id)).enabled).toBe(true);
+
+  await actions(page).getByRole('button', { name: 'Lock account' }).click();
+  await page.getByRole('dialog', { name: 'Lock the account?' }).getByRole('button', { name: 'Lock' }).click();
+  await expect(notice(page)).toContainText('Locked the account.');
+  expect(Object.keys((await platformAccount('consumers', account.id)).accountLockout?.locks ?? {})).toEqual([
+    '_password',
+  ]);
+  await actions(page).getByRole('button', { name: 'Lift password lock' }).click();
+  await expect(notice(page)).toContainText('Lifted the password lock.');
+  expect(Object.keys((await platformAccount('consumers', account.id)).accountLockout?.locks ?? {})).toEqual([]);
+  await expect(actions(page).getByRole('button', { name: 'Lock account' })).toBeVisible();
+});
+
+test('deletes every session: each of the customer’s tokens is refused afterwards', async ({ page }) => {
+  const { id, email } = await passwordOnlyAccount(2);
+  const tokens = [];
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const login = await customerLogin('consumers', email, 'Demo-password-1!');
+    expect(login.status).toBe(200);
+    tokens.push(login.body.sessionToken!);
+  }
+  const me = (token: string) =>
+    fetch(`${platform.url}/sandbox/customer/me`, { headers: { Authorization: `Bearer ${token}` } });
+  await openAccount(page, 'consumers', id);
+  await actions(page).getByRole('button', { name: 'Delete all sessions' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete all sessions?' })
+    .getByRole('button', { name: 'Delete sessions' })
+    .click();
+  await expect(notice(page)).toContainText('Deleted every session.');
+  expect((await platform.api<unknown[]>('GET', `${accountsPath('consumers')}/${id}/sessions`)).body).toEqual([]);
+  for (const token of tokens) expect((await me(token)).status).toBe(401);
+  await expect(actions(page).getByRole('button', { name: 'Delete all sessions' })).toBeDisabled();
+});
+
+test('adds an email authenticator and deletes it, as the platform then lists them', async ({ page }) => {
+  const account = await someAccount('consumers', 'enabled=true', 8);
+  const target = `second.factor.${account.id.slice(0, 8)}@example.com`;
+  await openAccount(page, 'consumers', account.id);
+  await tab(page, 'Authenticators');
+  await panel(page, 'Authenticators').getByRole('button', { name: 'Add email or phone' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add an email or phone' });
+  await dialog.getByRole('textbox', { name: 'Email address' }).fill(target);
+  await dialog.getByRole('button', { name: 'Add' }).click();
+  await expect(notice(page)).toContainText(`Added ${target}.`);
+  const added = (await platformAccount('consumers', account.id)).authenticators?.methods ?? [];
+  expect(added.filter((method) => method.target === target).map((method) => method.type)).toEqual(['email']);
+
+  await panel(page, 'Authenticators')
+    .getByRole('button', { name: `Delete email ${target}` })
+    .click();
+  await page.getByRole('dialog', { name: 'Delete the authenticator?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(notice(page)).toContainText('Deleted the authenticator.');
+  const after = (await platformAccount('consumers', account.id)).authenticators?.methods ?? [];
+  expect(after.some((method) => method.target === target)).toBe(false);
+  expect(after.length).toBe(added.length - 1);
+});
+
+test('deletes an account only once its identifier is typed; the platform no longer has it', async ({ page }) => {
+  const account = await someAccount('partners', 'enabled=true', 2);
+  const full = await platform.api<{ identities: { email?: { id: string }; local?: { id: string } } }>(
+    'GET',
+    `${accountsPath('partners')}/${account.id}`,
+  );
+  const identifier = full.body.identities.email?.id ?? full.body.identities.local?.id ?? account.id;
+  await openAccount(page, 'partners', account.id);
+  await actions(page).getByRole('button', { name: 'Delete account' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this account?' });
+  const confirm = dialog.getByRole('button', { name: 'Delete account' });
+  await dialog.getByRole('textbox', { name: 'Type the identifier to confirm' }).fill(`${identifier}x`);
+  await expect(confirm).toBeDisabled();
+  await dialog.getByRole('textbox', { name: 'Type the identifier to confirm' }).fill(identifier);
+  await confirm.click();
+  await expect(dialog).toBeHidden();
+  expect((await platform.api('GET', `${accountsPath('partners')}/${account.id}`)).status).toBe(404);
 });

@@ -377,3 +377,43 @@ test('the identity verification picker says what each policy asks of the custome
   await expect(dialog).toContainText('then answer questions only they should know.');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 });
+
+test('results page and sort as the platform does', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(rows(page).first()).toBeVisible();
+  const firstFive = () =>
+    Promise.all([0, 1, 2, 3, 4].map((index) => rows(page).nth(index).getAttribute('data-account-id')));
+  const platformPage = async (sort: string, pageIndex: number) =>
+    (
+      await platform.api<Array<{ id: string }>>(
+        'GET',
+        `${accountsPath('consumers')}?sort=${sort}&page=${pageIndex}&size=50`,
+      )
+    ).body
+      .slice(0, 5)
+      .map((account) => account.id);
+
+  await page.getByRole('combobox', { name: 'Sort' }).click();
+  await page.getByRole('option', { name: 'Last login ↑' }).click();
+  const expectedFirst = await platformPage('lastLogin,asc', 0);
+  expect(expectedFirst).toHaveLength(5);
+  await expect.poll(firstFive).toEqual(expectedFirst);
+  await expect(page.getByTestId('page-indicator')).toHaveText(/^Page 1 of \d+\+?$/);
+
+  await page.getByRole('button', { name: 'Next page' }).click();
+  const expectedSecond = await platformPage('lastLogin,asc', 1);
+  expect(expectedSecond).toHaveLength(5);
+  expect(expectedSecond).not.toEqual(expectedFirst);
+  await expect.poll(firstFive).toEqual(expectedSecond);
+  await expect(page.getByTestId('page-indicator')).toHaveText(/^Page 2 of \d+\+?$/);
+
+  await page.getByRole('combobox', { name: 'Sort' }).click();
+  await page.getByRole('option', { name: 'Created ↑' }).click();
+  // A new order starts again at the first page.
+  await expect.poll(firstFive).toEqual(await platformPage('createdAt,asc', 0));
+  await expect(page.getByTestId('page-indicator')).toHaveText(/^Page 1 of \d+\+?$/);
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect.poll(firstFive).toEqual(await platformPage('createdAt,asc', 1));
+  await page.getByRole('button', { name: 'Previous page' }).click();
+  await expect.poll(firstFive).toEqual(await platformPage('createdAt,asc', 0));
+});

@@ -163,6 +163,7 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
         direction="row"
         spacing={1}
         useFlexGap
+        role="group"
         aria-label="Account actions"
         sx={{ flexWrap: 'wrap', '& .MuiButton-root': { py: 0.25, px: 1 } }}
       >
