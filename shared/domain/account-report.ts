@@ -67,6 +67,19 @@ export const AccountReportDocument = z.object({
     numberOfLogins: z.number().int().nullable(),
     passwordLock: z.string(),
     passcodeLock: z.string(),
+    signIn: z
+      .object({
+        healthy: z.string().nullable().describe('One line when nothing stops the customer from signing in'),
+        verdicts: z.array(
+          z.object({
+            rule: z.string(),
+            severity: z.enum(['blocks', 'warns']),
+            text: z.string(),
+            fix: z.string().nullable().describe('The action that fixes it, as the console offers it'),
+          }),
+        ),
+      })
+      .describe('The sign-in check, as the overview panel shows it'),
   }),
   attributes: Section(AttributeValue),
   activity: Section(

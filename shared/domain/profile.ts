@@ -206,16 +206,6 @@ export const emptyCatalog: StoreCatalog = {
   clients: [],
 };
 
-export const ProfileView = z.object({
-  profile: AccountProfile,
-  catalog: StoreCatalog,
-  source: z.enum(['live', 'cache']),
-  fetchedAt: when,
-  /** Offline with only the account's summary cached (it was found by a search but never opened). */
-  partial: z.boolean(),
-});
-export type ProfileView = z.infer<typeof ProfileView>;
-
 const Id = z.string().min(1).max(128);
 const NotifyClient = Id.optional();
 
@@ -254,6 +244,18 @@ export const ProfileAction = z.discriminatedUnion('kind', [
 ]);
 export type ProfileAction = z.infer<typeof ProfileAction>;
 export type ProfileActionKind = ProfileAction['kind'];
+
+export const ProfileView = z.object({
+  profile: AccountProfile,
+  catalog: StoreCatalog,
+  source: z.enum(['live', 'cache']),
+  fetchedAt: when,
+  /** Offline with only the account's summary cached (it was found by a search but never opened). */
+  partial: z.boolean(),
+  /** Why the newest of a run of failed sign-ins failed, as the platform recorded it (null when none or unknown). */
+  lastFailureReason: z.string().nullable(),
+});
+export type ProfileView = z.infer<typeof ProfileView>;
 
 /** What the activity tab asks for. */
 export const EventQuery = z.strictObject({

@@ -218,7 +218,9 @@ test('verifies the identity manually, then revokes it', async ({ page }) => {
   const picker = page.getByRole('dialog', { name: 'Verify the identity manually' });
   await picker.getByRole('combobox', { name: 'Identity verification policy' }).click();
   const option = page.getByRole('option').first();
-  const policy = (await option.textContent())!;
+  // The option's first line is the policy's name; the second says what it asks of the customer.
+  const policy = (await option.locator('.MuiListItemText-primary').textContent())!;
+  await expect(option.locator('.MuiListItemText-secondary')).toContainText('Asks the customer to');
   await option.click();
   await picker.getByRole('button', { name: 'Mark as verified' }).click();
   const row = panel(page, 'Identity verification').getByRole('row').filter({ hasText: policy }).last();
@@ -450,7 +452,7 @@ test('adds an email authenticator and deletes it, as the platform then lists the
 });
 
 test('deletes an account only once its identifier is typed; the platform no longer has it', async ({ page }) => {
-  const account = await someAccount('partners', 'enabled=true', 2);
+  const account = await someAccount('partners', 'enabled=true', 4);
   const full = await platform.api<{ identities: { email?: { id: string }; local?: { id: string } } }>(
     'GET',
     `${accountsPath('partners')}/${account.id}`,

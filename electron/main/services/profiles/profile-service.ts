@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DesksideError } from '@shared/contracts';
 import { changeProblems, nestChanges, shownAttributeData } from '@shared/domain/attribute-values';
+import { failedSignIns } from '@shared/domain/sign-in-check';
 import {
   emptyCatalog,
   type AccountProfile,
@@ -98,7 +99,14 @@ export class ProfileService {
       const fetchedAt = this.now();
       const visible = shown(profile);
       this.options.cache.saveProfile(visible, fetchedAt);
-      return { profile: visible, catalog, source: 'live', fetchedAt: iso(fetchedAt), partial: false };
+      return {
+        profile: visible,
+        catalog,
+        source: 'live',
+        fetchedAt: iso(fetchedAt),
+        partial: false,
+        lastFailureReason: await this.lastFailureReason(visible),
+      };
     }
     const cached = this.options.cache.getProfile(store, accountId);
     if (!cached) return this.summaryOnly(store, accountId, catalog);
@@ -108,7 +116,27 @@ export class ProfileService {
       source: 'cache',
       fetchedAt: iso(cached.fetchedAt),
       partial: false,
+      lastFailureReason: null,
     };
+  }
+
+  /**
+   * Why the customer's latest sign-ins failed: the list of events has no reasons, so the newest failure of the
+   * run is read in full (one request, only when the latest sign-in failed). Unknown when that read fails.
+   */
+  private async lastFailureReason(profile: AccountProfile): Promise<string | null> {
+    const newest = failedSignIns(profile.events)[0];
+    if (!newest) return null;
+    try {
+      const detail = await this.platform.getAccountEvent(newest.id);
+      const reason = detail.actions
+        .flatMap((action) => action.details)
+        .map((item) => item.metadata.reason)
+        .find((value) => typeof value === 'string');
+      return typeof reason === 'string' ? reason : null;
+    } catch {
+      return null;
+    }
   }
 
   /** Offline, an account found by a search but never opened still shows what the search cached of it. */
@@ -143,6 +171,7 @@ export class ProfileService {
       source: 'cache',
       fetchedAt: iso(entry.fetchedAt),
       partial: true,
+      lastFailureReason: null,
     };
   }
 

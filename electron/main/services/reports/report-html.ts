@@ -76,6 +76,19 @@ export function renderReportHtml(document: AccountReportDocument): string {
       ['Number of logins', text(summary.numberOfLogins ?? 'not provided')],
       ['Password lock', escapeHtml(summary.passwordLock)],
       ['Passcode lock', escapeHtml(summary.passcodeLock)],
+      [
+        'Sign-in check',
+        summary.signIn.healthy
+          ? escapeHtml(summary.signIn.healthy)
+          : summary.signIn.verdicts
+              .map(
+                (verdict) =>
+                  `<b>${verdict.severity === 'blocks' ? 'Blocks' : 'Warns'}</b>: ${escapeHtml(verdict.text)}${
+                    verdict.fix ? ` (fix: ${escapeHtml(verdict.fix)})` : ''
+                  }`,
+              )
+              .join('<br>'),
+      ],
     ])}</section>`,
     table(
       'attributes',

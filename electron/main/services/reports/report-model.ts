@@ -4,6 +4,7 @@
  * read from user agents, places as "City, Country". Pure, so every rule is unit-tested.
  */
 import { shownAttributes, valueAt } from '@shared/domain/attribute-values';
+import { signInCheck } from '@shared/domain/sign-in-check';
 import { statusLabels, statusMeanings } from '@shared/domain/account';
 import {
   AccountReportDocument,
@@ -28,6 +29,8 @@ export interface AccountReport {
   events: AccountEvent[];
   /** A ticket or case the agent typed when exporting. */
   caseReference?: string | null;
+  /** Why the latest sign-ins failed, when the platform said (for the sign-in check). */
+  lastFailureReason?: string | null;
 }
 
 export interface ReportClock {
@@ -96,6 +99,31 @@ function moments(clock: ReportClock) {
     const at = Date.parse(iso);
     if (Number.isNaN(at)) return null;
     return { raw: isoInZone(at, clock.timeZone), display: format.format(at), relative: ago(iso, clock.now) };
+  };
+}
+
+/** The sign-in check as the overview shows it, in the report's time zone. */
+function reportSignIn(report: AccountReport, clock: ReportClock, moment: ReturnType<typeof moments>) {
+  const day = new Intl.DateTimeFormat('en-GB', {
+    timeZone: clock.timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  const check = signInCheck({
+    profile: report.profile,
+    now: clock.now,
+    lastFailureReason: report.lastFailureReason ?? null,
+    format: { day: (iso) => day.format(Date.parse(iso)), time: (iso) => moment(iso)?.display ?? iso },
+  });
+  return {
+    healthy: check.healthy,
+    verdicts: check.verdicts.map(({ rule, severity, text, fix }) => ({
+      rule,
+      severity,
+      text,
+      fix: fix?.label ?? null,
+    })),
   };
 }
 
@@ -221,6 +249,7 @@ export function buildReportDocument(report: AccountReport, clock: ReportClock): 
       numberOfLogins: profile.numberOfLogins,
       passwordLock: lockText(profile.passwordLock, moment),
       passcodeLock: lockText(profile.passcodeLock, moment),
+      signIn: reportSignIn(report, clock, moment),
     },
     // Only what the admin console shows: hidden attributes never leave the platform through a report.
     attributes: section(

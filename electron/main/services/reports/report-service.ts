@@ -76,6 +76,7 @@ export class ReportService {
       profile: view.profile,
       catalog: view.catalog,
       events: events.length > 0 ? events : view.profile.events,
+      lastFailureReason: view.lastFailureReason,
     };
   }
 

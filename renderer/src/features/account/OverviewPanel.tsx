@@ -27,6 +27,7 @@ import { StatusChips } from '../search/ResultsList';
 import { useAccountViewStore } from './account-view-store';
 import { GatedButton } from './gate';
 import { NotifyClientField } from './NotifyClientField';
+import { SignInCheckPanel } from './SignInCheckPanel';
 
 export const initials = (name: string) =>
   name
@@ -240,6 +241,8 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
           Delete account
         </GatedButton>
       </Stack>
+      <Divider sx={{ my: 2 }} />
+      <SignInCheckPanel />
       <Menu anchorEl={menu?.anchor} open={Boolean(menu)} onClose={() => setMenu(null)}>
         {(['html', 'json'] as const).map((format) => (
           <MenuItem key={format} onClick={() => void download(format)}>

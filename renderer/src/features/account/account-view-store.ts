@@ -37,6 +37,9 @@ interface AccountViewState {
   refresh(): Promise<void>;
   close(): void;
   setTab(tab: ProfileTab): void;
+  /** A dialog another part of the view asked a tab to open (the sign-in check's "Send a password reset"). */
+  requested: 'passwordReset' | 'addAuthenticator' | null;
+  request(dialog: 'passwordReset' | 'addAuthenticator'): void;
   act(action: ProfileAction, done: string): Promise<ActionOutcome>;
   dismissNotice(): void;
 }
@@ -74,6 +77,8 @@ export const useAccountViewStore = create<AccountViewState>((set, get) => ({
   },
   close: () => set({ target: null, loaded: null, error: null, notice: null }),
   setTab: (tab) => set({ tab }),
+  requested: null,
+  request: (dialog) => set({ requested: dialog, tab: 'authenticators' }),
   async act(action, done) {
     const target = get().target;
     if (!target) return { ok: false, message: 'No account is open.' };

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { phonePattern } from '@shared/domain/attribute-values';
@@ -32,6 +32,13 @@ export function AuthenticatorsTab() {
     setTarget('');
     setDialog(next);
   };
+  // Asked from elsewhere in the view (the overview's sign-in check): open the reset dialog once.
+  const requested = useAccountViewStore((state) => state.requested);
+  useEffect(() => {
+    if (!requested) return;
+    useAccountViewStore.setState({ requested: null });
+    setDialog(requested === 'passwordReset' ? 'reset' : 'add');
+  }, [requested]);
   const close = () => {
     setDialog(null);
     setRemoving(null);

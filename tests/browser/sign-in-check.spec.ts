@@ -1,0 +1,160 @@
+/**
+ * "Why can't this customer sign in?": for each state the platform can put an account in, the overview's sign-in
+ * check says so in plain words, and its one action fixes it on the platform (the verdict is gone after).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { connectAsSupervisor } from './connections';
+import { freePort, TestPlatform } from './platform';
+import { startBuiltWebHost, type RunningWebHost } from './web-host';
+
+test.describe.configure({ mode: 'serial' });
+
+let platform: TestPlatform;
+let host: RunningWebHost;
+const accountsPath = (store: string) => `/admin/api/v1/identityStores/${store}/accounts`;
+
+test.beforeAll(async () => {
+  platform = new TestPlatform(await freePort(), join(mkdtempSync(join(tmpdir(), 'deskside-signin-')), 'platform.db'));
+  await platform.start(120);
+  host = await startBuiltWebHost();
+});
+test.afterAll(async () => {
+  host?.process.kill('SIGTERM');
+  await platform?.stop();
+});
+
+const customer = async (path: string, body: unknown) => {
+  const response = await fetch(`${platform.url}/sandbox/customer${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, string> };
+};
+/** A partner who registers with a password: verified at once (the store asks for no activation). */
+async function registeredPartner(name: string): Promise<string> {
+  const registered = await customer('/partners/register', {
+    username: name,
+    email: `${name}@partner.example`,
+    password: 'Partner-pass-22',
+  });
+  expect(registered.status).toBe(201);
+  return registered.body.accountId!;
+}
+const check = (page: Page) => page.getByRole('region', { name: 'Sign-in check' });
+const verdict = (page: Page, rule: string) => check(page).locator(`[data-rule="${rule}"]`);
+async function open(page: Page, store: string, accountId: string) {
+  await page.goto(`${host.origin}/account/${store}/${accountId}#token=${host.token}`);
+  await expect(page.getByRole('complementary', { name: 'Overview' })).toContainText(accountId);
+}
+const account = async (store: string, id: string) =>
+  (
+    await platform.api<{ enabled?: boolean; accountLockout?: { locks?: Record<string, unknown> } }>(
+      'GET',
+      `${accountsPath(store)}/${id}`,
+    )
+  ).body;
+
+test('connects', async ({ page }) => {
+  await page.goto(host.url);
+  await connectAsSupervisor(page, 'Sign-in platform', platform);
+});
+
+test('a healthy account says so in one line', async ({ page }) => {
+  const id = await registeredPartner('healthy-partner');
+  await open(page, 'partners', id);
+  await expect(check(page).getByTestId('sign-in-healthy')).toHaveText('Nothing stops this customer from signing in.');
+});
+
+test('disabled: says when, and “Enable the account” enables it on the platform', async ({ page }) => {
+  const id = await registeredPartner('disabled-partner');
+  expect((await platform.api('POST', `${accountsPath('partners')}/${id}/disable`)).status).toBe(200);
+  await open(page, 'partners', id);
+  await expect(verdict(page, 'disabled')).toContainText(/^Disabled on .+: the customer cannot sign in at all\.$/);
+  await verdict(page, 'disabled').getByRole('button', { name: 'Enable the account' }).click();
+  await expect(verdict(page, 'disabled')).toHaveCount(0);
+  expect((await account('partners', id)).enabled).toBe(true);
+});
+
+test('locked after failed sign-ins: the lock and the failures with their reason; lifting the lock on the platform', async ({
+  page,
+}) => {
+  const id = await registeredPartner('locked-partner');
+  // The partners store locks after its limit of failed attempts.
+  for (let attempt = 0; attempt < 5; attempt++)
+    await customer('/partners/login', { identifier: 'locked-partner', password: 'not-the-password' });
+  expect(Object.keys((await account('partners', id)).accountLockout?.locks ?? {})).toEqual(['_password']);
+  await open(page, 'partners', id);
+  await expect(verdict(page, 'passwordLock')).toContainText(/^Password locked after 5 failed attempts until .+\.$/);
+  await expect(verdict(page, 'failedSignIns')).toContainText('The last 5 sign-ins failed: wrong password.');
+  await verdict(page, 'passwordLock').getByRole('button', { name: 'Lift the password lock' }).click();
+  await expect(verdict(page, 'passwordLock')).toHaveCount(0);
+  expect(Object.keys((await account('partners', id)).accountLockout?.locks ?? {})).toEqual([]);
+
+  // The failures remain; their fix is a reset, sent through the dialog that asks for the client.
+  await verdict(page, 'failedSignIns').getByRole('button', { name: 'Send a password reset' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Send a password reset email?' });
+  await dialog.getByRole('combobox', { name: /Notify the customer through/ }).click();
+  await page.getByRole('option').first().click();
+  await dialog.getByRole('button', { name: 'Send' }).click();
+  await expect(dialog).toBeHidden();
+  const sent = await platform.api<Array<{ notificationTemplate: { id: string } }>>(
+    'GET',
+    `/admin/api/v1/events/notification?accountIds=${id}`,
+  );
+  expect(sent.body.map((item) => item.notificationTemplate.id)).toEqual(['passwordReset']);
+  // A successful sign-in ends the run of failures.
+  expect(
+    (await customer('/partners/login', { identifier: 'locked-partner', password: 'Partner-pass-22' })).status,
+  ).toBe(200);
+  await page.reload();
+  await expect(check(page).getByTestId('sign-in-healthy')).toBeVisible();
+});
+
+test('unverified with a pending activation: says when it was sent; following the link clears it', async ({ page }) => {
+  const registered = await customer('/consumers/register', {
+    email: 'pending.activation@example.com',
+    password: 'Spring-time-1',
+  });
+  const id = registered.body.accountId!;
+  await open(page, 'consumers', id);
+  await expect(verdict(page, 'emailUnverified')).toContainText(
+    /^Email not verified: activation sent .+, not completed; no message can reach the customer\.$/,
+  );
+  const message = await platform.api<{ messagePlainText: string }>(
+    'GET',
+    `/admin/api/v1/events/notification/${registered.body.activationNotificationId}`,
+  );
+  expect((await fetch(/\S+\/sandbox\/customer\/activate\/[\w-]+/.exec(message.body.messagePlainText)![0])).status).toBe(
+    200,
+  );
+  await page.reload();
+  await expect(check(page).getByTestId('sign-in-healthy')).toBeVisible();
+});
+
+test('no authenticator and no way to reach the customer: adding an email gives them one', async ({ page }) => {
+  const created = await platform.api<{ id: string }>('POST', accountsPath('partners'), {
+    local: { id: 'bare-partner', metadata: { companyName: 'Bare Ltd' } },
+  });
+  expect(created.status).toBe(201);
+  await open(page, 'partners', created.body.id);
+  await expect(verdict(page, 'noAuthenticator')).toHaveText(
+    /No authenticator enrolled: no password, one-time code or linked identity to sign in with\./,
+  );
+  await verdict(page, 'noAuthenticator').getByRole('button', { name: 'Add an email or phone' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add an email or phone' });
+  await dialog.getByRole('textbox', { name: 'Email address' }).fill('bare@partner.example');
+  await dialog.getByRole('button', { name: 'Add' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(verdict(page, 'noAuthenticator')).toHaveCount(0);
+  const methods = await platform.api<{ authenticators?: { methods?: Array<{ type: string; target?: string }> } }>(
+    'GET',
+    `${accountsPath('partners')}/${created.body.id}`,
+  );
+  expect(methods.body.authenticators?.methods?.map((method) => [method.type, method.target])).toEqual([
+    ['email', 'bare@partner.example'],
+  ]);
+});
