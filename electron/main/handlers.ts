@@ -5,7 +5,7 @@ import type { AppServices } from './services/app-services';
 /** What the handlers use: the app-wide services and the active connection's workspace. */
 export type MainServices = Pick<
   AppServices,
-  'logger' | 'appInfo' | 'secrets' | 'settings' | 'connections' | 'workspaces' | 'cache'
+  'logger' | 'appInfo' | 'secrets' | 'settings' | 'connections' | 'workspaces' | 'cache' | 'browser'
 >;
 
 /**
@@ -14,7 +14,7 @@ export type MainServices = Pick<
  */
 export function createRegistry(services: MainServices): IpcRegistry {
   const registry = new IpcRegistry(services.logger);
-  const { appInfo, secrets, settings, connections, workspaces, cache } = services;
+  const { appInfo, secrets, settings, connections, workspaces, cache, browser } = services;
   const workspace = () => workspaces.workspace();
 
   registry.register(contracts.app.info, () => ({ ...appInfo, secretsEncrypted: secrets.encrypted }));
@@ -67,6 +67,15 @@ export function createRegistry(services: MainServices): IpcRegistry {
   registry.register(contracts.profiles.deleteAccount, async ({ store, accountId, confirmation }) => {
     await (await workspace()).profiles.deleteAccount(store, accountId, confirmation);
     return null;
+  });
+  registry.register(contracts.profiles.impersonate, async ({ store, accountId, clientId, reason }) => {
+    const url = await (await workspace()).profiles.impersonate(store, accountId, clientId, reason);
+    // Never in Deskside's own window: the system browser, where the host has one to hand.
+    if (browser) {
+      await browser.open(url);
+      return { opened: true, url: null };
+    }
+    return { opened: false, url };
   });
   registry.register(contracts.profiles.download, async ({ store, accountId, fileType }) => {
     const { profiles, reports } = await workspace();

@@ -119,9 +119,10 @@ export function toAccountResponse(ctx: SandboxContext, row: AccountRow) {
     },
     accountLockout: {
       failedPasswordAttemptCount: row.failed_password_attempts,
-      failedPasswordAttemptCountPermanentLock: PERMANENT_LOCK_THRESHOLD,
+      // The count toward the permanent lock (at PERMANENT_LOCK_THRESHOLD): the same run of failures here.
+      failedPasswordAttemptCountPermanentLock: row.failed_password_attempts,
       failedPasscodeAttemptCount: row.failed_passcode_attempts,
-      failedPasscodeAttemptCountPermanentLock: PERMANENT_LOCK_THRESHOLD,
+      failedPasscodeAttemptCountPermanentLock: row.failed_passcode_attempts,
       locks,
     },
     authenticators: {

@@ -51,6 +51,15 @@ export const profileContracts = {
     input: AccountRef.extend({ confirmation: z.string().max(320) }),
     output: z.null(),
   }),
+  /**
+   * Sign in as the customer through an application client, for a reason the journal keeps. The desktop app opens
+   * the one-time link in the system browser and answers no URL; the web host answers it for the browser to open.
+   */
+  impersonate: defineContract({
+    channel: 'profiles:impersonate',
+    input: AccountRef.extend({ clientId: z.string().min(1).max(128), reason: z.string().max(512) }),
+    output: z.object({ opened: z.boolean(), url: z.string().nullable() }),
+  }),
   /** The platform's own "download account information", saved where the agent chooses. */
   download: defineContract({
     channel: 'profiles:download',

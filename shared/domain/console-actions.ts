@@ -26,6 +26,7 @@ export const ConsoleAction = z.enum([
   'clearProofingAttempts',
   'deleteAccount',
   'download',
+  'impersonate',
 ]);
 export type ConsoleAction = z.infer<typeof ConsoleAction>;
 

@@ -31,7 +31,15 @@ const healthy: AccountProfile = {
   passwordLock: none,
   passcodeLock: none,
   authenticators: [
-    { id: 'pw', type: 'password', subType: null, target: null, methods: [], createdAt: null, lastUsedAt: null },
+    {
+      id: 'em',
+      type: 'email',
+      subType: null,
+      target: 'ada@example.com',
+      methods: ['passcode'],
+      createdAt: null,
+      lastUsedAt: null,
+    },
   ],
   sessions: [],
   groups: [],
@@ -125,21 +133,25 @@ describe('the sign-in check, rule by rule', () => {
     expect(verdict.fix?.run).toEqual({ kind: 'liftLock', lock: 'passcode' });
   });
 
-  it('no authenticator and no linked identity: offers a password reset (through its dialog)', () => {
-    expect(signInCheck(facts({ authenticators: [] })).verdicts).toEqual([
+  it('no authenticator, no linked identity, never signed in: offers a password reset (through its dialog)', () => {
+    const never = { authenticators: [], lastLogin: null, numberOfLogins: 0 };
+    expect(signInCheck(facts(never)).verdicts).toEqual([
       {
         rule: 'noAuthenticator',
-        severity: 'blocks',
-        text: 'No authenticator enrolled: no password, one-time code or linked identity to sign in with.',
+        severity: 'warns',
+        text: 'No sign-in method seen: no authenticator or linked identity, and never signed in (the platform does not say whether a password is set).',
         fix: { action: 'sendPasswordReset', label: 'Send a password reset', run: null },
       },
     ]);
-    expect(
-      rulesOf(facts({ authenticators: [], externalIdentities: [{ id: 'g', display: 'ada', provider: 'Google' }] })),
-    ).toEqual([]);
+    expect(rulesOf(facts({ ...never, externalIdentities: [{ id: 'g', display: 'ada', provider: 'Google' }] }))).toEqual(
+      [],
+    );
+    // A password the platform does not list has been used: that is a way in.
+    expect(rulesOf(facts({ authenticators: [] }))).toEqual([]);
+    expect(rulesOf(facts({ ...never, events: [event('login', 'success', '2026-12-01T09:00:00.000Z')] }))).toEqual([]);
     // Nothing can reach a customer with no email or phone: give them one first.
     const unreachable = { ...healthy.summary, email: null, emailVerified: null };
-    expect(signInCheck(facts({ authenticators: [], summary: unreachable })).verdicts[0]!.fix).toEqual({
+    expect(signInCheck(facts({ ...never, summary: unreachable })).verdicts[0]!.fix).toEqual({
       action: 'addAuthenticator',
       label: 'Add an email or phone',
       run: null,

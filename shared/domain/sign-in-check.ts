@@ -110,14 +110,22 @@ export const signInRules: readonly SignInRule[] = [
     },
   },
   {
+    // The Admin API lists no password among authenticators (its types are phone, email, softToken, webAuthn...,
+    // passkey, custom), so "no way in" is only said of an account with none of those, no linked identity, and no
+    // sign-in ever: it may have a password nobody has used.
     id: 'noAuthenticator',
-    severity: 'blocks',
+    severity: 'warns',
     check: ({ profile }) => {
       if (profile.authenticators.length > 0 || profile.externalIdentities.length > 0) return null;
+      const signedIn =
+        profile.lastLogin !== null ||
+        (profile.numberOfLogins ?? 0) > 0 ||
+        profile.events.some((event) => event.name === 'login' && event.outcome === 'success');
+      if (signedIn) return null;
       // A reset link lets the customer choose a password, if a message can reach them; else give them a way first.
       const reachable = notificationReach(profile.summary).channel !== null;
       return {
-        text: 'No authenticator enrolled: no password, one-time code or linked identity to sign in with.',
+        text: 'No sign-in method seen: no authenticator or linked identity, and never signed in (the platform does not say whether a password is set).',
         fix: reachable
           ? { action: 'sendPasswordReset', label: 'Send a password reset', run: null }
           : { action: 'addAuthenticator', label: 'Add an email or phone', run: null },

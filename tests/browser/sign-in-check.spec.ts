@@ -46,6 +46,8 @@ async function registeredPartner(name: string): Promise<string> {
 }
 const check = (page: Page) => page.getByRole('region', { name: 'Sign-in check' });
 const verdict = (page: Page, rule: string) => check(page).locator(`[data-rule="${rule}"]`);
+/** The verdict's words, without its action's label. */
+const words = (page: Page, rule: string) => verdict(page, rule).locator('.MuiAlert-message');
 async function open(page: Page, store: string, accountId: string) {
   await page.goto(`${host.origin}/account/${store}/${accountId}#token=${host.token}`);
   await expect(page.getByRole('complementary', { name: 'Overview' })).toContainText(accountId);
@@ -63,17 +65,27 @@ test('connects', async ({ page }) => {
   await connectAsSupervisor(page, 'Sign-in platform', platform);
 });
 
-test('a healthy account says so in one line', async ({ page }) => {
+test('a healthy account says so in one line; one never signed in, with nothing listed to sign in with, is told apart', async ({
+  page,
+}) => {
   const id = await registeredPartner('healthy-partner');
   await open(page, 'partners', id);
-  await expect(check(page).getByTestId('sign-in-healthy')).toHaveText('Nothing stops this customer from signing in.');
+  // The Admin API lists no password among authenticators: never used, it cannot be told from none.
+  await expect(words(page, 'noAuthenticator')).toContainText('No sign-in method seen');
+  expect(
+    (await customer('/partners/login', { identifier: 'healthy-partner', password: 'Partner-pass-22' })).status,
+  ).toBe(200);
+  await page.reload();
+  await expect(check(page).getByTestId('sign-in-healthy')).toHaveText(
+    /^Nothing stops this customer from signing in; last signed in .+\.$/,
+  );
 });
 
 test('disabled: says when, and “Enable the account” enables it on the platform', async ({ page }) => {
   const id = await registeredPartner('disabled-partner');
   expect((await platform.api('POST', `${accountsPath('partners')}/${id}/disable`)).status).toBe(200);
   await open(page, 'partners', id);
-  await expect(verdict(page, 'disabled')).toContainText(/^Disabled on .+: the customer cannot sign in at all\.$/);
+  await expect(words(page, 'disabled')).toContainText(/^Disabled on .+: the customer cannot sign in at all\.$/);
   await verdict(page, 'disabled').getByRole('button', { name: 'Enable the account' }).click();
   await expect(verdict(page, 'disabled')).toHaveCount(0);
   expect((await account('partners', id)).enabled).toBe(true);
@@ -88,8 +100,8 @@ test('locked after failed sign-ins: the lock and the failures with their reason;
     await customer('/partners/login', { identifier: 'locked-partner', password: 'not-the-password' });
   expect(Object.keys((await account('partners', id)).accountLockout?.locks ?? {})).toEqual(['_password']);
   await open(page, 'partners', id);
-  await expect(verdict(page, 'passwordLock')).toContainText(/^Password locked after 5 failed attempts until .+\.$/);
-  await expect(verdict(page, 'failedSignIns')).toContainText('The last 5 sign-ins failed: wrong password.');
+  await expect(words(page, 'passwordLock')).toContainText(/^Password locked after 5 failed attempts until .+\.$/);
+  await expect(words(page, 'failedSignIns')).toContainText('The last 5 sign-ins failed: wrong password.');
   await verdict(page, 'passwordLock').getByRole('button', { name: 'Lift the password lock' }).click();
   await expect(verdict(page, 'passwordLock')).toHaveCount(0);
   expect(Object.keys((await account('partners', id)).accountLockout?.locks ?? {})).toEqual([]);
@@ -121,7 +133,7 @@ test('unverified with a pending activation: says when it was sent; following the
   });
   const id = registered.body.accountId!;
   await open(page, 'consumers', id);
-  await expect(verdict(page, 'emailUnverified')).toContainText(
+  await expect(words(page, 'emailUnverified')).toContainText(
     /^Email not verified: activation sent .+, not completed; no message can reach the customer\.$/,
   );
   const message = await platform.api<{ messagePlainText: string }>(
@@ -131,6 +143,10 @@ test('unverified with a pending activation: says when it was sent; following the
   expect((await fetch(/\S+\/sandbox\/customer\/activate\/[\w-]+/.exec(message.body.messagePlainText)![0])).status).toBe(
     200,
   );
+  expect(
+    (await customer('/consumers/login', { identifier: 'pending.activation@example.com', password: 'Spring-time-1' }))
+      .status,
+  ).toBe(200);
   await page.reload();
   await expect(check(page).getByTestId('sign-in-healthy')).toBeVisible();
 });
@@ -141,9 +157,7 @@ test('no authenticator and no way to reach the customer: adding an email gives t
   });
   expect(created.status).toBe(201);
   await open(page, 'partners', created.body.id);
-  await expect(verdict(page, 'noAuthenticator')).toHaveText(
-    /No authenticator enrolled: no password, one-time code or linked identity to sign in with\./,
-  );
+  await expect(words(page, 'noAuthenticator')).toContainText('No sign-in method seen');
   await verdict(page, 'noAuthenticator').getByRole('button', { name: 'Add an email or phone' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add an email or phone' });
   await dialog.getByRole('textbox', { name: 'Email address' }).fill('bare@partner.example');
@@ -157,4 +171,40 @@ test('no authenticator and no way to reach the customer: adding an email gives t
   expect(methods.body.authenticators?.methods?.map((method) => [method.type, method.target])).toEqual([
     ['email', 'bare@partner.example'],
   ]);
+});
+
+test('signing in as the customer needs a client and a reason, opens the one-time link outside the console, and the reason is kept', async ({
+  page,
+  context,
+}) => {
+  const id = await registeredPartner('impersonated-partner');
+  await open(page, 'partners', id);
+  await page
+    .getByRole('group', { name: 'Account actions' })
+    .getByRole('button', { name: 'Sign in as customer' })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Sign in as this customer?' });
+  const start = dialog.getByRole('button', { name: 'Open the sign-in link' });
+  await dialog.getByRole('combobox', { name: /Through the application client/ }).click();
+  await page.getByRole('option').first().click();
+  await dialog.getByRole('textbox', { name: 'Reason' }).fill('too short');
+  await expect(start).toBeDisabled();
+  await dialog.getByRole('textbox', { name: 'Reason' }).fill('Ticket 4711: orders page is empty');
+  const opened = context.waitForEvent('page');
+  await start.click();
+  const link = await opened;
+  await link.waitForLoadState();
+  // Not Deskside's window: the tenant's link, which signed in as this customer.
+  expect(link.url().startsWith(`${platform.url}/sandbox/customer/impersonate/`)).toBe(true);
+  expect(JSON.parse((await link.locator('body').textContent())!)).toMatchObject({ accountId: id });
+  await expect(dialog).toBeHidden();
+  const events = await platform.api<Array<{ eventId: string }>>(
+    'GET',
+    `/admin/api/v1/events/account?subjectAccountIds=${id}&labels=success:impersonation`,
+  );
+  const recorded = await platform.api<{ actions: Array<{ details: Array<{ metadata: { reason?: string } }> }> }>(
+    'GET',
+    `/admin/api/v1/events/account/${events.body.at(-1)!.eventId}`,
+  );
+  expect(recorded.body.actions[0]!.details[0]!.metadata.reason).toBe('Ticket 4711: orders page is empty');
 });

@@ -123,6 +123,8 @@ describe('the published Admin API document, as the console uses it', () => {
     await act({ kind: 'disable' });
     await act({ kind: 'enable' });
     await profiles.download('business', member.id, 'html');
+    const clients = await profiles.notificationOptions('business', member.id);
+    await profiles.impersonate('business', member.id, clients[0]!.clientId, 'Ticket 4711: checking the orders page');
 
     // Sessions: an account with one, then one and all of them ended.
     const withSession = [...first.items, ...second.items].find((item) => item.lastLoginAt);
@@ -169,6 +171,7 @@ describe('the published Admin API document, as the console uses it', () => {
       clearProofingAttempts: ['deleteAccountProofingFailures'],
       deleteAccount: ['deleteAccountById'],
       download: ['getPersonalData'],
+      impersonate: ['impersonation'],
     };
     for (const [action, operationIds] of Object.entries(operationsOfAction)) {
       const documented = operationIds.flatMap(

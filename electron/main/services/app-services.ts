@@ -34,6 +34,8 @@ export interface AppServiceOptions {
   files?: FileSaver;
   /** Print to PDF, where a browser engine is at hand (the desktop app). */
   pdf?: PdfPrinter;
+  /** The system browser, where the host can open one (the desktop app); the web host's page opens links itself. */
+  browser?: { open(url: string): Promise<void> };
   /**
    * How the Admin API client reaches the network: Electron's net.fetch in the desktop app (the system's proxy, PAC
    * and trust store), Node's fetch elsewhere.
@@ -104,6 +106,7 @@ export function createAppServices(options: AppServiceOptions) {
     workspaces,
     workspace: () => workspaces.workspace(),
     cache: cacheService,
+    browser: options.browser ?? null,
     /** The cache database itself (benchmarks fill it directly). */
     cacheDb: opened.db,
     async shutdown() {

@@ -144,6 +144,8 @@ async function start(): Promise<void> {
       () => mainWindow,
     ),
     pdf: windowPdfPrinter(),
+    // Impersonation links (checked to be the tenant's own by the profile service) open outside Deskside.
+    browser: { open: (url) => shell.openExternal(url) }, // eng-disable OPEN_EXTERNAL_JS_CHECK
     // The system's proxy settings, PAC and certificate store, as a browser on this machine would use them.
     fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
     appInfo: {

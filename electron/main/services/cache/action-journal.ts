@@ -14,12 +14,12 @@ export class ActionJournal {
     private readonly now: () => number,
   ) {}
 
-  start(entry: { id: string; store: string; action: string; total: number }): void {
+  start(entry: { id: string; store: string; action: string; total: number; detail?: string }): void {
     this.db
       .prepare(
-        'INSERT INTO action_journal (id, connection_id, store, action, started_at, total) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO action_journal (id, connection_id, store, action, started_at, total, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(entry.id, this.connectionId, entry.store, entry.action, this.now(), entry.total);
+      .run(entry.id, this.connectionId, entry.store, entry.action, this.now(), entry.total, entry.detail ?? null);
   }
 
   finish(id: string, results: JournalResult[]): void {
@@ -39,6 +39,8 @@ export class ActionJournal {
       startedAt: Number(row.started_at),
       finishedAt: row.finished_at === null ? null : Number(row.finished_at),
       total: Number(row.total),
+      /** What the agent said the action was for, where it had to (an impersonation's client and reason). */
+      detail: row.detail === null || row.detail === undefined ? null : String(row.detail),
       results: JSON.parse(String(row.results)) as JournalResult[],
     }));
   }

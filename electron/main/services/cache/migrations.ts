@@ -107,4 +107,8 @@ export const cacheMigrations: readonly string[] = [
     fetched_at INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 5: what an action was for, where the agent had to say (an impersonation's client and reason).
+  `
+  ALTER TABLE action_journal ADD COLUMN detail TEXT;
+  `,
 ];

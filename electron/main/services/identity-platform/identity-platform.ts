@@ -67,4 +67,6 @@ export interface IdentityPlatform {
   notificationOptions(store: string, organizationId: string | null): Promise<NotificationOption[]>;
   downloadPersonalData(store: string, accountId: string, fileType: 'html' | 'json'): Promise<string>;
   applyAction(store: string, accountId: string, action: ProfileAction): Promise<void>;
+  /** A one-time link that signs the agent in as the customer through an application client; the reason is kept. */
+  impersonate(store: string, accountId: string, request: { clientId: string; reason: string }): Promise<string>;
 }

@@ -27,6 +27,7 @@ const callKinds = {
   addToGroup: 'write',
   removeFromGroup: 'write',
   applyAction: 'write',
+  impersonate: 'write',
 } as const satisfies Record<keyof IdentityPlatform, 'read' | 'write'>;
 
 /** What a read answers while the platform is known to be unreachable: the caller serves its cached copy. */

@@ -6,7 +6,7 @@ import { startSandbox, type RunningSandbox } from '../../../../sandbox/start';
 import { connectToSandbox, setFaults } from '../../../../tests/unit/sandbox-services';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { deletionConfirmation } from './profile-service';
+import { deletionConfirmation, isTenantUrl } from './profile-service';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -194,6 +194,59 @@ describe('ProfileService', () => {
     await expect(profiles.act('consumers', account.id, { kind: 'disable' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
+  });
+});
+
+describe('impersonation', () => {
+  it('needs a reason, keeps it in the journal with the client, and answers the tenant’s one-time link', async () => {
+    const { profiles, journal } = services('agent');
+    const member = await findAccount('consumers', 'enabled=true');
+    const [client] = await profiles.notificationOptions('consumers', member.id);
+    await expect(profiles.impersonate('consumers', member.id, client!.clientId, '  too short ')).rejects.toMatchObject({
+      code: 'VALIDATION',
+      envelope: { fieldErrors: { reason: ['must be at least 10 characters'] } },
+    });
+    const url = await profiles.impersonate('consumers', member.id, client!.clientId, 'Ticket 4711: orders page empty');
+    expect(url.startsWith(`${sandbox.url}/sandbox/customer/impersonate/`)).toBe(true);
+    // The link signs in as the customer, once.
+    const signedIn = await fetch(url);
+    expect(signedIn.status).toBe(200);
+    expect(((await signedIn.json()) as { accountId: string }).accountId).toBe(member.id);
+    expect((await fetch(url)).status).toBe(410);
+    const entry = journal.list(5).find((item) => item.action === 'profile:impersonate')!;
+    expect(entry.detail).toBe(`through ${client!.clientId}: Ticket 4711: orders page empty`);
+    expect(entry.results).toEqual([{ accountId: member.id, outcome: 'done' }]);
+    // The platform keeps the reason too.
+    const events = await api<Array<{ eventId: string; labels: string[] }>>(
+      `/admin/api/v1/events/account?subjectAccountIds=${member.id}&labels=success:impersonation`,
+    );
+    expect(events.length).toBeGreaterThan(0);
+  });
+
+  it('is off for a connection not seen to hold write:account_impersonation', async () => {
+    const { profiles } = services('viewer');
+    const member = await findAccount('consumers', 'enabled=true');
+    await expect(
+      profiles.impersonate('consumers', member.id, 'client-shop-web', 'Ticket 4711: orders page empty'),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'This connection lacks the write:account_impersonation permission.',
+    });
+  });
+});
+
+describe('isTenantUrl: an impersonation link must lead to the connection’s own tenant', () => {
+  it('accepts the tenant and its subdomains over https, plain http only for a tenant on this machine', () => {
+    const tenant = 'https://acme.strivacity.com';
+    expect(isTenantUrl('https://acme.strivacity.com/impersonate/x', tenant)).toBe(true);
+    expect(isTenantUrl('https://login.acme.strivacity.com/x', tenant)).toBe(true);
+    expect(isTenantUrl('http://acme.strivacity.com/x', tenant)).toBe(false);
+    expect(isTenantUrl('https://evil.example/x', tenant)).toBe(false);
+    expect(isTenantUrl('https://acme.strivacity.com.evil.example/x', tenant)).toBe(false);
+    expect(isTenantUrl('https://user:pass@acme.strivacity.com/x', tenant)).toBe(false);
+    expect(isTenantUrl('javascript:alert(1)', tenant)).toBe(false);
+    expect(isTenantUrl('http://127.0.0.1:4100/sandbox/x', 'http://127.0.0.1:4100')).toBe(true);
+    expect(isTenantUrl('http://127.0.0.1:4200/sandbox/x', 'http://127.0.0.1:4100')).toBe(false);
   });
 });
 

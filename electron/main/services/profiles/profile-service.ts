@@ -28,9 +28,35 @@ export interface ProfileServiceOptions {
   cache: ProfileCache;
   catalog: CatalogService;
   journal: ActionJournal;
+  /** The connection's base URL: an impersonation link must point at this tenant. */
+  tenantUrl?: string;
   /** Told when the agent opens an account (the recent list). */
   opened?: (store: string, accountId: string) => void;
   now?: () => number;
+}
+
+/** The shortest reason an impersonation is accepted with. */
+export const MIN_REASON = 10;
+
+/**
+ * Whether a link the platform answered points at the connection's own tenant: its host or a subdomain of it, over
+ * https (plain http only where the tenant itself is on this machine, as the embedded sandbox is).
+ */
+export function isTenantUrl(url: string, tenantUrl: string): boolean {
+  let link: URL;
+  let tenant: URL;
+  try {
+    link = new URL(url);
+    tenant = new URL(tenantUrl);
+  } catch {
+    return false;
+  }
+  if (link.username || link.password) return false;
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(tenant.hostname);
+  const secure = link.protocol === 'https:' || (loopback && link.protocol === 'http:' && link.host === tenant.host);
+  const host = link.hostname.toLowerCase();
+  const own = tenant.hostname.toLowerCase();
+  return secure && (host === own || host.endsWith(`.${own}`));
 }
 
 const offlineError = (what: string) =>
@@ -275,6 +301,39 @@ export class ProfileService {
     this.options.accounts.remove(store, accountId);
   }
 
+  /**
+   * Signs the agent in as the customer, for a reason the journal keeps with the client and the time. Only where
+   * the connection is seen to hold the permission; the link must point at the connection's own tenant, since it is
+   * opened outside Deskside.
+   */
+  async impersonate(store: string, accountId: string, clientId: string, reason: string): Promise<string> {
+    const permission = (await this.platform.allowedActions()).impersonate;
+    if (!permission.allowed) throw new DesksideError({ code: 'FORBIDDEN', message: permission.reason });
+    const why = reason.trim();
+    if (why.length < MIN_REASON)
+      throw new DesksideError({
+        code: 'VALIDATION',
+        message: `Say why, in at least ${MIN_REASON} characters: the reason is kept with the impersonation.`,
+        fieldErrors: { reason: [`must be at least ${MIN_REASON} characters`] },
+      });
+    let url = '';
+    await this.journalled(
+      store,
+      accountId,
+      'profile:impersonate',
+      async () => {
+        url = await this.platform.impersonate(store, accountId, { clientId, reason: why });
+      },
+      `through ${clientId}: ${why}`,
+    );
+    if (!this.options.tenantUrl || !isTenantUrl(url, this.options.tenantUrl))
+      throw new DesksideError({
+        code: 'BAD_RESPONSE',
+        message: 'The platform answered an impersonation link to another site; it was not opened.',
+      });
+    return url;
+  }
+
   download(store: string, accountId: string, fileType: 'html' | 'json'): Promise<string> {
     return this.platform.downloadPersonalData(store, accountId, fileType);
   }
@@ -296,10 +355,16 @@ export class ProfileService {
     return { ...action, changes: nestChanges(action.changes) };
   }
 
-  private async journalled(store: string, accountId: string, action: string, run: () => Promise<void>): Promise<void> {
+  private async journalled(
+    store: string,
+    accountId: string,
+    action: string,
+    run: () => Promise<void>,
+    detail?: string,
+  ): Promise<void> {
     const id = randomUUID();
     const { journal } = this.options;
-    journal.start({ id, store, action, total: 1 });
+    journal.start({ id, store, action, total: 1, ...(detail ? { detail } : {}) });
     try {
       await run();
       journal.finish(id, [{ accountId, outcome: 'done' }]);

@@ -81,6 +81,7 @@ export class Workspace {
       cache: this.cache.profiles,
       catalog: this.catalog,
       journal: this.cache.journal,
+      tenantUrl: connection.baseUrl,
       opened: (store, accountId) => bus.emit(events.recentChanged, this.accounts.opened(store, accountId)),
       now,
     });

@@ -26,6 +26,7 @@ import { organizationWithId } from '../../lib/names';
 import { StatusChips } from '../search/ResultsList';
 import { useAccountViewStore } from './account-view-store';
 import { GatedButton } from './gate';
+import { ImpersonateDialog } from './ImpersonateDialog';
 import { NotifyClientField } from './NotifyClientField';
 import { SignInCheckPanel } from './SignInCheckPanel';
 
@@ -51,6 +52,7 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
   const [menu, setMenu] = useState<{ anchor: HTMLElement } | null>(null);
   const [reportOpen, setReportOpen] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [impersonating, setImpersonating] = useState(false);
   const { profile } = loaded;
   const account = profile.summary;
   const confirmation = account.email ?? account.username ?? account.id;
@@ -240,7 +242,11 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
         <GatedButton gate="deleteAccount" variant="outlined" color="error" onClick={() => setDialog('deleteAccount')}>
           Delete account
         </GatedButton>
+        <GatedButton gate="impersonate" variant="outlined" onClick={() => setImpersonating(true)}>
+          Sign in as customer
+        </GatedButton>
       </Stack>
+      <ImpersonateDialog open={impersonating} onClose={() => setImpersonating(false)} />
       <Divider sx={{ my: 2 }} />
       <SignInCheckPanel />
       <Menu anchorEl={menu?.anchor} open={Boolean(menu)} onClose={() => setMenu(null)}>

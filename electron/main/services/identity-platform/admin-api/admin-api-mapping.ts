@@ -141,14 +141,16 @@ export function toProfile(parts: ProfileParts, store: string, catalog: StoreCata
     passwordLock: lockState(
       locks,
       '_password',
-      (lockout?.failedPasswordAttemptCount ?? 0) + (lockout?.failedPasswordAttemptCountPermanentLock ?? 0),
+      // Two counters of the same failures, toward the temporary and the permanent lock: the larger is how many
+      // failed in a row (the temporary one may restart after each temporary lock).
+      Math.max(lockout?.failedPasswordAttemptCount ?? 0, lockout?.failedPasswordAttemptCountPermanentLock ?? 0),
       now,
       lockout !== undefined,
     ),
     passcodeLock: lockState(
       locks,
       '_passcode',
-      (lockout?.failedPasscodeAttemptCount ?? 0) + (lockout?.failedPasscodeAttemptCountPermanentLock ?? 0),
+      Math.max(lockout?.failedPasscodeAttemptCount ?? 0, lockout?.failedPasscodeAttemptCountPermanentLock ?? 0),
       now,
       lockout !== undefined,
     ),
@@ -444,7 +446,11 @@ export const actionScopes: Record<ConsoleAction, readonly string[]> = {
   clearProofingAttempts: ['delete:account_proofing'],
   deleteAccount: ['delete:account'],
   download: ['read:account_download'],
+  impersonate: ['write:account_impersonation'],
 };
+
+/** Actions the connection must be seen to hold the permission for: a tenant that names no scope gets them off. */
+const NEEDS_EXPLICIT_GRANT: ReadonlySet<ConsoleAction> = new Set(['impersonate']);
 
 /** The permissions of the Admin API calls the console reads with (the account view, search, catalog). */
 export const READ_SCOPES = [
@@ -475,7 +481,11 @@ export const CONSOLE_SCOPES: readonly string[] = [
 export function allowedActionsFor(granted: readonly string[]): AllowedActions {
   return Object.fromEntries(
     ConsoleAction.options.map((action) => {
-      const missing = granted.length === 0 ? [] : actionScopes[action].filter((scope) => !granted.includes(scope));
+      const unknown = granted.length === 0;
+      const missing =
+        unknown && !NEEDS_EXPLICIT_GRANT.has(action)
+          ? []
+          : actionScopes[action].filter((scope) => !granted.includes(scope));
       const permission: ActionPermission =
         missing.length === 0
           ? { allowed: true }

@@ -44,6 +44,7 @@ import {
   ApiIdentityStore,
   ApiNotificationDetail,
   ApiNotificationEvent,
+  ApiImpersonation,
   ApiNotificationPolicy,
   ApiOrganization,
   ApiOrganizationPolicy,
@@ -423,6 +424,14 @@ export class AdminApiPlatform implements IdentityPlatform {
       text: true,
     });
     return data;
+  }
+
+  async impersonate(store: string, accountId: string, request: { clientId: string; reason: string }): Promise<string> {
+    const { data } = await this.client.request('POST', `${this.accountPath(store, accountId)}/impersonation`, {
+      body: request,
+      schema: ApiImpersonation,
+    });
+    return data.impersonationUrl;
   }
 
   async applyAction(store: string, accountId: string, action: ProfileAction): Promise<void> {

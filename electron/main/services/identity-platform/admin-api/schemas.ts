@@ -242,6 +242,9 @@ export const ApiNotificationDetail = ApiNotificationEvent.extend({
   errorMessages: z.array(z.looseObject({ message: shown })).optional(),
 });
 
+/** ImpersonationResponse_Account: the link is the whole answer, so it must be there. */
+export const ApiImpersonation = z.looseObject({ impersonationUrl: z.string().url() });
+
 export const ApiProofingPolicy = ApiNamed.extend({
   steps: z.array(z.looseObject({ type: z.string() })).optional(),
 });
