@@ -344,6 +344,10 @@ export const CustomerIdentityVerificationInsertRequest = named(
   'CustomerIdentityVerificationInsertRequest_AccountProofing',
   z.object({ policyId: z.string().min(1) }),
 );
+export const AccountIdentifierUpdateRequest = named(
+  'AccountIdentifierUpdateRequest_Account',
+  z.object({ identifier: z.string().optional(), type: z.enum(['username', 'email', 'phone']) }),
+);
 export const ImpersonationInsertRequest = named(
   'ImpersonationInsertRequest_Account',
   z.object({ clientId: z.string().min(1), reason: z.string().max(512) }),

@@ -92,3 +92,34 @@ export function setAccountEnabled(ctx: SandboxContext, accountId: string, enable
 export function touchAccount(ctx: SandboxContext, accountId: string): void {
   ctx.db.prepare('UPDATE accounts SET updated_at = ? WHERE id = ?').run(ctx.now(), accountId);
 }
+
+/**
+ * Sets one of the account's identifiers (409 when another account of the store has it). An email or phone is
+ * verified only when the caller says the customer proved it; the username needs no proof. Call inside a
+ * transaction.
+ */
+export function updateIdentifier(
+  ctx: SandboxContext,
+  account: { id: string; store: string },
+  type: 'username' | 'email' | 'phone',
+  identifier: string,
+  verified: boolean,
+): void {
+  assertIdentifiersFree(ctx, {
+    store: account.store,
+    username: type === 'username' ? identifier : null,
+    email: type === 'email' ? identifier : null,
+    phone: type === 'phone' ? identifier : null,
+  });
+  const now = ctx.now();
+  if (type === 'username')
+    ctx.db.prepare('UPDATE accounts SET username = ?, updated_at = ? WHERE id = ?').run(identifier, now, account.id);
+  else if (type === 'email')
+    ctx.db
+      .prepare('UPDATE accounts SET email = ?, email_domain_rev = ?, email_verified = ?, updated_at = ? WHERE id = ?')
+      .run(identifier, reverseDomain(identifier), verified ? 1 : 0, now, account.id);
+  else
+    ctx.db
+      .prepare('UPDATE accounts SET phone = ?, phone_verified = ?, updated_at = ? WHERE id = ?')
+      .run(identifier, verified ? 1 : 0, now, account.id);
+}

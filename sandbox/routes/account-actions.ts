@@ -31,6 +31,8 @@ import {
   setPassword,
 } from '../domain/account-records';
 import { getAccountRow, type AccountRow } from '../domain/accounts';
+import { updateIdentifier } from '../domain/account-writes';
+import { sendActivation } from '../domain/activations';
 import { notificationRuleFor, recordAdminWrite } from '../domain/admin-write';
 import { applyPersonalUpdate, loadAttributes, reindexAccount } from '../domain/attributes';
 import { newId, parseJson } from '../domain/ids';
@@ -356,6 +358,52 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
           },
         })),
       ];
+    },
+  );
+  app.post(
+    `${base}/identities/identifier`,
+    operation(ctx, 'updateAccountIdentifier', 'Account', ['write:account_identity'], {
+      params: AccountParams,
+      headers: NotifyHeaders.extend({
+        'x-skip-email-verification': z.enum(['true', 'false']).optional(),
+        'x-skip-phone-verification': z.enum(['true', 'false']).optional(),
+      }),
+      body: S.AccountIdentifierUpdateRequest,
+      response: { 200: S.IdentitiesResponse, ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (request) => {
+      const row = account(request.params);
+      const { type } = request.body;
+      const identifier = request.body.identifier?.trim() ?? '';
+      const field = (message: string) =>
+        badRequest(message, [{ objectName: 'accountIdentifierUpdateRequest', field: 'identifier', message }]);
+      if (!identifier) throw field(`A new ${type} is required.`);
+      if (type === 'email' && !z.email().safeParse(identifier).success) throw field(`${identifier} is not an email address.`);
+      if (type === 'phone' && !/^\+[1-9]\d{6,14}$/.test(identifier))
+        throw field(`${identifier} is not an international phone number (+ and 7 to 15 digits).`);
+      if (type === 'username' && identifier.length > 104) throw field('A username has at most 104 characters.');
+      // Proof of ownership is the caller's word, header by header; without it the customer must confirm.
+      const skipped =
+        (type === 'email' && request.headers['x-skip-email-verification'] === 'true') ||
+        (type === 'phone' && request.headers['x-skip-phone-verification'] === 'true');
+      const rule = notificationRuleFor(ctx, request, row, 'identifierUpdate');
+      const previous = type === 'username' ? row.username : type === 'email' ? row.email : row.phone;
+      write(() => {
+        updateIdentifier(ctx, row, type, identifier, skipped);
+        recordAdminWrite(
+          ctx,
+          request,
+          row,
+          'identifierUpdate',
+          { type, previous, verificationSkipped: skipped },
+          { rule, template: 'identifierUpdate', details: `Your ${type} was changed to ${identifier}.` },
+        );
+        // A new email nobody has confirmed gets a link to confirm it, as a registration's would.
+        if (type === 'email' && !skipped) sendActivation(ctx, getAccountRow(db, row.store, row.id));
+      });
+      const after = getAccountRow(db, row.store, row.id);
+      if (type === 'username') return { id: identifier, display: identifier };
+      return { id: identifier, verified: (type === 'email' ? after.email_verified : after.phone_verified) === 1 };
     },
   );
   app.delete(

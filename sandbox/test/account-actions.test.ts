@@ -284,6 +284,70 @@ describe('account writes', () => {
     ).toBe(400);
   });
 
+  it('changes identifiers: an email is verified only on the caller’s word, else a link asks the customer', async () => {
+    const created = (
+      await agent.post<AccountJson>(accountsPath('consumers'), {
+        email: { id: 'before.change@example.com', verified: true },
+        local: { metadata: { name: { givenName: 'Changing' } } },
+      })
+    ).body;
+    const identifier = (body: unknown, headers: Record<string, string> = {}) =>
+      agent.post<{ id: string; verified?: boolean; detail?: string }>(
+        path(created, '/identities/identifier'),
+        body,
+        headers,
+      );
+    const unproved = await identifier(
+      { type: 'email', identifier: 'after.change@example.com' },
+      { 'X-Notification-By-Application': 'client-shop-web' },
+    );
+    expect(unproved.status).toBe(200);
+    expect(unproved.body).toEqual({ id: 'after.change@example.com', verified: false });
+    expect((await reload(created)).identities.email).toEqual({ id: 'after.change@example.com', verified: false });
+    await expectAdminEvent(created, 'success:identifierUpdate');
+    // The old address hears of the change; the new one gets a link to confirm it.
+    const sent = (
+      await agent.get<Array<{ target: string; notificationTemplate: { id: string } }>>(
+        `/admin/api/v1/events/notification?accountIds=${created.id}`,
+      )
+    ).body.map((item) => [item.notificationTemplate.id, item.target]);
+    expect(sent).toEqual(
+      expect.arrayContaining([
+        ['identifierUpdate', 'before.change@example.com'],
+        ['accountActivation', 'after.change@example.com'],
+      ]),
+    );
+    expect(sent).toHaveLength(2);
+
+    const proved = await identifier(
+      { type: 'email', identifier: 'proved@example.com' },
+      { 'X-Skip-Email-Verification': 'true' },
+    );
+    expect(proved.body).toEqual({ id: 'proved@example.com', verified: true });
+    // A skip header for the other kind skips nothing.
+    const phone = await identifier(
+      { type: 'phone', identifier: '+36301234599' },
+      { 'X-Skip-Email-Verification': 'true' },
+    );
+    expect(phone.body).toEqual({ id: '+36301234599', verified: false });
+    expect((await identifier({ type: 'username', identifier: 'changed.username' })).body).toEqual({
+      id: 'changed.username',
+      display: 'changed.username',
+    });
+    expect((await reload(created)).identities.local?.id).toBe('changed.username');
+
+    const badPhone = await identifier({ type: 'phone', identifier: '06301234567' });
+    expect(badPhone.status).toBe(400);
+    expect(badPhone.body.detail).toBe('06301234567 is not an international phone number (+ and 7 to 15 digits).');
+    expect((await identifier({ type: 'email' })).status).toBe(400);
+    const other = await findAccount(
+      agent,
+      'consumers',
+      (candidate) => candidate.id !== created.id && Boolean(candidate.identities.email),
+    );
+    expect((await identifier({ type: 'email', identifier: other.identities.email!.id })).status).toBe(409);
+  });
+
   it('deletes an account only with the supervisor tier', async () => {
     const account = await findAccount(agent, 'partners');
     expect((await agent.delete(path(account))).status).toBe(403);

@@ -64,6 +64,7 @@ RoleAssignmentRequest_AccountInput?: RoleAssignmentRequest_AccountInput
 AccountOrganizationUpdateRequestInput?: AccountOrganizationUpdateRequestInput
 CustomerIdentityVerificationResponse_AccountProofingInput?: CustomerIdentityVerificationResponse_AccountProofingInput
 CustomerIdentityVerificationInsertRequest_AccountProofingInput?: CustomerIdentityVerificationInsertRequest_AccountProofingInput
+AccountIdentifierUpdateRequest_AccountInput?: AccountIdentifierUpdateRequest_AccountInput
 ImpersonationInsertRequest_AccountInput?: ImpersonationInsertRequest_AccountInput
 ImpersonationResponse_AccountInput?: ImpersonationResponse_AccountInput
 AccountLockRequestInput?: AccountLockRequestInput
@@ -132,6 +133,7 @@ RoleAssignmentRequest_Account?: RoleAssignmentRequest_Account
 AccountOrganizationUpdateRequest?: AccountOrganizationUpdateRequest
 CustomerIdentityVerificationResponse_AccountProofing?: CustomerIdentityVerificationResponse_AccountProofing
 CustomerIdentityVerificationInsertRequest_AccountProofing?: CustomerIdentityVerificationInsertRequest_AccountProofing
+AccountIdentifierUpdateRequest_Account?: AccountIdentifierUpdateRequest_Account
 ImpersonationInsertRequest_Account?: ImpersonationInsertRequest_Account
 ImpersonationResponse_Account?: ImpersonationResponse_Account
 AccountLockRequest?: AccountLockRequest
@@ -603,6 +605,14 @@ invalidatedAt?: string
  */
 export interface CustomerIdentityVerificationInsertRequest_AccountProofingInput {
 policyId: string
+}
+/**
+ * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
+ * via the `definition` "AccountIdentifierUpdateRequest_AccountInput".
+ */
+export interface AccountIdentifierUpdateRequest_AccountInput {
+identifier?: string
+type: ("username" | "email" | "phone")
 }
 /**
  * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
@@ -1565,6 +1575,14 @@ policyId: string
 }
 /**
  * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
+ * via the `definition` "AccountIdentifierUpdateRequest_Account".
+ */
+export interface AccountIdentifierUpdateRequest_Account {
+identifier?: string
+type: ("username" | "email" | "phone")
+}
+/**
+ * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
  * via the `definition` "ImpersonationInsertRequest_Account".
  */
 export interface ImpersonationInsertRequest_Account {
@@ -2152,6 +2170,7 @@ export interface AdminApiOperations {
   removeGroup: { method: 'DELETE'; path: '/admin/api/v1/identityStores/{identityStoreName}/groups/{groupId}/members/{accountId}' };
   resetPassword: { method: 'POST'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}/password/change' };
   token: { method: 'POST'; path: '/oauth2/token' };
+  updateAccountIdentifier: { method: 'POST'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}/identities/identifier' };
   updateAccountNotificationPreferences: { method: 'PUT'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}/notificationPreferences' };
   updateAccountOrganization: { method: 'PUT'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}/organization' };
   updateLocalMetadata: { method: 'PUT'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}/personal' };

@@ -27,6 +27,8 @@ export const ConsoleAction = z.enum([
   'deleteAccount',
   'download',
   'impersonate',
+  'changeIdentifier',
+  'unlinkIdentity',
 ]);
 export type ConsoleAction = z.infer<typeof ConsoleAction>;
 

@@ -84,6 +84,7 @@ export const RoleAssignment = z.object({
 export type RoleAssignment = z.infer<typeof RoleAssignment>;
 
 export const ExternalIdentity = z.object({ id: z.string(), display: z.string(), provider: z.string().nullable() });
+export type ExternalIdentity = z.infer<typeof ExternalIdentity>;
 
 /** One account event as the activity list shows it. */
 export const AccountEvent = z.object({
@@ -241,6 +242,17 @@ export const ProfileAction = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('verifyManually'), policyId: Id }),
   z.strictObject({ kind: z.literal('revokeProofing'), proofingId: Id }),
   z.strictObject({ kind: z.literal('clearProofingAttempts'), proofingId: Id }),
+  z.strictObject({
+    kind: z.literal('changeIdentifier'),
+    type: z.enum(['username', 'email', 'phone']),
+    identifier: z.string().trim().min(1).max(320),
+    /** The new identifier typed a second time: an identifier is how the customer signs in. */
+    confirmation: z.string().trim().max(320),
+    /** The agent says the customer proved they own the new email or phone: the platform skips verifying it. */
+    customerProvedIt: z.boolean(),
+    notifyClientId: NotifyClient,
+  }),
+  z.strictObject({ kind: z.literal('unlinkIdentity'), externalLoginId: Id, notifyClientId: NotifyClient }),
 ]);
 export type ProfileAction = z.infer<typeof ProfileAction>;
 export type ProfileActionKind = ProfileAction['kind'];

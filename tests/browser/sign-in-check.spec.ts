@@ -208,3 +208,61 @@ test('signing in as the customer needs a client and a reason, opens the one-time
   );
   expect(recorded.body.actions[0]!.details[0]!.metadata.reason).toBe('Ticket 4711: orders page is empty');
 });
+
+test('changes the email (the customer proved it) and the phone (to be confirmed), typed twice, as the platform then has them', async ({
+  page,
+}) => {
+  const id = await registeredPartner('identifier-partner');
+  await open(page, 'partners', id);
+  const identifiers = page.getByLabel('Identifiers');
+  await identifiers.getByRole('button', { name: 'Change the email' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Change the email' });
+  await dialog.getByRole('textbox', { name: 'New email', exact: true }).fill('proved.owner@partner.example');
+  await dialog.getByRole('textbox', { name: 'Type the new email again' }).fill('proved.owner@partner.exampl');
+  await expect(dialog.getByRole('button', { name: 'Change email' })).toBeDisabled();
+  await dialog.getByRole('textbox', { name: 'Type the new email again' }).fill('proved.owner@partner.example');
+  await dialog.getByRole('checkbox', { name: /The customer proved this email is theirs/ }).check();
+  await dialog.getByRole('button', { name: 'Change email' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(identifiers).toContainText('proved.owner@partner.example');
+
+  await identifiers.getByRole('button', { name: 'Set the phone number' }).click();
+  dialog = page.getByRole('dialog', { name: 'Change the phone number' });
+  await dialog.getByRole('textbox', { name: 'New phone number', exact: true }).fill('+36301239876');
+  await dialog.getByRole('textbox', { name: 'Type the new phone number again' }).fill('+36301239876');
+  await dialog.getByRole('button', { name: 'Change phone number' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(identifiers).toContainText('+36301239876 (unverified)');
+
+  const after = await platform.api<{ identities: { email?: unknown; phone?: unknown } }>(
+    'GET',
+    `${accountsPath('partners')}/${id}`,
+  );
+  expect(after.body.identities.email).toEqual({ id: 'proved.owner@partner.example', verified: true });
+  expect(after.body.identities.phone).toEqual({ id: '+36301239876', verified: false });
+});
+
+test('unlinks an external login, which the platform no longer lists', async ({ page }) => {
+  const { body } = await platform.api<
+    Array<{ id: string; store: string; identities: { external?: Array<{ id: string; provider?: string }> } }>
+  >('GET', `${accountsPath('consumers')}?size=200`);
+  const linked = body.find((account) => (account.identities.external ?? []).length > 0)!;
+  expect(linked).toBeDefined();
+  const identity = linked.identities.external![0]!;
+  await open(page, 'consumers', linked.id);
+  await page
+    .getByLabel('Identifiers')
+    .getByRole('button', { name: new RegExp(`^Unlink ${identity.provider ?? 'external'} login`) })
+    .first()
+    .click();
+  await page
+    .getByRole('dialog', { name: 'Unlink the external login?' })
+    .getByRole('button', { name: 'Unlink' })
+    .click();
+  await expect(page.getByRole('dialog', { name: 'Unlink the external login?' })).toBeHidden();
+  const identities = await platform.api<Array<{ id: string }>>(
+    'GET',
+    `${accountsPath('consumers')}/${linked.id}/identities`,
+  );
+  expect(identities.body.map((item) => item.id)).not.toContain(identity.id);
+});

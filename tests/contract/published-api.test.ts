@@ -125,6 +125,35 @@ describe('the published Admin API document, as the console uses it', () => {
     await profiles.download('business', member.id, 'html');
     const clients = await profiles.notificationOptions('business', member.id);
     await profiles.impersonate('business', member.id, clients[0]!.clientId, 'Ticket 4711: checking the orders page');
+    // Identifier fixes: a new phone the customer proved (the skip header), a new username; an external login unlinked.
+    await act({
+      kind: 'changeIdentifier',
+      type: 'phone',
+      identifier: '+36301112233',
+      confirmation: '+36301112233',
+      customerProvedIt: true,
+      notifyClientId,
+    });
+    await act({
+      kind: 'changeIdentifier',
+      type: 'username',
+      identifier: 'contract.member',
+      confirmation: 'contract.member',
+      customerProvedIt: false,
+    });
+    let linked = null;
+    for (const item of [...first.items, ...second.items]) {
+      const view = await profiles.open('business', item.id);
+      if (view.profile.externalIdentities.length > 0) {
+        linked = view;
+        break;
+      }
+    }
+    expect(linked).not.toBeNull();
+    await profiles.act('business', linked!.profile.summary.id, {
+      kind: 'unlinkIdentity',
+      externalLoginId: linked!.profile.externalIdentities[0]!.id,
+    });
 
     // Sessions: an account with one, then one and all of them ended.
     const withSession = [...first.items, ...second.items].find((item) => item.lastLoginAt);
@@ -172,6 +201,8 @@ describe('the published Admin API document, as the console uses it', () => {
       deleteAccount: ['deleteAccountById'],
       download: ['getPersonalData'],
       impersonate: ['impersonation'],
+      changeIdentifier: ['updateAccountIdentifier'],
+      unlinkIdentity: ['deleteExternalIdentity'],
     };
     for (const [action, operationIds] of Object.entries(operationsOfAction)) {
       const documented = operationIds.flatMap(

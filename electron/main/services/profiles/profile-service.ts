@@ -340,6 +340,12 @@ export class ProfileService {
 
   /** Attribute changes are checked against the schema before anything is sent. */
   private async prepare(store: string, action: ProfileAction): Promise<ProfileAction> {
+    if (action.kind === 'changeIdentifier' && action.confirmation !== action.identifier)
+      throw new DesksideError({
+        code: 'VALIDATION',
+        message: `Type the new ${action.type} again to confirm it.`,
+        fieldErrors: { confirmation: [`must be ${action.identifier}`] },
+      });
     if (action.kind !== 'updateAttributes') return action;
     if (Object.keys(action.changes).length === 0)
       throw new DesksideError({ code: 'VALIDATION', message: 'There are no changes to save.' });

@@ -26,6 +26,7 @@ import { organizationWithId } from '../../lib/names';
 import { StatusChips } from '../search/ResultsList';
 import { useAccountViewStore } from './account-view-store';
 import { GatedButton } from './gate';
+import { IdentifiersList } from './IdentifiersList';
 import { ImpersonateDialog } from './ImpersonateDialog';
 import { NotifyClientField } from './NotifyClientField';
 import { SignInCheckPanel } from './SignInCheckPanel';
@@ -119,20 +120,7 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
           <StatusChips account={account} />
         </Box>
       </Stack>
-      <Stack spacing={0.25} sx={{ mb: 1, wordBreak: 'break-word' }} aria-label="Identifiers">
-        {account.email && (
-          <Typography variant="body2">
-            {account.email} {account.emailVerified === false && '(unverified)'}
-          </Typography>
-        )}
-        {account.username && <Typography variant="body2">{account.username}</Typography>}
-        {account.phone && <Typography variant="body2">{account.phone}</Typography>}
-        {profile.externalIdentities.map((identity) => (
-          <Typography variant="body2" key={identity.id}>
-            {identity.provider ?? 'External'}: {identity.display}
-          </Typography>
-        ))}
-      </Stack>
+      <IdentifiersList />
       <Table size="small" aria-label="Account summary" sx={{ tableLayout: 'fixed' }}>
         <TableBody>
           {rows.map(([label, value]) => (

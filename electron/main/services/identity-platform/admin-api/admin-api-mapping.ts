@@ -447,6 +447,8 @@ export const actionScopes: Record<ConsoleAction, readonly string[]> = {
   deleteAccount: ['delete:account'],
   download: ['read:account_download'],
   impersonate: ['write:account_impersonation'],
+  changeIdentifier: ['write:account_identity'],
+  unlinkIdentity: ['delete:account_identity'],
 };
 
 /** Actions the connection must be seen to hold the permission for: a tenant that names no scope gets them off. */

@@ -475,6 +475,19 @@ export class AdminApiPlatform implements IdentityPlatform {
           body: { type: action.type, target: action.target },
           ...notify(action.notifyClientId),
         });
+      case 'changeIdentifier': {
+        // Each skip header only when the agent says the customer proved it, and only for the kind it skips.
+        const headers: Record<string, string> = {};
+        if (action.customerProvedIt && action.type !== 'username')
+          headers[action.type === 'email' ? 'X-Skip-Email-Verification' : 'X-Skip-Phone-Verification'] = 'true';
+        if (action.notifyClientId) headers['X-Notification-By-Application'] = action.notifyClientId;
+        return send('POST', '/identities/identifier', {
+          body: { type: action.type, identifier: action.identifier },
+          headers,
+        });
+      }
+      case 'unlinkIdentity':
+        return send('DELETE', `/identities/${enc(action.externalLoginId)}`, notify(action.notifyClientId));
       case 'deleteAuthenticator':
         return send('DELETE', `/authenticators/${enc(action.authenticatorId)}`, notify(action.notifyClientId));
       case 'sendPasswordReset':

@@ -1,0 +1,184 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  FormControlLabel,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import EditIcon from '@mui/icons-material/Edit';
+import LinkOffIcon from '@mui/icons-material/LinkOff';
+import type { ExternalIdentity } from '@shared/domain/profile';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useAccountViewStore } from './account-view-store';
+import { GatedIconButton } from './gate';
+import { NotifyClientField } from './NotifyClientField';
+import { useChange } from './use-change';
+
+type IdentifierKind = 'email' | 'username' | 'phone';
+
+const kindWords: Record<IdentifierKind, string> = { email: 'email', username: 'username', phone: 'phone number' };
+
+/**
+ * The account's identifiers, each with its fix: change the email, phone or username (typed twice; verification is
+ * skipped only when the agent says the customer proved the new one), and unlink an external login.
+ */
+export function IdentifiersList() {
+  const account = useAccountViewStore((state) => state.loaded!.profile.summary);
+  const external = useAccountViewStore((state) => state.loaded!.profile.externalIdentities);
+  const [changing, setChanging] = useState<IdentifierKind | null>(null);
+  const [unlinking, setUnlinking] = useState<ExternalIdentity | null>(null);
+  const row = (kind: IdentifierKind, value: string | null, note = '') => (
+    <Stack direction="row" sx={{ alignItems: 'center', minHeight: 28 }} key={kind}>
+      <Typography variant="body2" sx={{ flexGrow: 1, minWidth: 0 }}>
+        {value ?? <span style={{ opacity: 0.6 }}>No {kindWords[kind]}</span>} {note}
+      </Typography>
+      <GatedIconButton
+        gate="changeIdentifier"
+        label={`${value ? 'Change' : 'Set'} the ${kindWords[kind]}`}
+        onClick={() => setChanging(kind)}
+      >
+        <EditIcon fontSize="small" />
+      </GatedIconButton>
+    </Stack>
+  );
+  return (
+    <Stack spacing={0} sx={{ mb: 1, wordBreak: 'break-word' }} aria-label="Identifiers">
+      {row('email', account.email, account.emailVerified === false ? '(unverified)' : '')}
+      {row('username', account.username)}
+      {row('phone', account.phone, account.phone && account.phoneVerified === false ? '(unverified)' : '')}
+      {external.map((identity) => (
+        <Stack direction="row" sx={{ alignItems: 'center', minHeight: 28 }} key={identity.id}>
+          <Typography variant="body2" sx={{ flexGrow: 1, minWidth: 0 }}>
+            {identity.provider ?? 'External'}: {identity.display}
+          </Typography>
+          <GatedIconButton
+            gate="unlinkIdentity"
+            label={`Unlink ${identity.provider ?? 'external'} login ${identity.display}`}
+            onClick={() => setUnlinking(identity)}
+          >
+            <LinkOffIcon fontSize="small" />
+          </GatedIconButton>
+        </Stack>
+      ))}
+      {changing && <ChangeIdentifierDialog kind={changing} onClose={() => setChanging(null)} />}
+      <UnlinkDialog identity={unlinking} onClose={() => setUnlinking(null)} />
+    </Stack>
+  );
+}
+
+function ChangeIdentifierDialog({ kind, onClose }: { kind: IdentifierKind; onClose(): void }) {
+  const change = useChange();
+  const [identifier, setIdentifier] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [proved, setProved] = useState(false);
+  const [client, setClient] = useState('');
+  const words = kindWords[kind];
+  const verifiable = kind !== 'username';
+  const mismatch = confirmation.trim().length > 0 && confirmation.trim() !== identifier.trim();
+  const save = () =>
+    void change
+      .run(
+        {
+          kind: 'changeIdentifier',
+          type: kind,
+          identifier: identifier.trim(),
+          confirmation: confirmation.trim(),
+          customerProvedIt: verifiable && proved,
+          ...(client ? { notifyClientId: client } : {}),
+        },
+        `Changed the ${words} to ${identifier.trim()}.`,
+      )
+      .then((ok) => ok && onClose());
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="xs" aria-labelledby="identifier-title">
+      <DialogTitle id="identifier-title">Change the {words}</DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          The customer signs in with it.{' '}
+          {verifiable && `Unless they proved the new ${words} is theirs, the platform asks them to confirm it.`}
+        </DialogContentText>
+        <TextField
+          autoFocus
+          fullWidth
+          margin="dense"
+          label={`New ${words}`}
+          value={identifier}
+          onChange={(event) => setIdentifier(event.target.value)}
+          error={Boolean(change.fieldErrors.identifier)}
+          helperText={change.fieldErrors.identifier?.join('; ') ?? ' '}
+        />
+        <TextField
+          fullWidth
+          margin="dense"
+          label={`Type the new ${words} again`}
+          value={confirmation}
+          onChange={(event) => setConfirmation(event.target.value)}
+          error={mismatch || Boolean(change.fieldErrors.confirmation)}
+          helperText={mismatch ? 'Does not match.' : (change.fieldErrors.confirmation?.join('; ') ?? ' ')}
+        />
+        {verifiable && (
+          <FormControlLabel
+            control={<Checkbox checked={proved} onChange={(event) => setProved(event.target.checked)} />}
+            label={`The customer proved this ${words} is theirs: skip verifying it`}
+          />
+        )}
+        <NotifyClientField value={client} onChange={setClient} />
+        {change.error && !change.fieldErrors.identifier && !change.fieldErrors.confirmation && (
+          <Alert severity="error">{change.error}</Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button
+          variant="contained"
+          disabled={!identifier.trim() || confirmation.trim() !== identifier.trim() || change.busy}
+          onClick={save}
+        >
+          Change {words}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+function UnlinkDialog({ identity, onClose }: { identity: ExternalIdentity | null; onClose(): void }) {
+  const change = useChange();
+  const [client, setClient] = useState('');
+  const close = () => {
+    change.reset();
+    setClient('');
+    onClose();
+  };
+  return (
+    <ConfirmDialog
+      open={identity !== null}
+      title="Unlink the external login?"
+      confirmLabel="Unlink"
+      destructive
+      busy={change.busy}
+      error={change.error}
+      extra={<NotifyClientField value={client} onChange={setClient} />}
+      onConfirm={() =>
+        identity &&
+        void change
+          .run(
+            { kind: 'unlinkIdentity', externalLoginId: identity.id, ...(client ? { notifyClientId: client } : {}) },
+            `Unlinked the ${identity.provider ?? 'external'} login.`,
+          )
+          .then((ok) => ok && close())
+      }
+      onClose={close}
+    >
+      The customer can no longer sign in with <strong>{identity?.provider ?? 'the external'}</strong> login{' '}
+      <strong>{identity?.display}</strong>.
+    </ConfirmDialog>
+  );
+}
