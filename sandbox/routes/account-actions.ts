@@ -378,7 +378,8 @@ export function registerAccountActionRoutes(app: TypedApp, ctx: SandboxContext):
       const field = (message: string) =>
         badRequest(message, [{ objectName: 'accountIdentifierUpdateRequest', field: 'identifier', message }]);
       if (!identifier) throw field(`A new ${type} is required.`);
-      if (type === 'email' && !z.email().safeParse(identifier).success) throw field(`${identifier} is not an email address.`);
+      if (type === 'email' && !z.email().safeParse(identifier).success)
+        throw field(`${identifier} is not an email address.`);
       if (type === 'phone' && !/^\+[1-9]\d{6,14}$/.test(identifier))
         throw field(`${identifier} is not an international phone number (+ and 7 to 15 digits).`);
       if (type === 'username' && identifier.length > 104) throw field('A username has at most 104 characters.');

@@ -72,7 +72,6 @@ const event = (name: string, outcome: AccountEvent['outcome'], at: string, actor
 /** Dates read as their ISO day and minute, so the expected texts are plain to write. */
 const facts = (profile: Partial<AccountProfile>, lastFailureReason: string | null = null): SignInFacts => ({
   profile: { ...healthy, ...profile },
-  now: Date.parse('2026-12-03T12:00:00.000Z'),
   lastFailureReason,
   format: { day: (iso) => iso.slice(0, 10), time: (iso) => iso.slice(0, 16).replace('T', ' ') },
 });

@@ -32,7 +32,6 @@ export interface SignInCheck {
 
 export interface SignInFacts {
   profile: AccountProfile;
-  now: number;
   /** The newest failed sign-in's reason as the platform recorded it (invalid_credentials, ...), when known. */
   lastFailureReason: string | null;
   /** How the agent reads dates and times (the renderer's or the report's formatter). */

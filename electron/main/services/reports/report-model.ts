@@ -112,7 +112,6 @@ function reportSignIn(report: AccountReport, clock: ReportClock, moment: ReturnT
   });
   const check = signInCheck({
     profile: report.profile,
-    now: clock.now,
     lastFailureReason: report.lastFailureReason ?? null,
     format: { day: (iso) => day.format(Date.parse(iso)), time: (iso) => moment(iso)?.display ?? iso },
   });

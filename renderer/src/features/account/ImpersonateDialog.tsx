@@ -23,6 +23,16 @@ const MIN_REASON = 10;
  * account) and must say why. The one-time link opens in the system browser, never in Deskside's window.
  */
 export function ImpersonateDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  return (
+    <Dialog open={open} onClose={onClose} fullWidth maxWidth="xs" aria-labelledby="impersonate-title">
+      <DialogTitle id="impersonate-title">Sign in as this customer?</DialogTitle>
+      {/* The body unmounts with the closed dialog, so each opening starts empty. */}
+      {open && <ImpersonateBody onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+function ImpersonateBody({ onClose }: { onClose(): void }) {
   const target = useAccountViewStore((state) => state.target)!;
   const [clients, setClients] = useState<NotificationOption[] | null>(null);
   const [clientId, setClientId] = useState('');
@@ -31,11 +41,7 @@ export function ImpersonateDialog({ open, onClose }: { open: boolean; onClose():
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!open) return;
     let live = true;
-    setClientId('');
-    setReason('');
-    setError(null);
     deskside.profiles.notificationOptions(target).then(
       (loaded) => {
         if (!live) return;
@@ -47,7 +53,7 @@ export function ImpersonateDialog({ open, onClose }: { open: boolean; onClose():
     return () => {
       live = false;
     };
-  }, [open, target]);
+  }, [target]);
 
   const tooShort = reason.trim().length < MIN_REASON;
   const start = async () => {
@@ -72,8 +78,7 @@ export function ImpersonateDialog({ open, onClose }: { open: boolean; onClose():
   };
 
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="xs" aria-labelledby="impersonate-title">
-      <DialogTitle id="impersonate-title">Sign in as this customer?</DialogTitle>
+    <>
       <DialogContent>
         <DialogContentText>
           You will see the application as the customer does. The platform and Deskside's journal keep who did it, when
@@ -116,6 +121,6 @@ export function ImpersonateDialog({ open, onClose }: { open: boolean; onClose():
           Open the sign-in link
         </Button>
       </DialogActions>
-    </Dialog>
+    </>
   );
 }

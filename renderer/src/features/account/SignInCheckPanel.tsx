@@ -17,8 +17,7 @@ export function SignInCheckPanel() {
   const request = useAccountViewStore((state) => state.request);
   const busy = useAccountViewStore((state) => state.busy);
   const check = useMemo(
-    () =>
-      signInCheck({ profile: loaded.profile, now: Date.now(), lastFailureReason: loaded.lastFailureReason, format }),
+    () => signInCheck({ profile: loaded.profile, lastFailureReason: loaded.lastFailureReason, format }),
     [loaded],
   );
   const fix = (verdict: SignInVerdict) => {

@@ -15,10 +15,17 @@ import { TabFrame } from './TabFrame';
 type Dialogs = 'reset' | 'password' | 'add' | null;
 const notify = (clientId: string) => (clientId ? { notifyClientId: clientId } : {});
 
+/** The dialog another part of the view asked for, cleared as it is taken. */
+function takeRequest(requested: 'passwordReset' | 'addAuthenticator' | null): Dialogs {
+  if (!requested) return null;
+  queueMicrotask(() => useAccountViewStore.setState({ requested: null }));
+  return requested === 'passwordReset' ? 'reset' : 'add';
+}
+
 export function AuthenticatorsTab() {
   const { profile } = useAccountViewStore((state) => state.loaded)!;
   const change = useChange();
-  const [dialog, setDialog] = useState<Dialogs>(null);
+  const [dialog, setDialog] = useState<Dialogs>(() => takeRequest(useAccountViewStore.getState().requested));
   const [removing, setRemoving] = useState<Authenticator | null>(null);
   const [client, setClient] = useState('');
   const [password, setPassword] = useState('');
@@ -32,13 +39,16 @@ export function AuthenticatorsTab() {
     setTarget('');
     setDialog(next);
   };
-  // Asked from elsewhere in the view (the overview's sign-in check): open the reset dialog once.
-  const requested = useAccountViewStore((state) => state.requested);
-  useEffect(() => {
-    if (!requested) return;
-    useAccountViewStore.setState({ requested: null });
-    setDialog(requested === 'passwordReset' ? 'reset' : 'add');
-  }, [requested]);
+  // Asked from elsewhere in the view (the overview's sign-in check): open that dialog once, whether the request
+  // opened this tab or came while it was open.
+  useEffect(
+    () =>
+      useAccountViewStore.subscribe((state) => {
+        const wanted = takeRequest(state.requested);
+        if (wanted) setDialog(wanted);
+      }),
+    [],
+  );
   const close = () => {
     setDialog(null);
     setRemoving(null);
