@@ -293,33 +293,6 @@ test('hostile strings stay text in every tab and in the exported report; no scri
   await report.close();
 });
 
-test('a viewer-tier connection sees the account but every change is disabled, with the reason', async ({ page }) => {
-  await page.goto(host.url);
-  await addConnection(page, {
-    name: 'Viewer desk',
-    url: platform.url,
-    clientId: 'deskside-viewer',
-    clientSecret: 'viewer-demo-secret',
-  });
-  const account = await someAccount('consumers', 'enabled=true', 9);
-  await openAccount(page, 'consumers', account.id);
-  const disable = page.getByRole('button', { name: 'Disable account' });
-  await expect(disable).toBeDisabled();
-  await expect(page.locator('[data-disabled-reason]').first()).toHaveAttribute(
-    'data-disabled-reason',
-    /lacks the write:account permission/,
-  );
-  await expect(page.getByRole('button', { name: 'Delete account' })).toBeDisabled();
-  await expect(panel(page, 'Attributes').getByRole('textbox', { name: 'Given name' })).toBeDisabled();
-  await tab(page, 'Groups');
-  await expect(page.getByRole('button', { name: 'Add to group' })).toBeDisabled();
-  await tab(page, 'Authenticators');
-  await expect(page.getByRole('button', { name: 'Send password reset' })).toBeDisabled();
-  await page.getByRole('button', { name: 'Download account information' }).click();
-  await page.getByRole('menuitem', { name: 'JSON' }).click();
-  await expect(notice(page)).toContainText('Saved');
-});
-
 test('the activity chart has a date axis and a tooltip per day, and a click on a day lists that day’s events', async ({
   page,
 }) => {
@@ -468,4 +441,32 @@ test('deletes an account only once its identifier is typed; the platform no long
   await confirm.click();
   await expect(dialog).toBeHidden();
   expect((await platform.api('GET', `${accountsPath('partners')}/${account.id}`)).status).toBe(404);
+});
+
+// Last: it makes the viewer's connection the active one.
+test('a viewer-tier connection sees the account but every change is disabled, with the reason', async ({ page }) => {
+  await page.goto(host.url);
+  await addConnection(page, {
+    name: 'Viewer desk',
+    url: platform.url,
+    clientId: 'deskside-viewer',
+    clientSecret: 'viewer-demo-secret',
+  });
+  const account = await someAccount('consumers', 'enabled=true', 9);
+  await openAccount(page, 'consumers', account.id);
+  const disable = page.getByRole('button', { name: 'Disable account' });
+  await expect(disable).toBeDisabled();
+  await expect(page.locator('[data-disabled-reason]').filter({ has: disable })).toHaveAttribute(
+    'data-disabled-reason',
+    /lacks the write:account permission/,
+  );
+  await expect(page.getByRole('button', { name: 'Delete account' })).toBeDisabled();
+  await expect(panel(page, 'Attributes').getByRole('textbox', { name: 'Given name' })).toBeDisabled();
+  await tab(page, 'Groups');
+  await expect(page.getByRole('button', { name: 'Add to group' })).toBeDisabled();
+  await tab(page, 'Authenticators');
+  await expect(page.getByRole('button', { name: 'Send password reset' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Download account information' }).click();
+  await page.getByRole('menuitem', { name: 'JSON' }).click();
+  await expect(notice(page)).toContainText('Saved');
 });

@@ -215,7 +215,11 @@ test('changes the email (the customer proved it) and the phone (to be confirmed)
   const id = await registeredPartner('identifier-partner');
   await open(page, 'partners', id);
   const identifiers = page.getByLabel('Identifiers');
-  await identifiers.getByRole('button', { name: 'Change the email' }).click();
+  const fix = async (item: string | RegExp) => {
+    await page.getByRole('button', { name: 'Fix an identifier' }).click();
+    await page.getByRole('menuitem', { name: item }).click();
+  };
+  await fix('Change the email');
   let dialog = page.getByRole('dialog', { name: 'Change the email' });
   await dialog.getByRole('textbox', { name: 'New email', exact: true }).fill('proved.owner@partner.example');
   await dialog.getByRole('textbox', { name: 'Type the new email again' }).fill('proved.owner@partner.exampl');
@@ -226,7 +230,7 @@ test('changes the email (the customer proved it) and the phone (to be confirmed)
   await expect(dialog).toBeHidden();
   await expect(identifiers).toContainText('proved.owner@partner.example');
 
-  await identifiers.getByRole('button', { name: 'Set the phone number' }).click();
+  await fix('Set the phone number');
   dialog = page.getByRole('dialog', { name: 'Change the phone number' });
   await dialog.getByRole('textbox', { name: 'New phone number', exact: true }).fill('+36301239876');
   await dialog.getByRole('textbox', { name: 'Type the new phone number again' }).fill('+36301239876');
@@ -250,9 +254,9 @@ test('unlinks an external login, which the platform no longer lists', async ({ p
   expect(linked).toBeDefined();
   const identity = linked.identities.external![0]!;
   await open(page, 'consumers', linked.id);
+  await page.getByRole('button', { name: 'Fix an identifier' }).click();
   await page
-    .getByLabel('Identifiers')
-    .getByRole('button', { name: new RegExp(`^Unlink ${identity.provider ?? 'external'} login`) })
+    .getByRole('menuitem', { name: new RegExp(`Unlink ${identity.provider ?? 'external'} login`) })
     .first()
     .click();
   await page
@@ -265,4 +269,55 @@ test('unlinks an external login, which the platform no longer lists', async ({ p
     `${accountsPath('consumers')}/${linked.id}/identities`,
   );
   expect(identities.body.map((item) => item.id)).not.toContain(identity.id);
+});
+
+test('a consent agreed again at a newer version reads “superseded by version N”; only an opt-out reads revoked', async ({
+  page,
+}) => {
+  type Listed = {
+    id: string;
+    enabled?: boolean;
+    identities: { email?: { id: string; verified: boolean } };
+    authenticators?: { methods?: Array<{ type: string }> };
+    accountLockout?: { locks?: Record<string, unknown> };
+    consents?: Array<{ consentId: string; consentVersion: number; optOut?: string }>;
+  };
+  const { body } = await platform.api<Listed[]>('GET', `${accountsPath('consumers')}?enabled=true&size=200`);
+  // A customer who agreed to an older version of the terms and can sign in with the seed's password.
+  const older = body.find(
+    (account) =>
+      account.identities.email?.verified &&
+      !account.identities.email.id.startsWith('hostile') &&
+      Object.keys(account.accountLockout?.locks ?? {}).length === 0 &&
+      !(account.authenticators?.methods ?? []).some((method) => method.type === 'softToken') &&
+      (account.consents ?? []).some(
+        (item) => item.consentId === 'terms-of-service' && item.consentVersion < 3 && !item.optOut,
+      ),
+  )!;
+  expect(older).toBeDefined();
+  const oldVersion = older.consents!.find((item) => item.consentId === 'terms-of-service')!.consentVersion;
+  const login = await customer('/consumers/login', {
+    identifier: older.identities.email!.id,
+    password: 'Demo-password-1!',
+  });
+  expect(login.status).toBe(200);
+  const consent = (consentId: string, optIn: boolean) =>
+    fetch(`${platform.url}/sandbox/customer/consents/${consentId}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${login.body.sessionToken}` },
+      body: JSON.stringify({ optIn }),
+    });
+  expect((await consent('terms-of-service', true)).status).toBe(200); // the current version, 3
+  expect((await consent('marketing-email', true)).status).toBe(200);
+  expect((await consent('marketing-email', false)).status).toBe(200);
+
+  await open(page, 'consumers', older.id);
+  await page.getByRole('tab', { name: 'Consents', exact: true }).click();
+  const rows = page.getByRole('table', { name: 'Consents' }).locator('tbody tr');
+  const terms = rows.filter({ hasText: 'Terms of service' });
+  await expect(terms.filter({ hasText: 'superseded by version 3' })).toHaveCount(1);
+  await expect(terms.filter({ hasText: 'superseded by version 3' })).toContainText(String(oldVersion));
+  await expect(terms.filter({ hasText: /\bagreed\b/ })).toHaveCount(1);
+  await expect(terms.filter({ hasText: 'revoked' })).toHaveCount(0);
+  await expect(rows.filter({ hasText: 'Marketing emails' }).filter({ hasText: 'revoked' })).toHaveCount(1);
 });

@@ -9,8 +9,12 @@ import {
   DialogContentText,
   DialogTitle,
   FormControlLabel,
+  IconButton,
+  Menu,
+  MenuItem,
   Stack,
   TextField,
+  Tooltip,
   Typography,
 } from '@mui/material';
 import EditIcon from '@mui/icons-material/Edit';
@@ -18,7 +22,7 @@ import LinkOffIcon from '@mui/icons-material/LinkOff';
 import type { ExternalIdentity } from '@shared/domain/profile';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useAccountViewStore } from './account-view-store';
-import { GatedIconButton } from './gate';
+import { useGate } from './gate';
 import { NotifyClientField } from './NotifyClientField';
 import { useChange } from './use-change';
 
@@ -33,41 +37,72 @@ const kindWords: Record<IdentifierKind, string> = { email: 'email', username: 'u
 export function IdentifiersList() {
   const account = useAccountViewStore((state) => state.loaded!.profile.summary);
   const external = useAccountViewStore((state) => state.loaded!.profile.externalIdentities);
+  const gate = useGate();
+  const [menu, setMenu] = useState<HTMLElement | null>(null);
   const [changing, setChanging] = useState<IdentifierKind | null>(null);
   const [unlinking, setUnlinking] = useState<ExternalIdentity | null>(null);
-  const row = (kind: IdentifierKind, value: string | null, note = '') => (
-    <Stack direction="row" sx={{ alignItems: 'center', minHeight: 28 }} key={kind}>
-      <Typography variant="body2" sx={{ flexGrow: 1, minWidth: 0 }}>
-        {value ?? <span style={{ opacity: 0.6 }}>No {kindWords[kind]}</span>} {note}
-      </Typography>
-      <GatedIconButton
-        gate="changeIdentifier"
-        label={`${value ? 'Change' : 'Set'} the ${kindWords[kind]}`}
-        onClick={() => setChanging(kind)}
-      >
-        <EditIcon fontSize="small" />
-      </GatedIconButton>
-    </Stack>
-  );
+  const values: Record<IdentifierKind, string | null> = {
+    email: account.email,
+    username: account.username,
+    phone: account.phone,
+  };
+  const changeRefused = gate('changeIdentifier');
+  const unlinkRefused = gate('unlinkIdentity');
+  // As compact as the plain list it replaced: one menu holds every fix, so the actions below stay in view.
   return (
-    <Stack spacing={0} sx={{ mb: 1, wordBreak: 'break-word' }} aria-label="Identifiers">
-      {row('email', account.email, account.emailVerified === false ? '(unverified)' : '')}
-      {row('username', account.username)}
-      {row('phone', account.phone, account.phone && account.phoneVerified === false ? '(unverified)' : '')}
-      {external.map((identity) => (
-        <Stack direction="row" sx={{ alignItems: 'center', minHeight: 28 }} key={identity.id}>
-          <Typography variant="body2" sx={{ flexGrow: 1, minWidth: 0 }}>
+    <Stack direction="row" sx={{ mb: 1, alignItems: 'flex-start' }}>
+      <Stack spacing={0.25} sx={{ flexGrow: 1, minWidth: 0, wordBreak: 'break-word' }} aria-label="Identifiers">
+        {account.email && (
+          <Typography variant="body2">
+            {account.email} {account.emailVerified === false && '(unverified)'}
+          </Typography>
+        )}
+        {account.username && <Typography variant="body2">{account.username}</Typography>}
+        {account.phone && (
+          <Typography variant="body2">
+            {account.phone} {account.phoneVerified === false && '(unverified)'}
+          </Typography>
+        )}
+        {external.map((identity) => (
+          <Typography variant="body2" key={identity.id}>
             {identity.provider ?? 'External'}: {identity.display}
           </Typography>
-          <GatedIconButton
-            gate="unlinkIdentity"
-            label={`Unlink ${identity.provider ?? 'external'} login ${identity.display}`}
-            onClick={() => setUnlinking(identity)}
+        ))}
+      </Stack>
+      <Tooltip title="Change the email, phone or username; unlink an external login">
+        <IconButton size="small" aria-label="Fix an identifier" onClick={(event) => setMenu(event.currentTarget)}>
+          <EditIcon fontSize="small" />
+        </IconButton>
+      </Tooltip>
+      <Menu anchorEl={menu} open={Boolean(menu)} onClose={() => setMenu(null)}>
+        {(['email', 'username', 'phone'] as const).map((kind) => (
+          <MenuItem
+            key={kind}
+            disabled={Boolean(changeRefused)}
+            title={changeRefused ?? undefined}
+            onClick={() => {
+              setMenu(null);
+              setChanging(kind);
+            }}
           >
-            <LinkOffIcon fontSize="small" />
-          </GatedIconButton>
-        </Stack>
-      ))}
+            {values[kind] ? 'Change' : 'Set'} the {kindWords[kind]}
+          </MenuItem>
+        ))}
+        {external.map((identity) => (
+          <MenuItem
+            key={identity.id}
+            disabled={Boolean(unlinkRefused)}
+            title={unlinkRefused ?? undefined}
+            onClick={() => {
+              setMenu(null);
+              setUnlinking(identity);
+            }}
+          >
+            <LinkOffIcon fontSize="small" sx={{ mr: 1 }} />
+            Unlink {identity.provider ?? 'external'} login {identity.display}
+          </MenuItem>
+        ))}
+      </Menu>
       {changing && <ChangeIdentifierDialog kind={changing} onClose={() => setChanging(null)} />}
       <UnlinkDialog identity={unlinking} onClose={() => setUnlinking(null)} />
     </Stack>
