@@ -1,26 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { summary } from '../../tests/fixtures/account-summaries';
 import type { AccountEvent, AccountProfile } from './profile';
 import { signInCheck, signInRules, type SignInFacts } from './sign-in-check';
 
 const none = { locked: false, until: null, failedAttempts: 0 };
 const healthy: AccountProfile = {
-  summary: {
+  summary: summary({
     id: 'acc-1',
-    store: 'consumers',
-    displayName: 'Ada Lovelace',
-    username: null,
     email: 'ada@example.com',
-    emailVerified: true,
-    phone: null,
-    phoneVerified: null,
-    enabled: true,
-    locked: false,
-    externalIdentity: false,
-    organization: null,
     lastLoginAt: '2026-12-02T09:00:00.000Z',
     createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: null,
-  },
+  }),
   language: 'en-US',
   disabledAt: null,
   numberOfLogins: 12,
