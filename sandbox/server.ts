@@ -14,6 +14,7 @@ import type { Db } from './db/database';
 import { ApiProblem } from './domain/problems';
 import { FaultInjector } from './faults';
 import { registerAnswerModes, type AnswerModes } from './http/answers';
+import { registerAuditTrail } from './http/audit-trail';
 import { registerAccountRoutes } from './routes/accounts';
 import { registerAccountActionRoutes } from './routes/account-actions';
 import { registerAuthRoutes } from './routes/auth';
@@ -153,6 +154,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   );
 
   registerAnswerModes(app, options.answers ?? {});
+  registerAuditTrail(app, ctx);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   registerAuthRoutes(typed, ctx);
   registerConfigurationRoutes(typed, ctx);

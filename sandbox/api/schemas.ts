@@ -641,3 +641,24 @@ export const TokenResponse = named(
     scope: z.string(),
   }),
 );
+
+// ---- the administrative audit (v2)
+
+export const AuditEntry = named(
+  'AuditEntry',
+  z.object({
+    id: z.string(),
+    action: z.string(),
+    actorClient: z.object({ id: z.string(), name: z.string() }),
+    actor: z.object({ ip: z.string() }),
+    date: z.string(),
+    entityType: z.string(),
+    method: z.string(),
+    name: z.string(),
+    request: z.string(),
+    response: z.string(),
+    url: z.string(),
+    version: z.number().int(),
+  }),
+);
+export const PagedModelAuditEntry = pagedModel('PagedModelAuditEntry', AuditEntry);

@@ -13,6 +13,7 @@ const readScopes = [
   'read:config_application',
   'read:config_notification_policy',
   'read:config_brand',
+  'read:admin_event_audit',
 ];
 const writeScopes = [
   'write:account',

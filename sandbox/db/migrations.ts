@@ -306,4 +306,23 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX activations_account ON activations(account_id, created_at);
   `,
+  // 3: the administrative audit trail: every change made through the Admin API, by which client.
+  `
+  CREATE TABLE audit_entries (
+    id TEXT PRIMARY KEY,
+    date INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    entity_type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    method TEXT NOT NULL,
+    url TEXT NOT NULL,
+    actor_client_id TEXT NOT NULL,
+    actor_client_name TEXT NOT NULL,
+    actor_ip TEXT NOT NULL,
+    request TEXT NOT NULL,
+    response TEXT NOT NULL
+  );
+  CREATE INDEX audit_entries_url ON audit_entries(url, date);
+  CREATE INDEX audit_entries_date ON audit_entries(date);
+  `,
 ];

@@ -3,11 +3,12 @@ import * as S from '../api/schemas';
 import type { SandboxContext } from '../context';
 import { parseJson } from '../domain/ids';
 import { badRequest, notFound } from '../domain/problems';
+import { findAudit } from '../domain/audit';
 import { eventLabels, findEvents, findNotifications, getEvent, getNotification } from '../domain/event-log';
 import { listParam } from '../domain/search';
 import { iso, parseDateFilter } from '../domain/time';
 import { operation } from '../http/operation';
-import { problems, type TypedApp } from './common';
+import { paged, problems, type TypedApp } from './common';
 
 type Row = Record<string, string | number | null>;
 const list = z.union([z.string(), z.array(z.string())]).optional();
@@ -177,6 +178,73 @@ export function registerEventRoutes(app: TypedApp, ctx: SandboxContext): void {
         messagePlainText: String(row.message_plain_text),
         errorMessages: [],
       };
+    },
+  );
+
+  // The administrative audit (v2): every change made through the Admin API, by which client.
+  app.get(
+    '/admin/api/v2/admin/events/audit',
+    operation(ctx, 'list_6', 'Audit entry', ['read:admin_event_audit'], {
+      querystring: z.object({
+        url: z.string().optional(),
+        urlExactMatch: z.enum(['true', 'false']).optional(),
+        entityType: z.string().optional(),
+        version: z.coerce.number().int().optional(),
+        name: z.string().optional(),
+        action: z.enum(['Create', 'Update', 'Delete']).optional(),
+        actorAccountId: z.string().optional(),
+        actorIp: z.string().optional(),
+        actorClientId: z.string().optional(),
+        startDate: z.string().optional(),
+        endDate: z.string().optional(),
+        ...paging,
+      }),
+      response: { 200: S.PagedModelAuditEntry, ...problems(400, 401, 403) },
+    }),
+    async (request) => {
+      const q = request.query;
+      const date = (name: 'startDate' | 'endDate') => {
+        const raw = q[name];
+        if (!raw) return null;
+        const value = parseDateFilter(raw, ctx.now());
+        if (value === null)
+          throw badRequest(`${name} must be an ISO-8601 date-time or duration`, [
+            { objectName: 'query', field: name, message: 'is not a date-time' },
+          ]);
+        return value;
+      };
+      // Changes made through this API carry no admin person: an actorAccountId filter matches none of them.
+      const rows = q.actorAccountId
+        ? []
+        : findAudit(db, {
+            url: q.url,
+            urlExactMatch: q.urlExactMatch === 'true',
+            entityType: q.entityType,
+            name: q.name,
+            action: q.action,
+            actorClientId: q.actorClientId,
+            actorIp: q.actorIp,
+            from: date('startDate'),
+            to: date('endDate'),
+          });
+      return paged(
+        rows.map((row) => ({
+          id: row.id,
+          action: row.action,
+          actorClient: { id: row.actor_client_id, name: row.actor_client_name },
+          actor: { ip: row.actor_ip },
+          date: iso(row.date)!,
+          entityType: row.entity_type,
+          method: row.method,
+          name: row.name,
+          request: row.request,
+          response: row.response,
+          url: row.url,
+          version: 1,
+        })),
+        q.page,
+        q.size,
+      );
     },
   );
 }

@@ -101,6 +101,8 @@ AccountEventResponseInput?: AccountEventResponseInput
 NotificationEventListResponseInput?: NotificationEventListResponseInput
 NotificationEventResponseInput?: NotificationEventResponseInput
 TokenResponseInput?: TokenResponseInput
+AuditEntryInput?: AuditEntryInput
+PagedModelAuditEntryInput?: PagedModelAuditEntryInput
 FieldError?: FieldError
 ProblemJson?: ProblemJson
 PageMetadata?: PageMetadata
@@ -170,6 +172,8 @@ AccountEventResponse?: AccountEventResponse
 NotificationEventListResponse?: NotificationEventListResponse
 NotificationEventResponse?: NotificationEventResponse
 TokenResponse?: TokenResponse
+AuditEntry?: AuditEntry
+PagedModelAuditEntry?: PagedModelAuditEntry
 }
 /**
  * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
@@ -1140,6 +1144,37 @@ scope: string
 }
 /**
  * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
+ * via the `definition` "AuditEntryInput".
+ */
+export interface AuditEntryInput {
+id: string
+action: string
+actorClient: {
+id: string
+name: string
+}
+actor: {
+ip: string
+}
+date: string
+entityType: string
+method: string
+name: string
+request: string
+response: string
+url: string
+version: number
+}
+/**
+ * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
+ * via the `definition` "PagedModelAuditEntryInput".
+ */
+export interface PagedModelAuditEntryInput {
+content: AuditEntryInput[]
+page: PageMetadataInput
+}
+/**
+ * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
  * via the `definition` "FieldError".
  */
 export interface FieldError {
@@ -2105,6 +2140,37 @@ token_type: "Bearer"
 expires_in: number
 scope: string
 }
+/**
+ * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
+ * via the `definition` "AuditEntry".
+ */
+export interface AuditEntry {
+id: string
+action: string
+actorClient: {
+id: string
+name: string
+}
+actor: {
+ip: string
+}
+date: string
+entityType: string
+method: string
+name: string
+request: string
+response: string
+url: string
+version: number
+}
+/**
+ * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
+ * via the `definition` "PagedModelAuditEntry".
+ */
+export interface PagedModelAuditEntry {
+content: AuditEntry[]
+page: PageMetadata
+}
 
 /** Every named Admin API operation with its method and path. */
 export interface AdminApiOperations {
@@ -2166,6 +2232,7 @@ export interface AdminApiOperations {
   listAccounts: { method: 'GET'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts' };
   listGroupMembers: { method: 'GET'; path: '/admin/api/v1/identityStores/{identityStoreName}/groups/{groupId}/members' };
   list_5: { method: 'GET'; path: '/admin/api/v1/identityStores/{identityStoreName}/roles' };
+  list_6: { method: 'GET'; path: '/admin/api/v2/admin/events/audit' };
   lock: { method: 'POST'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}/lock' };
   removeGroup: { method: 'DELETE'; path: '/admin/api/v1/identityStores/{identityStoreName}/groups/{groupId}/members/{accountId}' };
   resetPassword: { method: 'POST'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}/password/change' };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  AuditPage,
   EventDetail,
   EventPage,
   EventQuery,
@@ -50,6 +51,15 @@ export const profileContracts = {
     channel: 'profiles:delete-account',
     input: AccountRef.extend({ confirmation: z.string().max(320) }),
     output: z.null(),
+  }),
+  /** Who changed this account: the platform's administrative audit, newest first. */
+  audit: defineContract({
+    channel: 'profiles:audit',
+    input: AccountRef.extend({
+      page: z.number().int().min(0).max(10_000),
+      size: z.number().int().min(1).max(100),
+    }),
+    output: AuditPage,
   }),
   /**
    * Sign in as the customer through an application client, for a reason the journal keeps. The desktop app opens

@@ -282,6 +282,22 @@ export const EventQuery = z.strictObject({
 });
 export type EventQuery = z.infer<typeof EventQuery>;
 export const EventPage = z.object({ items: z.array(AccountEvent), more: z.boolean() });
+
+/** One change an administrator or API client made to the account, from the platform's administrative audit. */
+export const AuditChange = z.object({
+  id: z.string(),
+  at: when.nullable(),
+  /** What was done, in words ("Disabled the account"), else the operation's name. */
+  what: z.string(),
+  action: z.string().nullable(),
+  /** The API client (or admin) that made it. */
+  by: z.string().nullable(),
+  ip: z.string().nullable(),
+  url: z.string().nullable(),
+});
+export type AuditChange = z.infer<typeof AuditChange>;
+export const AuditPage = z.object({ items: z.array(AuditChange), more: z.boolean() });
+export type AuditPage = z.infer<typeof AuditPage>;
 export type EventPage = z.infer<typeof EventPage>;
 
 export const eventTypes = [

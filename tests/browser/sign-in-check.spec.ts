@@ -321,3 +321,30 @@ test('a consent agreed again at a newer version reads “superseded by version N
   await expect(terms.filter({ hasText: 'revoked' })).toHaveCount(0);
   await expect(rows.filter({ hasText: 'Marketing emails' }).filter({ hasText: 'revoked' })).toHaveCount(1);
 });
+
+test('Activity says who changed the account: the changes this test made, by this connection’s client', async ({
+  page,
+}) => {
+  const id = await registeredPartner('audited-partner');
+  await open(page, 'partners', id);
+  const actions = page.getByRole('group', { name: 'Account actions' });
+  await actions.getByRole('button', { name: 'Disable account' }).click();
+  await expect(actions.getByRole('button', { name: 'Enable account' })).toBeVisible();
+  await actions.getByRole('button', { name: 'Enable account' }).click();
+  await expect(actions.getByRole('button', { name: 'Disable account' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Activity', exact: true }).click();
+  const changes = page.getByRole('table', { name: 'Administrative changes' }).locator('tbody tr');
+  await expect(changes).toHaveCount(2);
+  await expect(changes.nth(0)).toContainText('Enabled the account');
+  await expect(changes.nth(1)).toContainText('Disabled the account');
+  await expect(changes.nth(0)).toContainText('Deskside supervisor');
+  // As the platform's audit has them.
+  const audit = await platform.api<{ content: Array<{ name: string; actorClient: { id: string } }> }>(
+    'GET',
+    `/admin/api/v2/admin/events/audit?url=${encodeURIComponent(`${accountsPath('partners')}/${id}`)}`,
+  );
+  expect(audit.body.content.map((entry) => [entry.name, entry.actorClient.id])).toEqual([
+    ['enableAccount', 'deskside-supervisor'],
+    ['disableAccount', 'deskside-supervisor'],
+  ]);
+});

@@ -123,6 +123,12 @@ describe('the published Admin API document, as the console uses it', () => {
     await act({ kind: 'disable' });
     await act({ kind: 'enable' });
     await profiles.download('business', member.id, 'html');
+    // Who changed it: the audit lists this test's own changes, by this client.
+    const audit = await profiles.audit('business', member.id, 0, 50);
+    expect(audit.items.map((item) => item.what)).toEqual(
+      expect.arrayContaining(['Disabled the account', 'Changed attributes']),
+    );
+    expect(new Set(audit.items.map((item) => item.by))).toEqual(new Set(['Deskside supervisor']));
     const clients = await profiles.notificationOptions('business', member.id);
     await profiles.impersonate('business', member.id, clients[0]!.clientId, 'Ticket 4711: checking the orders page');
     // Identifier fixes: a new phone the customer proved (the skip header), a new username; an external login unlinked.

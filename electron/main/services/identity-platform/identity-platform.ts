@@ -3,6 +3,7 @@ import type { AccountSummary } from '@shared/domain/account';
 import type { AttributeDefinition, IdentityStore, NamedEntity, Organization } from '@shared/domain/identity-store';
 import type {
   AccountProfile,
+  AuditPage,
   EventDetail,
   EventPage,
   NotificationDetail,
@@ -62,6 +63,8 @@ export interface IdentityPlatform {
   getAccountProfile(store: string, accountId: string, catalog: StoreCatalog): Promise<AccountProfile>;
   listAccountEvents(query: AccountEventQuery): Promise<EventPage>;
   getAccountEvent(eventId: string): Promise<EventDetail>;
+  /** The administrative audit's changes to this account (its URL and everything under it), newest first. */
+  accountAudit(store: string, accountId: string, page: number, size: number): Promise<AuditPage>;
   getNotification(notificationId: string, catalog: StoreCatalog): Promise<NotificationDetail>;
   /** The clients the platform's rules allow notifying an account of this organization (or none) through. */
   notificationOptions(store: string, organizationId: string | null): Promise<NotificationOption[]>;

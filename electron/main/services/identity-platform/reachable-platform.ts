@@ -18,6 +18,7 @@ const callKinds = {
   getAccountProfile: 'read',
   listAccountEvents: 'read',
   getAccountEvent: 'read',
+  accountAudit: 'read',
   getNotification: 'read',
   notificationOptions: 'read',
   downloadPersonalData: 'read',

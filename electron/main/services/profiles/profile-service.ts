@@ -5,6 +5,7 @@ import { failedSignIns } from '@shared/domain/sign-in-check';
 import {
   emptyCatalog,
   type AccountProfile,
+  type AuditPage,
   type EventPage,
   type EventQuery,
   type NotificationOption,
@@ -250,6 +251,13 @@ export class ProfileService {
       count += batch.items.length;
     }
     return count;
+  }
+
+  /** Who changed this account: the platform's administrative audit (live only; nothing of it is cached). */
+  async audit(store: string, accountId: string, page: number, size: number): Promise<AuditPage> {
+    const found = await this.live(() => this.platform.accountAudit(store, accountId, page, size));
+    if (!found) throw offlineError("this account's change history");
+    return found;
   }
 
   async event(eventId: string) {

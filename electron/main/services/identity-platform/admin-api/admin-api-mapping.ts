@@ -1,6 +1,13 @@
 import { ConsoleAction, type ActionPermission, type AllowedActions } from '@shared/domain/console-actions';
 import { NOT_PROVIDED } from '@shared/domain/profile';
-import type { AccountEvent, AccountProfile, EventDetail, GeoLocation, NotificationEntry } from '@shared/domain/profile';
+import type {
+  AccountEvent,
+  AccountProfile,
+  AuditChange,
+  EventDetail,
+  GeoLocation,
+  NotificationEntry,
+} from '@shared/domain/profile';
 import type { ConsentState, StoreCatalog } from '@shared/domain/profile';
 import type { z } from 'zod';
 import type { AccountSummary } from '@shared/domain/account';
@@ -8,6 +15,7 @@ import { DesksideError } from '@shared/contracts';
 import type { AttributeDefinition } from '@shared/domain/identity-store';
 import { loginDateFields, type AccountFilter } from '@shared/domain/search';
 import type {
+  ApiAuditEntry,
   ApiAttribute,
   ApiChildAttribute,
   ApiAccount,
@@ -457,6 +465,7 @@ const NEEDS_EXPLICIT_GRANT: ReadonlySet<ConsoleAction> = new Set(['impersonate']
 /** The permissions of the Admin API calls the console reads with (the account view, search, catalog). */
 export const READ_SCOPES = [
   'read:account',
+  'read:admin_event_audit',
   'read:account_identity',
   'read:event_account',
   'read:config_identity_store',
@@ -498,4 +507,49 @@ export function allowedActionsFor(granted: readonly string[]): AllowedActions {
       return [action, permission];
     }),
   ) as AllowedActions;
+}
+
+// ---- the administrative audit
+
+/** What each Admin API operation on an account did, in the agent's words. */
+const auditWords: Record<string, string> = {
+  enableAccount: 'Enabled the account',
+  disableAccount: 'Disabled the account',
+  updateLocalMetadata: 'Changed attributes',
+  lock: 'Locked the account',
+  liftPasswordLock: 'Lifted the password lock',
+  liftPasscodeLock: 'Lifted the passcode lock',
+  clearAccountDeviceSessions: 'Ended every session',
+  deleteAccountDeviceSession: 'Ended a session',
+  addGroupsToAccount: 'Added to groups',
+  removeGroup: 'Removed from a group',
+  addRolesToAccount: 'Assigned roles',
+  deleteRolesFromAccount: 'Removed a role',
+  addAuthenticator: 'Added an authenticator',
+  deleteAuthenticator: 'Deleted an authenticator',
+  resetPassword: 'Set a new password',
+  adminInitiatedPasswordReset: 'Sent a password reset',
+  addAccountProofing: 'Verified the identity manually',
+  invalidateAccountProofing: 'Revoked an identity verification',
+  deleteAccountProofingFailures: 'Cleared failed verification attempts',
+  updateAccountIdentifier: 'Changed an identifier',
+  deleteExternalIdentity: 'Unlinked an external login',
+  impersonation: 'Signed in as the customer',
+  updateAccountOrganization: 'Changed the organization',
+  updateAccountNotificationPreferences: 'Changed notification preferences',
+  createAccount: 'Created the account',
+  deleteAccountById: 'Deleted the account',
+};
+
+export function toAuditChange(entry: ApiAuditEntry): AuditChange {
+  const name = entry.name ?? null;
+  return {
+    id: entry.id,
+    at: entry.date && !Number.isNaN(Date.parse(entry.date)) ? entry.date : null,
+    what: (name && auditWords[name]) ?? name ?? NOT_PROVIDED,
+    action: entry.action ?? null,
+    by: entry.actorClient?.name ?? entry.actorClient?.id ?? entry.actor?.userName ?? null,
+    ip: entry.actor?.ip ?? null,
+    url: entry.url ?? null,
+  };
 }

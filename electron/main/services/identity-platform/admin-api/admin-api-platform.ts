@@ -2,6 +2,7 @@ import type { AccountSummary } from '@shared/domain/account';
 import type { AttributeDefinition, IdentityStore, NamedEntity, Organization } from '@shared/domain/identity-store';
 import type {
   AccountProfile,
+  AuditPage,
   EventDetail,
   EventPage,
   NotificationDetail,
@@ -22,6 +23,7 @@ import {
   filterToQuery,
   sortParams,
   toAttributeDefinition,
+  toAuditChange,
   toEvent,
   toEventDetail,
   toNotification,
@@ -33,6 +35,7 @@ import {
   ApiAccountProfile,
   ApiApplication,
   ApiApplicationListItem,
+  ApiAuditEntry,
   ApiAttribute,
   ApiChildAttribute,
   ApiBrand,
@@ -332,6 +335,17 @@ export class AdminApiPlatform implements IdentityPlatform {
     // The API has no total for events: a full page means there may be more.
     const items = await this.eventHeaders(query.store, query.accountId, query);
     return { items: items.map(toEvent), more: items.length === query.size };
+  }
+
+  async accountAudit(store: string, accountId: string, page: number, size: number): Promise<AuditPage> {
+    const { data } = await this.client.request('GET', `${V2}/admin/events/audit`, {
+      // The account's own URL and everything under it (its sessions, identities, ...).
+      query: { url: this.accountPath(store, accountId), page, size },
+      schema: ApiPaged(ApiAuditEntry),
+    });
+    const items = ((data.content ?? []) as ApiAuditEntry[]).map(toAuditChange);
+    const totalPages = data.page?.totalPages;
+    return { items, more: totalPages !== undefined ? page + 1 < totalPages : items.length === size };
   }
 
   async getAccountEvent(eventId: string): Promise<EventDetail> {

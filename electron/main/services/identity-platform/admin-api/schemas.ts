@@ -242,6 +242,18 @@ export const ApiNotificationDetail = ApiNotificationEvent.extend({
   errorMessages: z.array(z.looseObject({ message: shown })).optional(),
 });
 
+/** AuditEntry: only its id is required; everything else may be left out. */
+export const ApiAuditEntry = z.looseObject({
+  id: z.string(),
+  action: shown,
+  actorClient: z.looseObject({ id: shown, name: shown }).optional(),
+  actor: z.looseObject({ ip: shown, userName: shown, accountId: shown }).optional(),
+  date: when.optional(),
+  name: shown,
+  url: shown,
+});
+export type ApiAuditEntry = z.infer<typeof ApiAuditEntry>;
+
 /** ImpersonationResponse_Account: the link is the whole answer, so it must be there. */
 export const ApiImpersonation = z.looseObject({ impersonationUrl: z.string().url() });
 

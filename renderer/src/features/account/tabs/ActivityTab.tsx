@@ -20,6 +20,7 @@ import { deskside } from '../../../bridge';
 import { messageOf } from '../../../lib/errors';
 import { dateTime } from '../../../lib/format';
 import { useAccountViewStore } from '../account-view-store';
+import { AuditSection } from './AuditSection';
 import { SimpleTable } from './SimpleTable';
 import { TabFrame } from './TabFrame';
 
@@ -237,6 +238,7 @@ export function ActivityTab() {
           Load older events
         </Button>
       )}
+      <AuditSection />
       <Typography variant="h6" component="h3" sx={{ mt: 3, mb: 1 }}>
         Notification history
       </Typography>
