@@ -55,6 +55,7 @@ export function createRegistry(services: MainServices): IpcRegistry {
   );
   registry.register(contracts.profiles.events, async (query) => (await workspace()).profiles.events(query));
   registry.register(contracts.profiles.event, async ({ eventId }) => (await workspace()).profiles.event(eventId));
+  registry.register(contracts.profiles.eventLabels, async () => (await workspace()).profiles.eventLabels());
   registry.register(contracts.profiles.audit, async ({ store, accountId, page, size }) =>
     (await workspace()).profiles.audit(store, accountId, page, size),
   );

@@ -52,6 +52,12 @@ export const profileContracts = {
     input: AccountRef.extend({ confirmation: z.string().max(320) }),
     output: z.null(),
   }),
+  /** The labels the platform gives events (`success:login`, `failure:login`, ...), for the activity filter. */
+  eventLabels: defineContract({
+    channel: 'profiles:event-labels',
+    input: z.object({}).strict(),
+    output: z.array(z.string()),
+  }),
   /** Who changed this account: the platform's administrative audit, newest first. */
   audit: defineContract({
     channel: 'profiles:audit',

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-export const IdentityStore = z.object({ name: z.string(), description: z.string() });
+export const IdentityStore = z.object({
+  name: z.string(),
+  description: z.string(),
+  /** How many days the store keeps account events (0: for good; null: not said). Lists cached before say nothing. */
+  eventRetentionDays: z.number().int().nullable().default(null),
+});
 export type IdentityStore = z.infer<typeof IdentityStore>;
 
 const AttributeRules = {

@@ -277,10 +277,15 @@ export const EventQuery = z.strictObject({
   to: z.string().max(40).optional(),
   types: z.array(z.string().max(40)).max(10).optional(),
   outcome: z.enum(['success', 'failure']).optional(),
+  /** What happened, as one of the platform's event labels (`failure:login`); filtered by the platform. */
+  label: z.string().max(80).optional(),
   page: z.number().int().min(0).max(10_000).default(0),
   size: z.number().int().min(1).max(500).default(100),
 });
 export type EventQuery = z.infer<typeof EventQuery>;
+
+/** An event's label as the platform writes it: `(success|failure):{event name}`. */
+export const eventLabelOf = (event: Pick<AccountEvent, 'outcome' | 'name'>) => `${event.outcome}:${event.name}`;
 export const EventPage = z.object({ items: z.array(AccountEvent), more: z.boolean() });
 
 /** One change an administrator or API client made to the account, from the platform's administrative audit. */

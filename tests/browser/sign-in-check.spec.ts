@@ -348,3 +348,25 @@ test('Activity says who changed the account: the changes this test made, by this
     ['disableAccount', 'deskside-supervisor'],
   ]);
 });
+
+test('Activity filters what happened on the platform, with its labels, and says how long the store keeps events', async ({
+  page,
+}) => {
+  const id = await registeredPartner('labelled-partner');
+  for (const password of ['wrong-1', 'wrong-2', 'Partner-pass-22'])
+    await customer('/partners/login', { identifier: 'labelled-partner', password });
+  await open(page, 'partners', id);
+  await page.getByRole('tab', { name: 'Activity', exact: true }).click();
+  const activity = page.getByRole('tabpanel', { name: 'Activity' });
+  await expect(activity.getByTestId('event-retention')).toHaveText('This store keeps account events for 30 days.');
+  await activity.getByRole('combobox', { name: 'What happened' }).click();
+  await page.getByRole('option', { name: 'login (failed)' }).click();
+  const failed = await platform.api<Array<{ eventId: string }>>(
+    'GET',
+    `/admin/api/v1/events/account?subjectAccountIds=${id}&labels=failure:login`,
+  );
+  expect(failed.body).toHaveLength(2);
+  const rows = activity.getByRole('table', { name: 'Events' }).locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  for (const row of await rows.all()) await expect(row).toContainText('failure');
+});

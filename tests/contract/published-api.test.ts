@@ -123,6 +123,21 @@ describe('the published Admin API document, as the console uses it', () => {
     await act({ kind: 'disable' });
     await act({ kind: 'enable' });
     await profiles.download('business', member.id, 'html');
+    // What happened, filtered by the platform: a label from its descriptor.
+    const labels = await profiles.eventLabels();
+    expect(labels).toContain('success:accountDisable');
+    const disabled = await profiles.events({
+      store: 'business',
+      accountId: member.id,
+      label: 'success:accountDisable',
+      page: 0,
+      size: 20,
+    });
+    // This test disabled the account (above): at least that event, and nothing but such events.
+    expect(disabled.items.length).toBeGreaterThan(0);
+    expect(new Set(disabled.items.map((event) => `${event.outcome}:${event.name}`))).toEqual(
+      new Set(['success:accountDisable']),
+    );
     // Who changed it: the audit lists this test's own changes, by this client.
     const audit = await profiles.audit('business', member.id, 0, 50);
     expect(audit.items.map((item) => item.what)).toEqual(

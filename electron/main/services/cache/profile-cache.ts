@@ -1,4 +1,4 @@
-import { AccountEvent, AccountProfile, type EventPage } from '@shared/domain/profile';
+import { AccountEvent, AccountProfile, eventLabelOf, type EventPage } from '@shared/domain/profile';
 import type { AccountCache } from './account-cache';
 import { safeJson, type CacheDb } from './cache-database';
 
@@ -12,6 +12,7 @@ export interface LocalEventFilter {
   to?: string | undefined;
   types?: string[] | undefined;
   outcome?: 'success' | 'failure' | undefined;
+  label?: string | undefined;
   page: number;
   size: number;
 }
@@ -88,7 +89,8 @@ export class ProfileCache {
       .filter((parsed) => parsed.success)
       .map((parsed) => parsed.data)
       .filter((event) => !filter.types?.length || filter.types.includes(event.type))
-      .filter((event) => !filter.outcome || event.outcome === filter.outcome);
+      .filter((event) => !filter.outcome || event.outcome === filter.outcome)
+      .filter((event) => !filter.label || eventLabelOf(event) === filter.label);
     const start = filter.page * filter.size;
     return { items: matching.slice(start, start + filter.size), more: matching.length > start + filter.size };
   }

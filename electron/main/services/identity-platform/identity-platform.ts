@@ -19,6 +19,8 @@ export interface AccountEventQuery {
   from?: string | undefined;
   to?: string | undefined;
   types?: string[] | undefined;
+  /** One of the platform's event labels (`failure:login`). */
+  label?: string | undefined;
   page: number;
   size: number;
 }
@@ -63,6 +65,8 @@ export interface IdentityPlatform {
   getAccountProfile(store: string, accountId: string, catalog: StoreCatalog): Promise<AccountProfile>;
   listAccountEvents(query: AccountEventQuery): Promise<EventPage>;
   getAccountEvent(eventId: string): Promise<EventDetail>;
+  /** The labels the platform gives events (its event descriptor). */
+  eventLabels(): Promise<string[]>;
   /** The administrative audit's changes to this account (its URL and everything under it), newest first. */
   accountAudit(store: string, accountId: string, page: number, size: number): Promise<AuditPage>;
   getNotification(notificationId: string, catalog: StoreCatalog): Promise<NotificationDetail>;

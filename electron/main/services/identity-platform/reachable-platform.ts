@@ -19,6 +19,7 @@ const callKinds = {
   listAccountEvents: 'read',
   getAccountEvent: 'read',
   accountAudit: 'read',
+  eventLabels: 'read',
   getNotification: 'read',
   notificationOptions: 'read',
   downloadPersonalData: 'read',

@@ -197,6 +197,31 @@ describe('ProfileService', () => {
   });
 });
 
+describe('events by what happened', () => {
+  it('asks the platform for one label, and offline filters the cached events by the same label', async () => {
+    const { profiles, connectivity } = services();
+    const member = await findAccount('consumers', 'enabled=true');
+    const opened = await profiles.open('consumers', member.id);
+    const label = `${opened.profile.events[0]!.outcome}:${opened.profile.events[0]!.name}`;
+    expect(await profiles.eventLabels()).toContain(label);
+    const live = await profiles.events({ store: 'consumers', accountId: member.id, label, page: 0, size: 100 });
+    expect(live.source).toBe('live');
+    expect(live.items.length).toBeGreaterThan(0);
+    expect(new Set(live.items.map((event) => `${event.outcome}:${event.name}`))).toEqual(new Set([label]));
+    const all = await profiles.events({ store: 'consumers', accountId: member.id, page: 0, size: 100 });
+    const expected = all.items.filter((event) => `${event.outcome}:${event.name}` === label).map((event) => event.id);
+    await setFaults(sandbox.url, [{ route: '.*', failureRate: 1, status: 503, retryAfter: 0 }]);
+    try {
+      const cached = await profiles.events({ store: 'consumers', accountId: member.id, label, page: 0, size: 100 });
+      expect(cached.source).toBe('cache');
+      expect(cached.items.map((event) => event.id)).toEqual(expected);
+    } finally {
+      await setFaults(sandbox.url, []);
+    }
+    connectivity.dispose();
+  });
+});
+
 describe('impersonation', () => {
   it('needs a reason, keeps it in the journal with the client, and answers the tenant’s one-time link', async () => {
     const { profiles, journal } = services('agent');

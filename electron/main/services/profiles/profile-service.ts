@@ -78,6 +78,7 @@ export function deletionConfirmation(summary: { email: string | null; username: 
  */
 export class ProfileService {
   private readonly now: () => number;
+  private labels: Promise<string[]> | null = null;
   private readonly platform: IdentityPlatform;
 
   constructor(private readonly options: ProfileServiceOptions) {
@@ -251,6 +252,15 @@ export class ProfileService {
       count += batch.items.length;
     }
     return count;
+  }
+
+  /** The platform's event labels, asked once per workspace; none while it cannot be reached. */
+  async eventLabels(): Promise<string[]> {
+    this.labels ??= this.live(() => this.platform.eventLabels()).then((found) => {
+      if (!found) this.labels = null;
+      return found ?? [];
+    });
+    return this.labels;
   }
 
   /** Who changed this account: the platform's administrative audit (live only; nothing of it is cached). */

@@ -92,7 +92,11 @@ export class AdminApiPlatform implements IdentityPlatform {
 
   async listIdentityStores(): Promise<IdentityStore[]> {
     const stores = await this.allPages(`${V1}/identityStores`, ApiIdentityStore);
-    return stores.map((store) => ({ name: store.name, description: store.description ?? '' }));
+    return stores.map((store) => ({
+      name: store.name,
+      description: store.description ?? '',
+      eventRetentionDays: store.accountEventTTL ?? null,
+    }));
   }
 
   async attributeSchema(store: string): Promise<AttributeDefinition[]> {
@@ -304,7 +308,7 @@ export class AdminApiPlatform implements IdentityPlatform {
   private async eventHeaders(
     store: string,
     accountId: string,
-    query: { from?: string; to?: string; types?: string[]; page: number; size: number },
+    query: { from?: string; to?: string; types?: string[]; label?: string; page: number; size: number },
   ) {
     const { data } = await this.client.request('GET', `${V1}/events/account`, {
       query: {
@@ -313,6 +317,7 @@ export class AdminApiPlatform implements IdentityPlatform {
         ...(query.from ? { startDate: dateTimeBound(query.from, 'start') } : {}),
         ...(query.to ? { endDate: dateTimeBound(query.to, 'end') } : {}),
         ...(query.types && query.types.length > 0 ? { eventTypes: query.types } : {}),
+        ...(query.label ? { labels: [query.label] } : {}),
         page: query.page,
         size: query.size,
         // The document states no default order: ask for the newest first, as the activity tab shows them.
@@ -335,6 +340,11 @@ export class AdminApiPlatform implements IdentityPlatform {
     // The API has no total for events: a full page means there may be more.
     const items = await this.eventHeaders(query.store, query.accountId, query);
     return { items: items.map(toEvent), more: items.length === query.size };
+  }
+
+  async eventLabels(): Promise<string[]> {
+    const { data } = await this.client.request('GET', `${V1}/events/descriptor`, { schema: z.array(z.string()) });
+    return data;
   }
 
   async accountAudit(store: string, accountId: string, page: number, size: number): Promise<AuditPage> {

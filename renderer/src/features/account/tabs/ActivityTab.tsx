@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import {
   Alert,
   Box,
@@ -19,6 +19,7 @@ import { parseUserAgent, placeName } from '@shared/domain/user-agent';
 import { deskside } from '../../../bridge';
 import { messageOf } from '../../../lib/errors';
 import { dateTime } from '../../../lib/format';
+import { useCurrentStore } from '../../identity-store/current-store';
 import { useAccountViewStore } from '../account-view-store';
 import { AuditSection } from './AuditSection';
 import { SimpleTable } from './SimpleTable';
@@ -32,8 +33,26 @@ interface Filters {
   to: string;
   type: string;
   outcome: '' | 'success' | 'failure';
+  /** One of the platform's event labels (`failure:login`), filtered by the platform. */
+  label: string;
 }
-const noFilters: Filters = { from: '', to: '', type: '', outcome: '' };
+const noFilters: Filters = { from: '', to: '', type: '', outcome: '', label: '' };
+
+/** `failure:login` as the agent reads it: "login (failed)". */
+const labelWords = (label: string) => {
+  const [outcome, name] = label.split(':', 2);
+  if (!name) return label;
+  return `${name} (${outcome === 'failure' ? 'failed' : outcome === 'success' ? 'succeeded' : outcome})`;
+};
+
+/** What the store's event retention means for this list, or null when the platform did not say. */
+function retentionNote(days: number | null | undefined, empty: boolean): string | null {
+  if (days === null || days === undefined) return null;
+  if (days === 0) return 'This store keeps account events for good.';
+  return empty
+    ? `No events within the last ${days} days: this store keeps account events for ${days} days, so older ones are gone.`
+    : `This store keeps account events for ${days} days.`;
+}
 const presets: Array<[string, number | null]> = [
   ['Last 24 hours', 1],
   ['Last 7 days', 7],
@@ -62,6 +81,21 @@ export function ActivityTab() {
   const items = fetched?.items ?? profile.events;
   const more = fetched?.more ?? profile.moreEvents;
   const [loading, setLoading] = useState(false);
+  const [labels, setLabels] = useState<string[]>([]);
+  const retentionDays = useCurrentStore(
+    (state) => state.stores.find((store) => store.name === target.store)?.eventRetentionDays,
+  );
+  const retention = retentionNote(retentionDays, items.length === 0);
+  useEffect(() => {
+    let live = true;
+    deskside.profiles.eventLabels({}).then(
+      (found) => live && setLabels(found),
+      () => undefined, // without the platform's labels the filter is simply not offered
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
   const [error, setError] = useState<string | null>(null);
   const [detail, setDetail] = useState<{
     event?: EventDetail;
@@ -80,6 +114,7 @@ export function ActivityTab() {
           ...(next.to ? { to: new Date(`${next.to}T23:59:59.999`).toISOString() } : {}),
           ...(next.type ? { types: [next.type] } : {}),
           ...(next.outcome ? { outcome: next.outcome } : {}),
+          ...(next.label ? { label: next.label } : {}),
           page: nextPage,
           size: PAGE,
         });
@@ -98,7 +133,7 @@ export function ActivityTab() {
   );
 
   // The profile brings the latest events; a filter, or older events, are asked of the platform (the cache offline).
-  const unfiltered = (value: Filters) => !value.from && !value.to && !value.type && !value.outcome;
+  const unfiltered = (value: Filters) => !value.from && !value.to && !value.type && !value.outcome && !value.label;
   const change = (patch: Partial<Filters>) => {
     const next = { ...filters, ...patch };
     setFilters(next);
@@ -182,6 +217,23 @@ export function ActivityTab() {
           <MenuItem value="success">Succeeded</MenuItem>
           <MenuItem value="failure">Failed</MenuItem>
         </TextField>
+        {labels.length > 0 && (
+          <TextField
+            size="small"
+            select
+            label="What happened"
+            value={filters.label}
+            onChange={(event) => change({ label: event.target.value })}
+            sx={{ minWidth: 200 }}
+          >
+            <MenuItem value="">Anything</MenuItem>
+            {labels.map((label) => (
+              <MenuItem key={label} value={label}>
+                {labelWords(label)}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
         {!unfiltered(filters) && (
           <Button size="small" onClick={() => change(noFilters)}>
             Clear filters
@@ -191,6 +243,11 @@ export function ActivityTab() {
       <Suspense fallback={null}>
         <EventsChart events={items} onDay={(day) => change({ from: day, to: day })} />
       </Suspense>
+      {retention && (
+        <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }} data-testid="event-retention">
+          {retention}
+        </Typography>
+      )}
       {items.length === 0 && !loading ? (
         <Typography color="text.secondary" data-testid="tab-empty">
           No events{unfiltered(filters) ? '' : ' match these filters'}.
