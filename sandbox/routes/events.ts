@@ -11,6 +11,17 @@ import { operation } from '../http/operation';
 import { paged, problems, type TypedApp } from './common';
 
 type Row = Record<string, string | number | null>;
+
+/** A startDate/endDate query value as a time (absent: null); anything else is a 400 naming the parameter. */
+function dateParam(name: string, raw: string | undefined, now: number): number | null {
+  if (!raw) return null;
+  const value = parseDateFilter(raw, now);
+  if (value === null)
+    throw badRequest(`${name} must be an ISO-8601 date-time`, [
+      { objectName: 'query', field: name, message: 'must be an ISO-8601 date-time' },
+    ]);
+  return value;
+}
 const list = z.union([z.string(), z.array(z.string())]).optional();
 
 /** `sort=property,(asc|desc)` over the one property a list sorts by; newest first when not asked. */
@@ -84,16 +95,7 @@ export function registerEventRoutes(app: TypedApp, ctx: SandboxContext): void {
     }),
     async (request) => {
       const q = request.query;
-      const date = (name: 'startDate' | 'endDate') => {
-        const raw = q[name];
-        if (!raw) return null;
-        const value = parseDateFilter(raw, ctx.now());
-        if (value === null)
-          throw badRequest(`${name} must be an ISO-8601 date-time`, [
-            { objectName: 'query', field: name, message: 'must be an ISO-8601 date-time' },
-          ]);
-        return value;
-      };
+      const date = (name: 'startDate' | 'endDate') => dateParam(name, q[name], ctx.now());
       const from = date('startDate');
       const to = date('endDate');
       return findEvents(db, {
@@ -203,16 +205,7 @@ export function registerEventRoutes(app: TypedApp, ctx: SandboxContext): void {
     }),
     async (request) => {
       const q = request.query;
-      const date = (name: 'startDate' | 'endDate') => {
-        const raw = q[name];
-        if (!raw) return null;
-        const value = parseDateFilter(raw, ctx.now());
-        if (value === null)
-          throw badRequest(`${name} must be an ISO-8601 date-time or duration`, [
-            { objectName: 'query', field: name, message: 'is not a date-time' },
-          ]);
-        return value;
-      };
+      const date = (name: 'startDate' | 'endDate') => dateParam(name, q[name], ctx.now());
       // Changes made through this API carry no admin person: an actorAccountId filter matches none of them.
       const rows = q.actorAccountId
         ? []
