@@ -45,6 +45,32 @@ const labelWords = (label: string) => {
   return `${name} (${outcome === 'failure' ? 'failed' : outcome === 'success' ? 'succeeded' : outcome})`;
 };
 
+/** One of the activity filters' drop-downs: [value, words] options, the first one meaning "no filter". */
+function FilterSelect(props: {
+  label: string;
+  value: string;
+  options: Array<[string, string]>;
+  onChange(value: string): void;
+  minWidth: number;
+}) {
+  return (
+    <TextField
+      size="small"
+      select
+      label={props.label}
+      value={props.value}
+      onChange={(event) => props.onChange(event.target.value)}
+      sx={{ minWidth: props.minWidth }}
+    >
+      {props.options.map(([value, words]) => (
+        <MenuItem key={value || 'all'} value={value}>
+          {words}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
 /** What the store's event retention means for this list, or null when the platform did not say. */
 function retentionNote(days: number | null | undefined, empty: boolean): string | null {
   if (days === null || days === undefined) return null;
@@ -190,49 +216,32 @@ export function ActivityTab() {
           onChange={(event) => change({ to: event.target.value })}
           slotProps={{ inputLabel: { shrink: true } }}
         />
-        <TextField
-          size="small"
-          select
+        <FilterSelect
           label="Type"
           value={filters.type}
-          onChange={(event) => change({ type: event.target.value })}
-          sx={{ minWidth: 180 }}
-        >
-          <MenuItem value="">All types</MenuItem>
-          {eventTypes.map((type) => (
-            <MenuItem key={type} value={type}>
-              {type}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          size="small"
-          select
+          options={[['', 'All types'], ...eventTypes.map((type): [string, string] => [type, type])]}
+          onChange={(type) => change({ type })}
+          minWidth={180}
+        />
+        <FilterSelect
           label="Outcome"
           value={filters.outcome}
-          onChange={(event) => change({ outcome: event.target.value as Filters['outcome'] })}
-          sx={{ minWidth: 140 }}
-        >
-          <MenuItem value="">All outcomes</MenuItem>
-          <MenuItem value="success">Succeeded</MenuItem>
-          <MenuItem value="failure">Failed</MenuItem>
-        </TextField>
+          options={[
+            ['', 'All outcomes'],
+            ['success', 'Succeeded'],
+            ['failure', 'Failed'],
+          ]}
+          onChange={(outcome) => change({ outcome: outcome as Filters['outcome'] })}
+          minWidth={140}
+        />
         {labels.length > 0 && (
-          <TextField
-            size="small"
-            select
+          <FilterSelect
             label="What happened"
             value={filters.label}
-            onChange={(event) => change({ label: event.target.value })}
-            sx={{ minWidth: 200 }}
-          >
-            <MenuItem value="">Anything</MenuItem>
-            {labels.map((label) => (
-              <MenuItem key={label} value={label}>
-                {labelWords(label)}
-              </MenuItem>
-            ))}
-          </TextField>
+            options={[['', 'Anything'], ...labels.map((label): [string, string] => [label, labelWords(label)])]}
+            onChange={(label) => change({ label })}
+            minWidth={200}
+          />
         )}
         {!unfiltered(filters) && (
           <Button size="small" onClick={() => change(noFilters)}>

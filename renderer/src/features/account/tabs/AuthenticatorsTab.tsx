@@ -15,17 +15,14 @@ import { TabFrame } from './TabFrame';
 type Dialogs = 'reset' | 'password' | 'add' | null;
 const notify = (clientId: string) => (clientId ? { notifyClientId: clientId } : {});
 
-/** The dialog another part of the view asked for, cleared as it is taken. */
-function takeRequest(requested: 'passwordReset' | 'addAuthenticator' | null): Dialogs {
-  if (!requested) return null;
-  queueMicrotask(() => useAccountViewStore.setState({ requested: null }));
-  return requested === 'passwordReset' ? 'reset' : 'add';
-}
+/** The dialog another part of the view asked this tab for. */
+const requestedDialog = (requested: 'passwordReset' | 'addAuthenticator' | null): Dialogs =>
+  requested === 'passwordReset' ? 'reset' : requested === 'addAuthenticator' ? 'add' : null;
 
 export function AuthenticatorsTab() {
   const { profile } = useAccountViewStore((state) => state.loaded)!;
   const change = useChange();
-  const [dialog, setDialog] = useState<Dialogs>(() => takeRequest(useAccountViewStore.getState().requested));
+  const [dialog, setDialog] = useState<Dialogs>(() => requestedDialog(useAccountViewStore.getState().requested));
   const [removing, setRemoving] = useState<Authenticator | null>(null);
   const [client, setClient] = useState('');
   const [password, setPassword] = useState('');
@@ -41,14 +38,15 @@ export function AuthenticatorsTab() {
   };
   // Asked from elsewhere in the view (the overview's sign-in check): open that dialog once, whether the request
   // opened this tab or came while it was open.
-  useEffect(
-    () =>
-      useAccountViewStore.subscribe((state) => {
-        const wanted = takeRequest(state.requested);
-        if (wanted) setDialog(wanted);
-      }),
-    [],
-  );
+  useEffect(() => {
+    useAccountViewStore.setState({ requested: null }); // the one that opened the tab is taken by the first state
+    return useAccountViewStore.subscribe((state) => {
+      const wanted = requestedDialog(state.requested);
+      if (!wanted) return;
+      useAccountViewStore.setState({ requested: null });
+      setDialog(wanted);
+    });
+  }, []);
   const close = () => {
     setDialog(null);
     setRemoving(null);
