@@ -16,6 +16,7 @@ import { FaultInjector } from './faults';
 import { registerAnswerModes, type AnswerModes } from './http/answers';
 import { registerAuditTrail } from './http/audit-trail';
 import { registerAccountRoutes } from './routes/accounts';
+import { registerInvitationRoutes } from './routes/invitations';
 import { registerAccountActionRoutes } from './routes/account-actions';
 import { registerAuthRoutes } from './routes/auth';
 import { registerConfigurationRoutes } from './routes/configuration';
@@ -160,6 +161,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   registerConfigurationRoutes(typed, ctx);
   registerAccountRoutes(typed, ctx);
   registerAccountActionRoutes(typed, ctx);
+  registerInvitationRoutes(typed, ctx);
   registerEventRoutes(typed, ctx);
   registerCustomerRoutes(typed, ctx);
   registerControlRoutes(typed, ctx);
@@ -181,6 +183,7 @@ export function sendProblem(reply: FastifyReply, problem: ApiProblem, path: stri
         path: path.split('?')[0],
         message: `error.${problem.title.toLowerCase().replace(/\s+/g, '')}`,
         ...(problem.fieldErrors ? { fieldErrors: problem.fieldErrors } : {}),
+        ...problem.extra,
       }),
     );
 }

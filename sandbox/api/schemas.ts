@@ -353,6 +353,46 @@ export const ImpersonationInsertRequest = named(
   z.object({ clientId: z.string().min(1), reason: z.string().max(512) }),
 );
 export const ImpersonationResponse = named('ImpersonationResponse_Account', z.object({ impersonationUrl: z.string() }));
+// ---- invitations
+
+export const AccountInvitationInsertRequest = named(
+  'AccountInvitationInsertRequest_AccountInvitationDetails',
+  z.object({
+    clientId: z.string().min(1),
+    email: z.string().min(1).email(),
+    groups: z.array(IdReference),
+    language: z.string().regex(/^[a-z]{2,3}-[A-Z0-9]{2,3}$/),
+    metadata: json,
+    organization: z.string().optional(),
+    roles: z.array(AccountRole),
+  }),
+);
+export const AccountInvitationListItem = named(
+  'AccountInvitationResponse_Account',
+  z.object({
+    accountId: z.string(),
+    clientId: z.string(),
+    email: z.string(),
+    id: z.string(),
+    organization: z.string().optional(),
+    sent: dateTime,
+    store: z.string(),
+    validUntil: dateTime,
+  }),
+);
+export const AccountInvitationResponse = named(
+  'AccountInvitationResponse_AccountInvitationDetails',
+  AccountInvitationListItem.extend({
+    groups: z.array(z.object({ id: z.string() })),
+    language: z.string(),
+    metadata: json,
+    roles: z.array(AccountRole),
+  }),
+);
+export const InvitationConflictProblemJson = named(
+  'InvitationConflictProblemJson_AccountInvitationDetails',
+  ProblemJson.extend({ conflictingId: z.string().optional() }),
+);
 export const AccountLockRequest = named('AccountLockRequest', z.object({ type: z.string().regex(/^_password$/) }));
 
 // ---- configuration
@@ -606,6 +646,7 @@ export const NotificationEventListResponse = named(
     id: z.string(),
     accountId: z.string().optional(),
     accountEventId: z.string().optional(),
+    invitationId: z.string().optional(),
     identityStore: z.string(),
     channel: z.string(),
     target: z.string(),

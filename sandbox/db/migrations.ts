@@ -325,4 +325,32 @@ export const migrations: readonly string[] = [
   CREATE INDEX audit_entries_url ON audit_entries(url, date);
   CREATE INDEX audit_entries_date ON audit_entries(date);
   `,
+  // 4: invitations (an administrator invites a customer by email; the customer accepts by a link and sets a
+  // password), the notification log's link to them, and one-time passcodes a customer signs in with.
+  `
+  CREATE TABLE invitations (
+    id TEXT PRIMARY KEY,
+    store TEXT NOT NULL,
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    client_id TEXT NOT NULL,
+    email TEXT NOT NULL,
+    organization TEXT,
+    language TEXT NOT NULL,
+    metadata TEXT NOT NULL,
+    groups TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    sent_at INTEGER NOT NULL,
+    valid_until INTEGER NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    accepted_at INTEGER
+  );
+  CREATE INDEX invitations_store ON invitations(store, email);
+  CREATE INDEX invitations_account ON invitations(account_id);
+  ALTER TABLE notifications ADD COLUMN invitation_id TEXT;
+  CREATE TABLE passcodes (
+    account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+    code_hash TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  `,
 ];

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database';
 import type { SandboxContext } from '../context';
 import type { AccountRow } from './accounts';
-import { recordNotification, resolveNotificationRule } from './notifications';
+import { recordNotification, resolveNotificationRule, signInClient } from './notifications';
 import { badRequest } from './problems';
 
 /** How long an activation link stays valid. */
@@ -42,13 +42,7 @@ export function pendingActivation(db: Db, accountId: string): ActivationRow | un
  */
 export function sendActivation(ctx: SandboxContext, row: AccountRow): { url: string; notificationId: string } {
   if (!row.email) throw badRequest('Activation needs an email to send the link to.');
-  const client = ctx.db
-    .prepare(
-      `SELECT c.id FROM clients c JOIN applications a ON a.id = c.application_id
-       WHERE a.store = ? AND a.type IN (?, 'hybrid') AND c.enabled = 1 ORDER BY a.name, c.name LIMIT 1`,
-    )
-    .get(row.store, row.organization ? 'organizational' : 'personal') as { id: string } | undefined;
-  if (!client) throw badRequest(`Store ${row.store} has no application to send the activation link through.`);
+  const clientId = signInClient(ctx, row);
   const token = randomBytes(32).toString('base64url');
   const now = ctx.now();
   ctx.db
@@ -58,7 +52,7 @@ export function sendActivation(ctx: SandboxContext, row: AccountRow): { url: str
   const notification = recordNotification(
     ctx,
     row,
-    resolveNotificationRule(ctx, row, client.id),
+    resolveNotificationRule(ctx, row, clientId),
     'accountActivation',
     null,
     `Confirm your email address within 7 days: ${url}`,

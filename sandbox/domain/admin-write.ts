@@ -49,11 +49,11 @@ export function recordAdminWrite(
   row: AccountRow,
   name: string,
   metadata: Record<string, unknown>,
-  notify?: { rule: NotificationRule | null; template: TemplateId; details: string },
+  notify?: { rule: NotificationRule | null; template: TemplateId; details: string; invitationId?: string },
   code = 200,
 ): void {
   const notification = notify?.rule
-    ? recordNotification(ctx, row, notify.rule, notify.template, null, notify.details)
+    ? recordNotification(ctx, row, notify.rule, notify.template, null, notify.details, notify.invitationId ?? null)
     : null;
   const eventId = recordAdminEvent(
     ctx,

@@ -70,12 +70,14 @@ export function maxFailedLogins(db: Db, store: string): number {
 }
 
 /** A failed password: the running count and the locks as they now are. */
-export function recordFailedPassword(db: Db, accountId: string, failures: number, locks: object): void {
-  db.prepare('UPDATE accounts SET failed_password_attempts = ?, locks = ? WHERE id = ?').run(
-    failures,
-    JSON.stringify(locks),
-    accountId,
-  );
+export function recordFailedAttempt(
+  db: Db,
+  accountId: string,
+  counter: 'failed_password_attempts' | 'failed_passcode_attempts',
+  failures: number,
+  locks: object,
+): void {
+  db.prepare(`UPDATE accounts SET ${counter} = ?, locks = ? WHERE id = ?`).run(failures, JSON.stringify(locks), accountId);
 }
 
 /** The account's enrolled authenticator apps (TOTP), with their secrets. */

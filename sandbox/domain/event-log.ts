@@ -97,6 +97,7 @@ export interface NotificationFilter {
   stores: string[];
   accountIds: string[];
   accountEventIds: string[];
+  invitationIds: string[];
   target: string | null;
   success: boolean | null;
   order: 'ASC' | 'DESC';
@@ -110,6 +111,7 @@ export function findNotifications(db: Db, filter: NotificationFilter): Row[] {
   conditions.inList('store', filter.stores);
   conditions.inList('account_id', filter.accountIds);
   conditions.inList('account_event_id', filter.accountEventIds);
+  conditions.inList('invitation_id', filter.invitationIds);
   if (filter.target !== null) conditions.add('target = ?', filter.target);
   if (filter.success !== null) conditions.add('success = ?', filter.success ? 1 : 0);
   return db

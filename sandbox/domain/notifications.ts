@@ -26,8 +26,33 @@ export const templates = {
   externalIdentityUnlink: 'External identity unlinked',
   notificationPreferencesUpdate: 'Notification preferences update',
   accountActivation: 'Account activation',
+  accountInvitation: 'Account invitation',
+  passcode: 'One-time passcode',
 } as const;
 export type TemplateId = keyof typeof templates;
+
+/** How long the link or code a message carries works, for those that carry one. */
+const validFor: Partial<Record<TemplateId, number>> = {
+  passwordReset: 24 * 3_600_000,
+  accountActivation: 7 * 24 * 3_600_000,
+  accountInvitation: 7 * 24 * 3_600_000,
+  passcode: 10 * 60_000,
+};
+
+/**
+ * The client a message the customer asked for (or the platform sends on its own) goes out through: the first
+ * enabled client of an application the customer signs in with.
+ */
+export function signInClient(ctx: SandboxContext, account: Pick<AccountRow, 'store' | 'organization'>): string {
+  const client = ctx.db
+    .prepare(
+      `SELECT c.id FROM clients c JOIN applications a ON a.id = c.application_id
+       WHERE a.store = ? AND a.type IN (?, 'hybrid') AND c.enabled = 1 ORDER BY a.name, c.name LIMIT 1`,
+    )
+    .get(account.store, account.organization ? 'organizational' : 'personal') as { id: string } | undefined;
+  if (!client) throw badRequest(`Store ${account.store} has no application to send the message through.`);
+  return client.id;
+}
 
 /**
  * The platform's rule for X-Notification-By-Application: an account in an organization may only be notified
@@ -89,13 +114,15 @@ export type Reachable = Pick<AccountRow, 'email' | 'email_verified' | 'phone' | 
 /**
  * Where the platform may send a customer a message: a verified email, else a verified phone (by SMS). An
  * unverified identifier is never written to (it may not be the customer's), so an account with neither is a 400
- * before anything changes. Activation is the one message to an unverified email: it is how the email gets verified.
+ * before anything changes. Activation and invitation are the messages to an unverified email: following their link
+ * is how the email gets verified.
  */
 export function notificationTarget(
   account: Reachable,
   template: TemplateId,
 ): { channel: 'email' | 'sms'; target: string } {
-  if (template === 'accountActivation' && account.email) return { channel: 'email', target: account.email };
+  if ((template === 'accountActivation' || template === 'accountInvitation') && account.email)
+    return { channel: 'email', target: account.email };
   if (account.email && account.email_verified === 1) return { channel: 'email', target: account.email };
   if (account.phone && account.phone_verified === 1) return { channel: 'sms', target: account.phone };
   const why = account.email
@@ -115,6 +142,7 @@ export function recordNotification(
   template: TemplateId,
   accountEventId: string | null,
   details: string,
+  invitationId: string | null = null,
 ): { id: string; target: string } {
   const id = newId();
   const { channel, target } = notificationTarget(account, template);
@@ -125,8 +153,8 @@ export function recordNotification(
   ctx.db
     .prepare(
       `INSERT INTO notifications (id, store, account_id, account_event_id, channel, target, template_id, template_name, notification_policy_id, brand_id,
-         application_id, client_id, rule, success, timestamp, valid_until, message, message_plain_text)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+         application_id, client_id, rule, success, timestamp, valid_until, message, message_plain_text, invitation_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
     )
     .run(
       id,
@@ -143,9 +171,10 @@ export function recordNotification(
       rule.clientId,
       rule.policySource,
       now,
-      template === 'passwordReset' ? now + 24 * 3_600_000 : null,
+      validFor[template] === undefined ? null : now + validFor[template],
       html,
       plain,
+      invitationId,
     );
   return { id, target };
 }

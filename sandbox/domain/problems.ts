@@ -6,6 +6,8 @@ export class ApiProblem extends Error {
     readonly detail?: string,
     readonly fieldErrors?: Array<{ field: string; message: string; objectName: string }>,
     readonly headers: Record<string, string> = {},
+    /** Fields some problems add to the body (an invitation conflict's `conflictingId`). */
+    readonly extra: Record<string, string> = {},
   ) {
     super(detail ?? title);
   }

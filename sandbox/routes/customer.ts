@@ -19,7 +19,7 @@ import {
   impersonationGrant,
   markAuthenticatorUsed,
   maxFailedLogins,
-  recordFailedPassword,
+  recordFailedAttempt,
   recordProofingAttempt,
   recordSignIn,
   sessionByTokenHash,
@@ -30,7 +30,10 @@ import {
 import { recordEvent } from '../domain/events';
 import { locateIp } from '../domain/geo';
 import { parseJson } from '../domain/ids';
-import { passwordPolicyViolations, verifyPassword } from '../domain/passwords';
+import { hashPassword, passwordPolicyViolations, verifyPassword } from '../domain/passwords';
+import { acceptInvitation, invitationByToken, pendingInvitation } from '../domain/invitations';
+import { sendPasscode, usePasscode } from '../domain/passcodes';
+import { iso } from '../domain/time';
 import { ApiProblem, badRequest, notFound } from '../domain/problems';
 import { describeDevice } from '../domain/user-agent';
 import { assertIdentifiersFree, insertAccount } from '../domain/account-writes';
@@ -98,6 +101,21 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
     const row = accountById(db, session.account_id)!;
     if (row.enabled !== 1) throw customerFailure(403, 'account_disabled', 'The account is disabled.');
     return { row, sessionId: session.id };
+  };
+
+  /** The invitation behind a link, while it can still be accepted. */
+  const openInvitation = (token: string) => {
+    const found = invitationByToken(ctx, token);
+    switch (found.kind) {
+      case 'open':
+        return found;
+      case 'unknown':
+        throw customerFailure(404, 'unknown_link', 'No such invitation.');
+      case 'accepted':
+        throw customerFailure(410, 'link_used', 'This invitation was already accepted.');
+      case 'expired':
+        throw customerFailure(410, 'link_expired', 'This invitation has expired: ask for it to be sent again.');
+    }
   };
 
   app.post(
@@ -202,17 +220,39 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
   );
 
   app.post(
+    `${base}/:store/passcode`,
+    { schema: { tags, params: z.object({ store: z.string() }), body: z.object({ identifier: z.string().min(1) }) } },
+    async (request, reply) => {
+      const row = accountByIdentifier(db, request.params.store, request.body.identifier);
+      // Whether an account exists is not told: an unknown identifier is answered as a sent code would be.
+      if (!row || row.enabled !== 1) return reply.code(202).send({ sent: true });
+      const sent = db.transaction(() => sendPasscode(ctx, row))();
+      return reply.code(202).send({ sent: true, channel: sent.channel, notificationId: sent.notificationId });
+    },
+  );
+
+  app.post(
     `${base}/:store/login`,
     {
       schema: {
         tags,
         params: z.object({ store: z.string() }),
-        body: z.object({ identifier: z.string().min(1), password: z.string(), totp: z.string().optional() }),
+        // A password (and a TOTP code where an authenticator app is enrolled), or a one-time passcode.
+        body: z
+          .object({
+            identifier: z.string().min(1),
+            password: z.string().optional(),
+            passcode: z.string().optional(),
+            totp: z.string().optional(),
+          })
+          .refine((body) => (body.password === undefined) !== (body.passcode === undefined), {
+            message: 'Sign in with a password or a passcode, not both.',
+          }),
       },
     },
     async (request) => {
       const { store } = request.params;
-      const { identifier, password, totp } = request.body;
+      const { identifier, password, passcode, totp } = request.body;
       const row = accountByIdentifier(db, store, identifier);
       const ip = clientIp(request);
       const userAgent = request.headers['user-agent'] ?? 'unknown';
@@ -229,27 +269,45 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
         });
         return customerFailure(status, reason, `Login refused: ${reason.replace(/_/g, ' ')}.`);
       };
-      if (!row) throw fail('invalid_credentials');
-      if (row.enabled !== 1) throw fail('account_disabled', 403);
-      if (row.email_verified !== 1 && pendingActivation(db, row.id)) throw fail('activation_pending', 403);
-      if (activeLocks(row, ctx.now())._password) throw fail('account_locked', 423);
-      if (!verifyPassword(password, row.password_hash)) {
-        const failures = row.failed_password_attempts + 1;
-        const maxFailures = maxFailedLogins(db, store);
-        const locks = parseJson<Record<string, { until: number | null }>>(row.locks, {});
-        if (failures >= maxFailures)
-          locks._password = { until: failures >= PERMANENT_LOCK_THRESHOLD ? null : ctx.now() + TEMPORARY_LOCK_MS };
-        recordFailedPassword(db, row.id, failures, locks);
-        if (locks._password)
+      /** One more failure of this kind; the lock comes after the store's maximum, permanent after ten. */
+      const countFailure = (found: AccountRow, kind: '_password' | '_passcode') => {
+        const counter = kind === '_password' ? 'failed_password_attempts' : 'failed_passcode_attempts';
+        const failures = found[counter] + 1;
+        const locks = parseJson<Record<string, { until: number | null }>>(found.locks, {});
+        if (failures >= maxFailedLogins(db, store))
+          locks[kind] = { until: failures >= PERMANENT_LOCK_THRESHOLD ? null : ctx.now() + TEMPORARY_LOCK_MS };
+        recordFailedAttempt(db, found.id, counter, failures, locks);
+        if (locks[kind])
           recordEvent(ctx, {
             store,
-            accountId: row.id,
-            userName: accountUserName(row),
+            accountId: found.id,
+            userName: accountUserName(found),
             type: 'systemInitiatedOperation',
             name: 'accountLock',
             outcome: 'success',
-            metadata: { failedAttempts: failures },
+            metadata: { failedAttempts: failures, lock: kind },
           });
+      };
+      if (!row) throw fail('invalid_credentials');
+      if (row.enabled !== 1) throw fail('account_disabled', 403);
+      if (row.email_verified !== 1 && pendingActivation(db, row.id)) throw fail('activation_pending', 403);
+      if (!row.password_hash && pendingInvitation(db, row.id)) throw fail('invitation_pending', 403);
+      const locks = activeLocks(row, ctx.now());
+      if (passcode !== undefined) {
+        if (locks._passcode) throw fail('passcode_locked', 423);
+        const valid = db.transaction(() => usePasscode(ctx, row.id, passcode))();
+        if (!valid) {
+          db.transaction(() => countFailure(row, '_passcode'))();
+          throw fail('invalid_passcode');
+        }
+        return db.transaction(() => {
+          db.prepare('UPDATE accounts SET failed_passcode_attempts = 0 WHERE id = ?').run(row.id);
+          return openSession(row, request, 'login');
+        })();
+      }
+      if (locks._password) throw fail('account_locked', 423);
+      if (!verifyPassword(password!, row.password_hash)) {
+        db.transaction(() => countFailure(row, '_password'))();
         throw fail('invalid_credentials');
       }
       const apps = softTokens(db, row.id);
@@ -267,6 +325,65 @@ export function registerCustomerRoutes(app: TypedApp, ctx: SandboxContext): void
         markAuthenticatorUsed(ctx, valid.id);
       }
       return db.transaction(() => openSession(row, request, 'login'))();
+    },
+  );
+
+  app.get(
+    `${base}/invitation/:token`,
+    { schema: { tags, params: z.object({ token: z.string().min(1).max(128) }) } },
+    async (request) => {
+      const found = openInvitation(request.params.token);
+      return {
+        invitationId: found.invitation.id,
+        store: found.invitation.store,
+        email: found.invitation.email,
+        validUntil: iso(found.invitation.valid_until),
+        passwordNeeded: !found.account.password_hash,
+      };
+    },
+  );
+
+  app.post(
+    `${base}/invitation/:token/accept`,
+    {
+      schema: {
+        tags,
+        params: z.object({ token: z.string().min(1).max(128) }),
+        body: z.object({ password: z.string().min(1).max(256).optional() }),
+      },
+    },
+    async (request) => {
+      const { invitation, account } = openInvitation(request.params.token);
+      const { password } = request.body;
+      if (!account.password_hash && !password)
+        throw badRequest('Choose a password to accept the invitation.', [
+          { objectName: 'invitation', field: 'password', message: 'is required' },
+        ]);
+      if (password) {
+        const violations = passwordPolicyViolations(password, passwordPolicyOf(db, account.store), [
+          account.username,
+          account.email,
+        ]);
+        if (violations.length > 0)
+          throw badRequest(
+            `The password ${violations.join(', ')}.`,
+            violations.map((message) => ({ objectName: 'invitation', field: 'password', message })),
+          );
+      }
+      db.transaction(() => {
+        acceptInvitation(ctx, invitation, account, password ? hashPassword(password) : null);
+        recordEvent(ctx, {
+          store: account.store,
+          accountId: account.id,
+          userName: accountUserName(account),
+          type: 'customerFlow',
+          name: 'invitationAcceptance',
+          outcome: 'success',
+          metadata: { invitationId: invitation.id },
+          actor: { accountId: account.id, ip: clientIp(request), userAgent: request.headers['user-agent'] ?? '' },
+        });
+      })();
+      return { accountId: account.id, emailVerified: true };
     },
   );
 

@@ -98,6 +98,55 @@ describe('customer flows', () => {
     expect(failures.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('signs in with a one-time passcode sent to the verified email; wrong codes lock passcodes only', async () => {
+    const account = await findAccount(
+      agent,
+      'business',
+      (candidate) => usable(candidate) && !candidate.accountLockout?.failedPasswordAttemptCount,
+    );
+    const identifier = account.identities.local!.id;
+    const codeSent = async () => {
+      const asked = await customer('/business/passcode', { identifier });
+      expect(asked.status).toBe(202);
+      const { notificationId, channel } = (await asked.json()) as { notificationId: string; channel: string };
+      expect(channel).toBe('email');
+      const message = await agent.get<{ messagePlainText: string; target: string }>(
+        `/admin/api/v1/events/notification/${notificationId}`,
+      );
+      expect(message.body.target).toBe(account.identities.email!.id);
+      return /code is (\d{6})/.exec(message.body.messagePlainText)![1]!;
+    };
+    const code = await codeSent();
+    expect((await customer('/business/login', { identifier, passcode: code })).status).toBe(200);
+    // A code works once.
+    expect((await customer('/business/login', { identifier, passcode: code })).status).toBe(401);
+    const both = await customer('/business/login', { identifier, passcode: code, password: SEED_PASSWORD });
+    expect(both.status).toBe(400);
+
+    const fresh = await codeSent();
+    const wrong = fresh === '000000' ? '111111' : '000000';
+    // One failure already (the spent code); two more reach the store's limit of three.
+    for (let attempt = 0; attempt < 2; attempt++)
+      expect((await customer('/business/login', { identifier, passcode: wrong })).status).toBe(401);
+    const locked = await customer('/business/login', { identifier, passcode: fresh });
+    expect(locked.status).toBe(423);
+    expect(await locked.json()).toMatchObject({ title: 'passcode_locked' });
+    const reloaded = (await agent.get<AccountJson>(`${accountsPath('business')}/${account.id}`)).body;
+    expect(reloaded.accountLockout?.locks?._passcode?.until).toBeDefined();
+    expect(reloaded.accountLockout?.locks?._password).toBeUndefined();
+    expect((reloaded.accountLockout as { failedPasscodeAttemptCount?: number }).failedPasscodeAttemptCount).toBe(3);
+    // The password still works: only passcodes are locked.
+    expect((await customer('/business/login', { identifier, password: SEED_PASSWORD })).status).toBe(200);
+    expect((await agent.post(`${accountsPath('business')}/${account.id}/liftPasscodeLock`)).status).toBe(204);
+    expect((await customer('/business/login', { identifier, passcode: fresh })).status).toBe(200);
+  });
+
+  it('does not tell whether an account exists when a passcode is asked for', async () => {
+    const asked = await customer('/business/passcode', { identifier: 'nobody-here@example.org' });
+    expect(asked.status).toBe(202);
+    expect(await asked.json()).toEqual({ sent: true });
+  });
+
   it('asks for the TOTP code where an authenticator app is enrolled, and checks it', async () => {
     const account = await findAccount(
       agent,

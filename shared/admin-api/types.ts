@@ -67,6 +67,10 @@ CustomerIdentityVerificationInsertRequest_AccountProofingInput?: CustomerIdentit
 AccountIdentifierUpdateRequest_AccountInput?: AccountIdentifierUpdateRequest_AccountInput
 ImpersonationInsertRequest_AccountInput?: ImpersonationInsertRequest_AccountInput
 ImpersonationResponse_AccountInput?: ImpersonationResponse_AccountInput
+AccountInvitationInsertRequest_AccountInvitationDetailsInput?: AccountInvitationInsertRequest_AccountInvitationDetailsInput
+AccountInvitationResponse_AccountInput?: AccountInvitationResponse_AccountInput
+AccountInvitationResponse_AccountInvitationDetailsInput?: AccountInvitationResponse_AccountInvitationDetailsInput
+InvitationConflictProblemJson_AccountInvitationDetailsInput?: InvitationConflictProblemJson_AccountInvitationDetailsInput
 AccountLockRequestInput?: AccountLockRequestInput
 GroupResponseInput?: GroupResponseInput
 PagedModelGroupResponseInput?: PagedModelGroupResponseInput
@@ -138,6 +142,10 @@ CustomerIdentityVerificationInsertRequest_AccountProofing?: CustomerIdentityVeri
 AccountIdentifierUpdateRequest_Account?: AccountIdentifierUpdateRequest_Account
 ImpersonationInsertRequest_Account?: ImpersonationInsertRequest_Account
 ImpersonationResponse_Account?: ImpersonationResponse_Account
+AccountInvitationInsertRequest_AccountInvitationDetails?: AccountInvitationInsertRequest_AccountInvitationDetails
+AccountInvitationResponse_Account?: AccountInvitationResponse_Account
+AccountInvitationResponse_AccountInvitationDetails?: AccountInvitationResponse_AccountInvitationDetails
+InvitationConflictProblemJson_AccountInvitationDetails?: InvitationConflictProblemJson_AccountInvitationDetails
 AccountLockRequest?: AccountLockRequest
 GroupResponse?: GroupResponse
 PagedModelGroupResponse?: PagedModelGroupResponse
@@ -635,6 +643,85 @@ impersonationUrl: string
 }
 /**
  * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
+ * via the `definition` "AccountInvitationInsertRequest_AccountInvitationDetailsInput".
+ */
+export interface AccountInvitationInsertRequest_AccountInvitationDetailsInput {
+clientId: string
+email: string
+groups: IdReferenceRequestInput[]
+language: string
+metadata: {
+[k: string]: unknown | undefined
+}
+organization?: string
+roles: AccountRole_AccountInput[]
+}
+/**
+ * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
+ * via the `definition` "AccountInvitationResponse_AccountInput".
+ */
+export interface AccountInvitationResponse_AccountInput {
+accountId: string
+clientId: string
+email: string
+id: string
+organization?: string
+/**
+ * ISO-8601 date-time
+ */
+sent: string
+store: string
+/**
+ * ISO-8601 date-time
+ */
+validUntil: string
+}
+/**
+ * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
+ * via the `definition` "AccountInvitationResponse_AccountInvitationDetailsInput".
+ */
+export interface AccountInvitationResponse_AccountInvitationDetailsInput {
+accountId: string
+clientId: string
+email: string
+id: string
+organization?: string
+/**
+ * ISO-8601 date-time
+ */
+sent: string
+store: string
+/**
+ * ISO-8601 date-time
+ */
+validUntil: string
+groups: {
+id: string
+}[]
+language: string
+metadata: {
+[k: string]: unknown | undefined
+}
+roles: AccountRole_AccountInput[]
+}
+/**
+ * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
+ * via the `definition` "InvitationConflictProblemJson_AccountInvitationDetailsInput".
+ */
+export interface InvitationConflictProblemJson_AccountInvitationDetailsInput {
+type?: string
+title: string
+status: number
+detail?: string
+path?: string
+message?: string
+errorKey?: string
+entityName?: string
+fieldErrors?: FieldErrorInput[]
+conflictingId?: string
+}
+/**
+ * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
  * via the `definition` "AccountLockRequestInput".
  */
 export interface AccountLockRequestInput {
@@ -1051,6 +1138,7 @@ export interface NotificationEventListResponseInput {
 id: string
 accountId?: string
 accountEventId?: string
+invitationId?: string
 identityStore: string
 channel: string
 target: string
@@ -1093,6 +1181,7 @@ export interface NotificationEventResponseInput {
 id: string
 accountId?: string
 accountEventId?: string
+invitationId?: string
 identityStore: string
 channel: string
 target: string
@@ -1633,6 +1722,85 @@ impersonationUrl: string
 }
 /**
  * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
+ * via the `definition` "AccountInvitationInsertRequest_AccountInvitationDetails".
+ */
+export interface AccountInvitationInsertRequest_AccountInvitationDetails {
+clientId: string
+email: string
+groups: IdReferenceRequest[]
+language: string
+metadata: {
+[k: string]: unknown | undefined
+}
+organization?: string
+roles: AccountRole_Account[]
+}
+/**
+ * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
+ * via the `definition` "AccountInvitationResponse_Account".
+ */
+export interface AccountInvitationResponse_Account {
+accountId: string
+clientId: string
+email: string
+id: string
+organization?: string
+/**
+ * ISO-8601 date-time
+ */
+sent: string
+store: string
+/**
+ * ISO-8601 date-time
+ */
+validUntil: string
+}
+/**
+ * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
+ * via the `definition` "AccountInvitationResponse_AccountInvitationDetails".
+ */
+export interface AccountInvitationResponse_AccountInvitationDetails {
+accountId: string
+clientId: string
+email: string
+id: string
+organization?: string
+/**
+ * ISO-8601 date-time
+ */
+sent: string
+store: string
+/**
+ * ISO-8601 date-time
+ */
+validUntil: string
+groups: {
+id: string
+}[]
+language: string
+metadata: {
+[k: string]: unknown | undefined
+}
+roles: AccountRole_Account[]
+}
+/**
+ * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
+ * via the `definition` "InvitationConflictProblemJson_AccountInvitationDetails".
+ */
+export interface InvitationConflictProblemJson_AccountInvitationDetails {
+type?: string
+title: string
+status: number
+detail?: string
+path?: string
+message?: string
+errorKey?: string
+entityName?: string
+fieldErrors?: FieldError[]
+conflictingId?: string
+}
+/**
+ * This interface was referenced by `AdminApiSchemas`'s JSON-Schema
  * via the `definition` "AccountLockRequest".
  */
 export interface AccountLockRequest {
@@ -2049,6 +2217,7 @@ export interface NotificationEventListResponse {
 id: string
 accountId?: string
 accountEventId?: string
+invitationId?: string
 identityStore: string
 channel: string
 target: string
@@ -2091,6 +2260,7 @@ export interface NotificationEventResponse {
 id: string
 accountId?: string
 accountEventId?: string
+invitationId?: string
 identityStore: string
 channel: string
 target: string
@@ -2182,8 +2352,10 @@ export interface AdminApiOperations {
   adminInitiatedPasswordReset: { method: 'POST'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}/password/reset' };
   clearAccountDeviceSessions: { method: 'DELETE'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}/sessions' };
   createAccount: { method: 'POST'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts' };
+  createInvitation: { method: 'POST'; path: '/admin/api/v1/identityStores/{identityStoreName}/invite' };
   deleteAccountById: { method: 'DELETE'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}' };
   deleteAccountDeviceSession: { method: 'DELETE'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}/sessions/{sessionId}' };
+  deleteAccountInvitation: { method: 'DELETE'; path: '/admin/api/v1/identityStores/{identityStoreName}/invite/{invitationId}' };
   deleteAccountProofingFailures: { method: 'DELETE'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}/accountProofings/{accountProofingId}' };
   deleteAuthenticator: { method: 'DELETE'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}/authenticators/{authenticatorId}' };
   deleteExternalIdentity: { method: 'DELETE'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}/identities/{externalLoginId}' };
@@ -2194,6 +2366,8 @@ export interface AdminApiOperations {
   getAccountById: { method: 'GET'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}' };
   getAccountEventById: { method: 'GET'; path: '/admin/api/v1/events/account/{eventId}' };
   getAccountEvents: { method: 'GET'; path: '/admin/api/v1/events/account' };
+  getAccountInvitation: { method: 'GET'; path: '/admin/api/v1/identityStores/{identityStoreName}/invite/{invitationId}' };
+  getAccountInvitations: { method: 'GET'; path: '/admin/api/v1/identityStores/{identityStoreName}/invite' };
   getAccountProofing: { method: 'GET'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}/accountProofings' };
   getAccountRolesById: { method: 'GET'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}/roles' };
   getAllAccountAttributes: { method: 'GET'; path: '/admin/api/v1/identityStores/{identityStoreName}/attributes' };
@@ -2235,6 +2409,7 @@ export interface AdminApiOperations {
   list_6: { method: 'GET'; path: '/admin/api/v2/admin/events/audit' };
   lock: { method: 'POST'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}/lock' };
   removeGroup: { method: 'DELETE'; path: '/admin/api/v1/identityStores/{identityStoreName}/groups/{groupId}/members/{accountId}' };
+  resendInvitation: { method: 'POST'; path: '/admin/api/v1/identityStores/{identityStoreName}/invite/{invitationId}/resend' };
   resetPassword: { method: 'POST'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}/password/change' };
   token: { method: 'POST'; path: '/oauth2/token' };
   updateAccountIdentifier: { method: 'POST'; path: '/admin/api/v1/identityStores/{identityStoreName}/accounts/{accountId}/identities/identifier' };
