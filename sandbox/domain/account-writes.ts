@@ -19,17 +19,18 @@ export interface NewAccount {
   identifierAuthenticators: boolean;
 }
 
-/** 409 when another account of the store already uses one of these identifiers. */
+/** 409 when another account of the store (not `ownId`, the one changing) already uses one of these identifiers. */
 export function assertIdentifiersFree(
   ctx: SandboxContext,
   account: Pick<NewAccount, 'store' | 'username' | 'email' | 'phone'>,
+  ownId: string | null = null,
 ): void {
   const { store, username, email, phone } = account;
   const clash = ctx.db
     .prepare(
-      'SELECT 1 FROM accounts WHERE store = ? AND ((? IS NOT NULL AND username = ? COLLATE NOCASE) OR (? IS NOT NULL AND email = ? COLLATE NOCASE) OR (? IS NOT NULL AND phone = ?))',
+      'SELECT 1 FROM accounts WHERE store = ? AND id IS NOT ? AND ((? IS NOT NULL AND username = ? COLLATE NOCASE) OR (? IS NOT NULL AND email = ? COLLATE NOCASE) OR (? IS NOT NULL AND phone = ?))',
     )
-    .get(store, username, username, email, email, phone, phone);
+    .get(store, ownId, username, username, email, email, phone, phone);
   if (clash) throw conflict('An account with one of these identifiers already exists.');
 }
 
@@ -105,12 +106,16 @@ export function updateIdentifier(
   identifier: string,
   verified: boolean,
 ): void {
-  assertIdentifiersFree(ctx, {
-    store: account.store,
-    username: type === 'username' ? identifier : null,
-    email: type === 'email' ? identifier : null,
-    phone: type === 'phone' ? identifier : null,
-  });
+  assertIdentifiersFree(
+    ctx,
+    {
+      store: account.store,
+      username: type === 'username' ? identifier : null,
+      email: type === 'email' ? identifier : null,
+      phone: type === 'phone' ? identifier : null,
+    },
+    account.id,
+  );
   const now = ctx.now();
   if (type === 'username')
     ctx.db.prepare('UPDATE accounts SET username = ?, updated_at = ? WHERE id = ?').run(identifier, now, account.id);

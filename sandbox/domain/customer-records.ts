@@ -77,7 +77,11 @@ export function recordFailedAttempt(
   failures: number,
   locks: object,
 ): void {
-  db.prepare(`UPDATE accounts SET ${counter} = ?, locks = ? WHERE id = ?`).run(failures, JSON.stringify(locks), accountId);
+  db.prepare(`UPDATE accounts SET ${counter} = ?, locks = ? WHERE id = ?`).run(
+    failures,
+    JSON.stringify(locks),
+    accountId,
+  );
 }
 
 /** The account's enrolled authenticator apps (TOTP), with their secrets. */

@@ -118,7 +118,8 @@ function checkReferences(db: Db, store: string, body: InvitationRequest): void {
   if (body.organization && !findConfiguration(db, 'organization', body.organization, store))
     throw fieldProblem('organization', 'does not exist');
   for (const group of body.groups)
-    if (!findConfiguration(db, 'group', group.id, store)) throw fieldProblem('groups', `group ${group.id} does not exist`);
+    if (!findConfiguration(db, 'group', group.id, store))
+      throw fieldProblem('groups', `group ${group.id} does not exist`);
   for (const role of body.roles) {
     if (!findConfiguration(db, 'role', role.id, store)) throw fieldProblem('roles', `role ${role.id} does not exist`);
     if (!findConfiguration(db, 'organization', role.organization, store))
@@ -177,10 +178,9 @@ export function createInvitation(
       {},
       { conflictingId: pending.id },
     );
-  const existing = db.prepare('SELECT * FROM accounts WHERE store = ? AND email = ? COLLATE NOCASE').get(
-    store,
-    body.email,
-  ) as AccountRow | undefined;
+  const existing = db
+    .prepare('SELECT * FROM accounts WHERE store = ? AND email = ? COLLATE NOCASE')
+    .get(store, body.email) as AccountRow | undefined;
   if (existing && (existing.organization ?? null) !== (body.organization ?? null))
     throw new ApiProblem(
       409,

@@ -13,14 +13,24 @@ const hashOf = (accountId: string, code: string) =>
  * Sends the customer a six-digit one-time passcode to their verified email, else their verified phone (a new code
  * replaces the last). Only its hash is kept; the outbox keeps the message. Call inside a transaction.
  */
-export function sendPasscode(ctx: SandboxContext, row: AccountRow): { channel: 'email' | 'sms'; notificationId: string } {
+export function sendPasscode(
+  ctx: SandboxContext,
+  row: AccountRow,
+): { channel: 'email' | 'sms'; notificationId: string } {
   const { channel } = notificationTarget(row, 'passcode');
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   ctx.db
     .prepare('INSERT OR REPLACE INTO passcodes (account_id, code_hash, expires_at) VALUES (?, ?, ?)')
     .run(row.id, hashOf(row.id, code), ctx.now() + PASSCODE_VALID_MS);
   const rule = resolveNotificationRule(ctx, row, signInClient(ctx, row));
-  const sent = recordNotification(ctx, row, rule, 'passcode', null, `Your sign-in code is ${code}. It works for 10 minutes.`);
+  const sent = recordNotification(
+    ctx,
+    row,
+    rule,
+    'passcode',
+    null,
+    `Your sign-in code is ${code}. It works for 10 minutes.`,
+  );
   return { channel, notificationId: sent.id };
 }
 

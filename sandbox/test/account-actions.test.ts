@@ -319,6 +319,16 @@ describe('account writes', () => {
     );
     expect(sent).toHaveLength(2);
 
+    // The same unverified email again is no clash with itself: a fresh confirmation link goes to it.
+    const again = await identifier({ type: 'email', identifier: 'after.change@example.com' });
+    expect(again.status).toBe(200);
+    const links = (
+      await agent.get<Array<{ target: string; notificationTemplate: { id: string } }>>(
+        `/admin/api/v1/events/notification?accountIds=${created.id}`,
+      )
+    ).body.filter((item) => item.notificationTemplate.id === 'accountActivation');
+    expect(links.map((item) => item.target)).toEqual(['after.change@example.com', 'after.change@example.com']);
+
     const proved = await identifier(
       { type: 'email', identifier: 'proved@example.com' },
       { 'X-Skip-Email-Verification': 'true' },

@@ -74,9 +74,7 @@ describe('account invitations', () => {
       validUntil: new Date(clock + 7 * DAY).toISOString(),
       groups: [{ id: 'consumers-beta-testers' }],
     });
-    const account = (
-      await agent.get<AccountJson>(`${accountsPath('consumers')}/${created.body.accountId}`)
-    ).body;
+    const account = (await agent.get<AccountJson>(`${accountsPath('consumers')}/${created.body.accountId}`)).body;
     expect(account.identities.email).toEqual({ id: 'invitee.one@example.net', verified: false });
     expect(account.groups).toEqual([{ id: 'consumers-beta-testers' }]);
     const sent = await agent.get<NotificationJson[]>(
@@ -192,9 +190,7 @@ describe('account invitations', () => {
     expect(missing.status).toBe(400);
     const accepted = await customerPost(`/invitation/${token}/accept`, { password: 'Invited-Customer-2026!' });
     expect(accepted.status).toBe(200);
-    const account = (
-      await agent.get<AccountJson>(`${accountsPath('consumers')}/${created.body.accountId}`)
-    ).body;
+    const account = (await agent.get<AccountJson>(`${accountsPath('consumers')}/${created.body.accountId}`)).body;
     expect(account.identities.email).toEqual({ id: 'invitee.five@example.net', verified: true });
     const login = await customerPost('/consumers/login', {
       identifier: 'invitee.five@example.net',
@@ -217,9 +213,7 @@ describe('account invitations', () => {
     await later(7 * DAY + 1);
     const late = await customerPost(`/invitation/${token}/accept`, { password: 'Invited-Customer-2026!' });
     expect(late.status).toBe(410);
-    const account = (
-      await agent.get<AccountJson>(`${accountsPath('consumers')}/${created.body.accountId}`)
-    ).body;
+    const account = (await agent.get<AccountJson>(`${accountsPath('consumers')}/${created.body.accountId}`)).body;
     expect(account.identities.email?.verified).toBe(false);
   });
 

@@ -29,6 +29,8 @@ export const ConsoleAction = z.enum([
   'impersonate',
   'changeIdentifier',
   'unlinkIdentity',
+  'resendInvitation',
+  'revokeInvitation',
 ]);
 export type ConsoleAction = z.infer<typeof ConsoleAction>;
 

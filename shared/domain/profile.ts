@@ -141,6 +141,18 @@ export type NotificationDetail = z.infer<typeof NotificationDetail>;
 
 export const NotificationPreferences = z.record(z.string(), z.boolean());
 
+/** An invitation the customer has not accepted yet (the platform sends a link; accepting sets a password). */
+export const Invitation = z.object({
+  id: z.string(),
+  email: z.string(),
+  /** The application client it was sent through, and its name where the catalog knows it. */
+  clientId: z.string().nullable(),
+  clientName: z.string().nullable(),
+  sentAt: when.nullable(),
+  validUntil: when.nullable(),
+});
+export type Invitation = z.infer<typeof Invitation>;
+
 /** Everything the overview and the eight tabs show of one account, as fetched together. */
 export const AccountProfile = z.object({
   summary: AccountSummary,
@@ -165,6 +177,8 @@ export const AccountProfile = z.object({
   events: z.array(AccountEvent),
   moreEvents: z.boolean(),
   notifications: z.array(NotificationEntry),
+  /** Invitations not accepted yet (profiles cached before invitations were read have none). */
+  invitations: z.array(Invitation).default([]),
 });
 export type AccountProfile = z.infer<typeof AccountProfile>;
 
@@ -253,6 +267,8 @@ export const ProfileAction = z.discriminatedUnion('kind', [
     notifyClientId: NotifyClient,
   }),
   z.strictObject({ kind: z.literal('unlinkIdentity'), externalLoginId: Id, notifyClientId: NotifyClient }),
+  z.strictObject({ kind: z.literal('resendInvitation'), invitationId: Id }),
+  z.strictObject({ kind: z.literal('revokeInvitation'), invitationId: Id }),
 ]);
 export type ProfileAction = z.infer<typeof ProfileAction>;
 export type ProfileActionKind = ProfileAction['kind'];

@@ -40,6 +40,7 @@ const healthy: AccountProfile = {
   events: [],
   moreEvents: false,
   notifications: [],
+  invitations: [],
 };
 
 const event = (name: string, outcome: AccountEvent['outcome'], at: string, actor: Partial<AccountEvent> = {}) =>
@@ -64,6 +65,7 @@ const facts = (profile: Partial<AccountProfile>, lastFailureReason: string | nul
   profile: { ...healthy, ...profile },
   lastFailureReason,
   format: { day: (iso) => iso.slice(0, 10), time: (iso) => iso.slice(0, 16).replace('T', ' ') },
+  now: Date.parse('2026-12-03T12:00:00.000Z'),
 });
 const rulesOf = (input: SignInFacts) => signInCheck(input).verdicts.map((verdict) => verdict.rule);
 
@@ -118,7 +120,7 @@ describe('the sign-in check, rule by rule', () => {
 
   it('passcode lock, fixed by lifting it', () => {
     const verdict = signInCheck(facts({ passcodeLock: { locked: true, until: null, failedAttempts: 3 } })).verdicts[0]!;
-    expect(verdict.text).toBe('One-time codes locked until an agent lifts it.');
+    expect(verdict.text).toBe('One-time codes locked after 3 wrong codes until an agent lifts it.');
     expect(verdict.fix?.run).toEqual({ kind: 'liftLock', lock: 'passcode' });
   });
 
@@ -147,7 +149,7 @@ describe('the sign-in check, rule by rule', () => {
     });
   });
 
-  it('unverified email: says when the activation was sent, and when nothing can reach the customer', () => {
+  it('unverified email: says when the activation was sent, when nothing can reach the customer; fixed by confirming it', () => {
     const unverified = { ...healthy.summary, emailVerified: false };
     expect(
       signInCheck(
@@ -174,6 +176,12 @@ describe('the sign-in check, rule by rule', () => {
     expect(
       signInCheck(facts({ summary: { ...unverified, phone: '+441632960961', phoneVerified: true } })).verdicts[0]!.text,
     ).toBe('Email not verified: the customer has not confirmed it.');
+    // Fixed through the email's dialog: a new confirmation link, or marked verified on the agent's word.
+    expect(signInCheck(facts({ summary: unverified })).verdicts[0]!.fix).toEqual({
+      action: 'changeIdentifier',
+      label: 'Confirm the email',
+      run: null,
+    });
   });
 
   it('failed sign-ins: counts the run since the last success, names the reason, offers a reset for a wrong password', () => {
@@ -215,6 +223,44 @@ describe('the sign-in check, rule by rule', () => {
     expect(verdict.fix?.run).toEqual({ kind: 'clearProofingAttempts', proofingId: 'p1' });
   });
 
+  it('pending invitation of a customer who never signed in: when, through which client, until when; fixed by resending', () => {
+    const invited = {
+      lastLogin: null,
+      numberOfLogins: 0,
+      authenticators: [],
+      summary: { ...healthy.summary, emailVerified: false },
+      invitations: [
+        {
+          id: 'inv-1',
+          email: 'ada@example.com',
+          clientId: 'client-shop-web',
+          clientName: 'Shop web',
+          sentAt: '2026-11-28T08:00:00.000Z',
+          validUntil: '2026-12-05T08:00:00.000Z',
+        },
+      ],
+    };
+    // The invitation says it all: no "no sign-in method" or "email not verified" beside it.
+    expect(signInCheck(facts(invited)).verdicts).toEqual([
+      {
+        rule: 'invitationPending',
+        severity: 'blocks',
+        text: 'Invited on 2026-11-28 through Shop web, not accepted yet: the customer signs in for the first time by following its link (valid until 2026-12-05).',
+        fix: {
+          action: 'resendInvitation',
+          label: 'Resend the invitation',
+          run: { kind: 'resendInvitation', invitationId: 'inv-1' },
+        },
+      },
+    ]);
+    const expired = { ...invited.invitations[0]!, validUntil: '2026-12-01T08:00:00.000Z' };
+    expect(signInCheck(facts({ ...invited, invitations: [expired] })).verdicts[0]!.text).toBe(
+      'Invited on 2026-11-28 through Shop web; the invitation expired on 2026-12-01 without being accepted, so the customer has no way in.',
+    );
+    // A customer who has signed in before is not kept out by an invitation.
+    expect(rulesOf(facts({ invitations: invited.invitations }))).toEqual([]);
+  });
+
   it('puts what blocks before what warns, and every rule is tested above', () => {
     const check = signInCheck(
       facts(
@@ -236,6 +282,7 @@ describe('the sign-in check, rule by rule', () => {
       'disabled',
       'passwordLock',
       'passcodeLock',
+      'invitationPending',
       'noAuthenticator',
       'emailUnverified',
       'failedSignIns',

@@ -36,6 +36,8 @@ export interface SignInFacts {
   lastFailureReason: string | null;
   /** How the agent reads dates and times (the renderer's or the report's formatter). */
   format: { day(iso: string): string; time(iso: string): string };
+  /** The time the facts are read at (when the account was fetched), for what has expired. */
+  now: number;
 }
 
 interface SignInRule {
@@ -52,6 +54,9 @@ const failureWords: Record<string, string> = {
   totp_required: 'no one-time code given',
   invalid_totp: 'wrong one-time code',
   activation_pending: 'the email was not activated yet',
+  invitation_pending: 'the invitation was not accepted yet',
+  passcode_locked: 'one-time codes were locked',
+  invalid_passcode: 'wrong one-time code',
 };
 const reasonInWords = (reason: string) => failureWords[reason] ?? reason.replace(/_/g, ' ');
 
@@ -65,6 +70,12 @@ export function failedSignIns(events: AccountEvent[]): AccountEvent[] {
   }
   return run;
 }
+
+/** Whether the customer has ever signed in, as far as the account and its latest events say. */
+const signedInEver = (profile: AccountProfile) =>
+  profile.lastLogin !== null ||
+  (profile.numberOfLogins ?? 0) > 0 ||
+  profile.events.some((event) => event.name === 'login' && event.outcome === 'success');
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
@@ -102,9 +113,37 @@ export const signInRules: readonly SignInRule[] = [
     check: ({ profile, format }) => {
       const lock = profile.passcodeLock;
       if (lock.locked !== true) return null;
+      const after = lock.failedAttempts > 0 ? ` after ${plural(lock.failedAttempts, 'wrong code')}` : '';
       return {
-        text: `One-time codes locked ${lock.until ? `until ${format.time(lock.until)}` : 'until an agent lifts it'}.`,
+        text: `One-time codes locked${after} ${lock.until ? `until ${format.time(lock.until)}` : 'until an agent lifts it'}.`,
         fix: { action: 'liftLock', label: 'Lift the passcode lock', run: { kind: 'liftLock', lock: 'passcode' } },
+      };
+    },
+  },
+  {
+    // An invited customer signs in for the first time by accepting (the link lets them choose a password); one who
+    // has signed in before is not kept out by a pending invitation.
+    id: 'invitationPending',
+    severity: 'blocks',
+    check: ({ profile, format, now }) => {
+      const invitation = profile.invitations[0];
+      if (!invitation || signedInEver(profile)) return null;
+      const sent = `Invited${invitation.sentAt ? ` on ${format.day(invitation.sentAt)}` : ''}${
+        invitation.clientName ? ` through ${invitation.clientName}` : ''
+      }`;
+      const until = invitation.validUntil;
+      const expired = until !== null && Date.parse(until) <= now;
+      return {
+        text: expired
+          ? `${sent}; the invitation expired on ${format.day(until)} without being accepted, so the customer has no way in.`
+          : `${sent}, not accepted yet: the customer signs in for the first time by following its link${
+              until ? ` (valid until ${format.day(until)})` : ''
+            }.`,
+        fix: {
+          action: 'resendInvitation',
+          label: 'Resend the invitation',
+          run: { kind: 'resendInvitation', invitationId: invitation.id },
+        },
       };
     },
   },
@@ -116,11 +155,8 @@ export const signInRules: readonly SignInRule[] = [
     severity: 'warns',
     check: ({ profile }) => {
       if (profile.authenticators.length > 0 || profile.externalIdentities.length > 0) return null;
-      const signedIn =
-        profile.lastLogin !== null ||
-        (profile.numberOfLogins ?? 0) > 0 ||
-        profile.events.some((event) => event.name === 'login' && event.outcome === 'success');
-      if (signedIn) return null;
+      // A pending invitation says why (and how to fix it) already.
+      if (signedInEver(profile) || profile.invitations.length > 0) return null;
       // A reset link lets the customer choose a password, if a message can reach them; else give them a way first.
       const reachable = notificationReach(profile.summary).channel !== null;
       return {
@@ -136,13 +172,15 @@ export const signInRules: readonly SignInRule[] = [
     severity: 'warns',
     check: ({ profile, format }) => {
       const { summary } = profile;
-      if (!summary.email || summary.emailVerified !== false) return null;
+      // An invitation's link verifies the email when accepted: the invitation's verdict covers it.
+      if (!summary.email || summary.emailVerified !== false || profile.invitations.length > 0) return null;
       const activation = profile.notifications.find((item) => /activation/i.test(item.template));
       const pending = activation?.at ? `activation sent ${format.day(activation.at)}, not completed` : null;
       const reach = notificationReach(summary);
       return {
         text: `Email not verified: ${pending ?? 'the customer has not confirmed it'}${reach.channel === null ? '; no message can reach the customer' : ''}.`,
-        fix: null,
+        // Setting the same email again sends a new confirmation link; the dialog also lets the agent mark it proved.
+        fix: { action: 'changeIdentifier', label: 'Confirm the email', run: null },
       };
     },
   },

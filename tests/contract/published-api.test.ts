@@ -22,6 +22,7 @@ import {
 import { deletionConfirmation } from '../../electron/main/services/profiles/profile-service';
 import { emptyCatalog } from '@shared/domain/profile';
 import { connectToSandbox } from '../unit/sandbox-services';
+import { apiAs } from '../../sandbox/test/helpers';
 import { facts, operationOf, recordingFetch, requestProblems, type RecordedRequest } from './published-api';
 
 let sandbox: RunningSandbox;
@@ -187,6 +188,31 @@ describe('the published Admin API document, as the console uses it', () => {
     await profiles.act('business', sessionOwner!.profile.summary.id, { kind: 'deleteSession', sessionId: session.id });
     await profiles.act('business', sessionOwner!.profile.summary.id, { kind: 'deleteSessions' });
 
+    // Invitations: one made on the platform (not by the console), seen on its account, resent, then revoked.
+    const admin = await apiAs(sandbox, 'agent');
+    const invited = await admin.post<{ id: string; accountId: string }>(
+      '/admin/api/v1/identityStores/business/invite',
+      {
+        clientId: 'client-workplace-web',
+        email: 'contract.invitee@example.com',
+        groups: [],
+        language: 'en-US',
+        metadata: {},
+        organization: organization.id,
+        roles: [],
+      },
+    );
+    expect(invited.status).toBe(201);
+    const invitedView = await profiles.open('business', invited.body.accountId);
+    expect(invitedView.profile.invitations.map((item) => item.id)).toEqual([invited.body.id]);
+    expect(invitedView.profile.invitations[0]!.clientName).toBe('Workplace web');
+    await profiles.act('business', invited.body.accountId, { kind: 'resendInvitation', invitationId: invited.body.id });
+    const revoked = await profiles.act('business', invited.body.accountId, {
+      kind: 'revokeInvitation',
+      invitationId: invited.body.id,
+    });
+    expect(revoked.profile.invitations).toEqual([]);
+
     const doomed = second.items.at(-1)!;
     await profiles.deleteAccount('business', doomed.id, deletionConfirmation(doomed));
 
@@ -224,6 +250,8 @@ describe('the published Admin API document, as the console uses it', () => {
       impersonate: ['impersonation'],
       changeIdentifier: ['updateAccountIdentifier'],
       unlinkIdentity: ['deleteExternalIdentity'],
+      resendInvitation: ['resendInvitation'],
+      revokeInvitation: ['deleteAccountInvitation'],
     };
     for (const [action, operationIds] of Object.entries(operationsOfAction)) {
       const documented = operationIds.flatMap(
@@ -296,6 +324,7 @@ describe('the leanest answers the document allows', () => {
         events: [Api.ApiEventHeader.parse(minimal.event)],
         moreEvents: false,
         notifications: [Api.ApiNotificationEvent.parse(minimal.notification)],
+        invitations: [Api.ApiInvitation.parse({ id: 'i1', accountId: 'a1' })],
       },
       'store',
       emptyCatalog,
@@ -307,6 +336,9 @@ describe('the leanest answers the document allows', () => {
     expect(profile.passwordLock).toEqual({ locked: true, until: null, failedAttempts: 5 });
     expect(profile.events[0]).toMatchObject({ at: null, type: 'not provided' });
     expect(profile.notifications[0]).toMatchObject({ at: null, success: null, channel: 'not provided' });
+    expect(profile.invitations).toEqual([
+      { id: 'i1', email: 'not provided', clientId: null, clientName: null, sentAt: null, validUntil: null },
+    ]);
     expect(toEvent(Api.ApiEventHeader.parse(minimal.event)).id).toBe('e1');
     expect(toEventDetail(Api.ApiEvent.parse(minimal.event)).actions).toEqual([]);
     expect(toNotification(Api.ApiNotificationEvent.parse(minimal.notification), emptyCatalog).template).toBe(
@@ -322,7 +354,15 @@ describe('the leanest answers the document allows', () => {
     });
     expect((parsed as Record<string, unknown>).futureField).toEqual({ nested: true });
     const profile = toProfile(
-      { account: parsed, sessions: [], identities: null, events: [], moreEvents: false, notifications: [] },
+      {
+        account: parsed,
+        sessions: [],
+        identities: null,
+        events: [],
+        moreEvents: false,
+        notifications: [],
+        invitations: [],
+      },
       's',
       emptyCatalog,
     );

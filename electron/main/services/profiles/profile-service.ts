@@ -194,6 +194,7 @@ export class ProfileService {
         events: [],
         moreEvents: false,
         notifications: [],
+        invitations: [],
       },
       catalog,
       source: 'cache',

@@ -55,6 +55,7 @@ const profile: AccountProfile = {
   events: [],
   moreEvents: false,
   notifications: [],
+  invitations: [],
 };
 const attribute = (key: string, type: string) => ({
   id: key,

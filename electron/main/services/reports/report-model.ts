@@ -114,6 +114,7 @@ function reportSignIn(report: AccountReport, clock: ReportClock, moment: ReturnT
     profile: report.profile,
     lastFailureReason: report.lastFailureReason ?? null,
     format: { day: (iso) => day.format(Date.parse(iso)), time: (iso) => moment(iso)?.display ?? iso },
+    now: clock.now,
   });
   return {
     healthy: check.healthy,

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Alert,
   Button,
@@ -39,7 +39,17 @@ export function IdentifiersList() {
   const external = useAccountViewStore((state) => state.loaded!.profile.externalIdentities);
   const gate = useGate();
   const [menu, setMenu] = useState<HTMLElement | null>(null);
-  const [changing, setChanging] = useState<IdentifierKind | null>(null);
+  const [changing, setChanging] = useState<{ kind: IdentifierKind; confirming: boolean } | null>(null);
+  // The sign-in check's "Confirm the email" opens the email's dialog with the current address filled in.
+  useEffect(
+    () =>
+      useAccountViewStore.subscribe((state) => {
+        if (state.requested !== 'confirmEmail') return;
+        useAccountViewStore.setState({ requested: null });
+        setChanging({ kind: 'email', confirming: true });
+      }),
+    [],
+  );
   const [unlinking, setUnlinking] = useState<ExternalIdentity | null>(null);
   const values: Record<IdentifierKind, string | null> = {
     email: account.email,
@@ -82,7 +92,7 @@ export function IdentifiersList() {
             title={changeRefused ?? undefined}
             onClick={() => {
               setMenu(null);
-              setChanging(kind);
+              setChanging({ kind, confirming: false });
             }}
           >
             {values[kind] ? 'Change' : 'Set'} the {kindWords[kind]}
@@ -103,16 +113,34 @@ export function IdentifiersList() {
           </MenuItem>
         ))}
       </Menu>
-      {changing && <ChangeIdentifierDialog kind={changing} onClose={() => setChanging(null)} />}
+      {changing && (
+        <ChangeIdentifierDialog
+          kind={changing.kind}
+          current={changing.confirming ? values[changing.kind] : null}
+          onClose={() => setChanging(null)}
+        />
+      )}
       <UnlinkDialog identity={unlinking} onClose={() => setUnlinking(null)} />
     </Stack>
   );
 }
 
-function ChangeIdentifierDialog({ kind, onClose }: { kind: IdentifierKind; onClose(): void }) {
+/**
+ * Changes an identifier; given the `current` one, confirms it instead: setting the same address again sends the
+ * customer a new confirmation link, or, when they proved it is theirs, marks it verified.
+ */
+function ChangeIdentifierDialog({
+  kind,
+  current,
+  onClose,
+}: {
+  kind: IdentifierKind;
+  current: string | null;
+  onClose(): void;
+}) {
   const change = useChange();
-  const [identifier, setIdentifier] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const [identifier, setIdentifier] = useState(current ?? '');
+  const [confirmation, setConfirmation] = useState(current ?? '');
   const [proved, setProved] = useState(false);
   const [client, setClient] = useState('');
   const words = kindWords[kind];
@@ -129,16 +157,21 @@ function ChangeIdentifierDialog({ kind, onClose }: { kind: IdentifierKind; onClo
           customerProvedIt: verifiable && proved,
           ...(client ? { notifyClientId: client } : {}),
         },
-        `Changed the ${words} to ${identifier.trim()}.`,
+        current
+          ? verifiable && proved
+            ? `Marked ${identifier.trim()} verified.`
+            : `Sent a new confirmation link to ${identifier.trim()}.`
+          : `Changed the ${words} to ${identifier.trim()}.`,
       )
       .then((ok) => ok && onClose());
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="xs" aria-labelledby="identifier-title">
-      <DialogTitle id="identifier-title">Change the {words}</DialogTitle>
+      <DialogTitle id="identifier-title">{current ? `Confirm the ${words}` : `Change the ${words}`}</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          The customer signs in with it.{' '}
-          {verifiable && `Unless they proved the new ${words} is theirs, the platform asks them to confirm it.`}
+          {current
+            ? `The platform sends a new confirmation link to ${current}; if the customer proved it is theirs, mark it verified instead.`
+            : `The customer signs in with it. ${verifiable ? `Unless they proved the new ${words} is theirs, the platform asks them to confirm it.` : ''}`}
         </DialogContentText>
         <TextField
           autoFocus
@@ -177,7 +210,7 @@ function ChangeIdentifierDialog({ kind, onClose }: { kind: IdentifierKind; onClo
           disabled={!identifier.trim() || confirmation.trim() !== identifier.trim() || change.busy}
           onClick={save}
         >
-          Change {words}
+          {current ? (proved ? 'Mark verified' : 'Send link') : `Change ${words}`}
         </Button>
       </DialogActions>
     </Dialog>

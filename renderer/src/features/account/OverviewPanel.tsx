@@ -27,6 +27,7 @@ import { StatusChips } from '../search/ResultsList';
 import { useAccountViewStore } from './account-view-store';
 import { GatedButton } from './gate';
 import { IdentifiersList } from './IdentifiersList';
+import { InvitationsList } from './InvitationsList';
 import { ImpersonateDialog } from './ImpersonateDialog';
 import { NotifyClientField } from './NotifyClientField';
 import { SignInCheckPanel } from './SignInCheckPanel';
@@ -121,6 +122,7 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
         </Box>
       </Stack>
       <IdentifiersList />
+      <InvitationsList />
       <Table size="small" aria-label="Account summary" sx={{ tableLayout: 'fixed' }}>
         <TableBody>
           {rows.map(([label, value]) => (

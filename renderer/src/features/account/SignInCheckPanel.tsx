@@ -17,7 +17,13 @@ export function SignInCheckPanel() {
   const request = useAccountViewStore((state) => state.request);
   const busy = useAccountViewStore((state) => state.busy);
   const check = useMemo(
-    () => signInCheck({ profile: loaded.profile, lastFailureReason: loaded.lastFailureReason, format }),
+    () =>
+      signInCheck({
+        profile: loaded.profile,
+        lastFailureReason: loaded.lastFailureReason,
+        format,
+        now: Date.parse(loaded.fetchedAt),
+      }),
     [loaded],
   );
   const fix = (verdict: SignInVerdict) => {
@@ -26,6 +32,7 @@ export function SignInCheckPanel() {
     if (remedy.run) void act(remedy.run, `${remedy.label}: done.`);
     else if (remedy.action === 'sendPasswordReset') request('passwordReset');
     else if (remedy.action === 'addAuthenticator') request('addAuthenticator');
+    else if (remedy.action === 'changeIdentifier') request('confirmEmail');
   };
   return (
     <Box component="section" aria-label="Sign-in check" sx={{ mb: 2 }}>

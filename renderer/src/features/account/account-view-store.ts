@@ -16,6 +16,9 @@ export const profileTabs = [
 ] as const;
 export type ProfileTab = (typeof profileTabs)[number];
 
+/** The dialogs the sign-in check's fixes open: the Authenticators tab's two, and the email's in the overview. */
+export type RequestedDialog = 'passwordReset' | 'addAuthenticator' | 'confirmEmail';
+
 /** The outcome of one change, for the dialog that asked for it. */
 export interface ActionOutcome {
   ok: boolean;
@@ -37,9 +40,9 @@ interface AccountViewState {
   refresh(): Promise<void>;
   close(): void;
   setTab(tab: ProfileTab): void;
-  /** A dialog another part of the view asked a tab to open (the sign-in check's "Send a password reset"). */
-  requested: 'passwordReset' | 'addAuthenticator' | null;
-  request(dialog: 'passwordReset' | 'addAuthenticator'): void;
+  /** A dialog another part of the view asked for (the sign-in check's "Send a password reset"). */
+  requested: RequestedDialog | null;
+  request(dialog: RequestedDialog): void;
   act(action: ProfileAction, done: string): Promise<ActionOutcome>;
   dismissNotice(): void;
 }
@@ -78,7 +81,9 @@ export const useAccountViewStore = create<AccountViewState>((set, get) => ({
   close: () => set({ target: null, loaded: null, error: null, notice: null }),
   setTab: (tab) => set({ tab }),
   requested: null,
-  request: (dialog) => set({ requested: dialog, tab: 'authenticators' }),
+  // The authenticator dialogs live on their tab; the identifier one in the overview, always in view.
+  request: (dialog) =>
+    set(dialog === 'confirmEmail' ? { requested: dialog } : { requested: dialog, tab: 'authenticators' }),
   async act(action, done) {
     const target = get().target;
     if (!target) return { ok: false, message: 'No account is open.' };

@@ -23,6 +23,7 @@ import type {
   ApiEvent,
   ApiEventHeader,
   ApiIdentity,
+  ApiInvitation,
   ApiNotificationEvent,
   ApiSession,
 } from './schemas';
@@ -124,6 +125,8 @@ export interface ProfileParts {
   events: ApiEventHeader[];
   moreEvents: boolean;
   notifications: ApiNotificationEvent[];
+  /** The store's pending invitations to the account's email (any account's: filtered here by account id). */
+  invitations: ApiInvitation[];
 }
 
 /** An Admin API account and its parts as the console's profile, with ids named from the store's catalog. */
@@ -225,6 +228,16 @@ export function toProfile(parts: ProfileParts, store: string, catalog: StoreCata
     events: parts.events.map(toEvent),
     moreEvents: parts.moreEvents,
     notifications: parts.notifications.map((item) => toNotification(item, catalog)),
+    invitations: parts.invitations
+      .filter((invitation) => invitation.accountId === account.id)
+      .map((invitation) => ({
+        id: invitation.id,
+        email: shown(invitation.email),
+        clientId: invitation.clientId ?? null,
+        clientName: catalog.clients.find((client) => client.id === invitation.clientId)?.name ?? null,
+        sentAt: invitation.sent ?? null,
+        validUntil: invitation.validUntil ?? null,
+      })),
   };
 }
 
@@ -457,6 +470,8 @@ export const actionScopes: Record<ConsoleAction, readonly string[]> = {
   impersonate: ['write:account_impersonation'],
   changeIdentifier: ['write:account_identity'],
   unlinkIdentity: ['delete:account_identity'],
+  resendInvitation: ['write:account'],
+  revokeInvitation: ['write:account'],
 };
 
 /** Actions the connection must be seen to hold the permission for: a tenant that names no scope gets them off. */

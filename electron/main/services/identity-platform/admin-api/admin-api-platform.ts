@@ -55,6 +55,7 @@ import {
   ApiProofingPolicy,
   ApiRole,
   ApiSession,
+  ApiInvitation,
 } from './schemas';
 
 const V1 = '/admin/api/v1';
@@ -279,8 +280,9 @@ export class AdminApiPlatform implements IdentityPlatform {
 
   async getAccountProfile(store: string, accountId: string, catalog: StoreCatalog): Promise<AccountProfile> {
     const path = this.accountPath(store, accountId);
-    const [account, sessions, identities, events, notifications] = await Promise.all([
-      this.client.request('GET', path, { schema: ApiAccountProfile }).then((response) => response.data),
+    const account = this.client.request('GET', path, { schema: ApiAccountProfile }).then((response) => response.data);
+    const [found, sessions, identities, events, notifications, invitations] = await Promise.all([
+      account,
       this.client.request('GET', `${path}/sessions`, { schema: z.array(ApiSession) }).then((response) => response.data),
       unlessForbidden(
         this.client
@@ -290,10 +292,16 @@ export class AdminApiPlatform implements IdentityPlatform {
       ),
       unlessForbidden(this.eventHeaders(store, accountId, { page: 0, size: PROFILE_EVENTS + 1 }), []),
       unlessForbidden(this.notificationEvents(store, accountId, 0, PROFILE_EVENTS), []),
+      // Invitations are listed by email, not account: asked for as soon as the account says its email.
+      account.then((answered) => {
+        const { email } = toSummary(answered, store);
+        return email ? unlessForbidden(this.pendingInvitations(store, email), []) : [];
+      }),
     ]);
     return toProfile(
       {
-        account,
+        account: found,
+        invitations,
         sessions,
         identities,
         events: events.slice(0, PROFILE_EVENTS),
@@ -324,6 +332,15 @@ export class AdminApiPlatform implements IdentityPlatform {
         sort: 'startTimestamp,desc',
       },
       schema: z.array(ApiEventHeader),
+    });
+    return data;
+  }
+
+  /** The store's invitations to this email not accepted yet (the list answers a plain array, paged). */
+  private async pendingInvitations(store: string, email: string) {
+    const { data } = await this.client.request('GET', `${V1}/identityStores/${enc(store)}/invite`, {
+      query: { email, accepted: 'false', page: 0, size: 20 },
+      schema: z.array(ApiInvitation),
     });
     return data;
   }
@@ -524,6 +541,18 @@ export class AdminApiPlatform implements IdentityPlatform {
         return send('POST', `/accountProofings/${enc(action.proofingId)}/invalidate`, { idempotent: true });
       case 'clearProofingAttempts':
         return send('DELETE', `/accountProofings/${enc(action.proofingId)}`, { idempotent: true });
+      // Invitations live beside the store's accounts, not under one.
+      case 'resendInvitation':
+        await this.client.request(
+          'POST',
+          `${V1}/identityStores/${enc(store)}/invite/${enc(action.invitationId)}/resend`,
+        );
+        return;
+      case 'revokeInvitation':
+        await this.client.request('DELETE', `${V1}/identityStores/${enc(store)}/invite/${enc(action.invitationId)}`, {
+          idempotent: true,
+        });
+        return;
     }
   }
 }

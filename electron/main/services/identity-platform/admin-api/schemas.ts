@@ -242,6 +242,19 @@ export const ApiNotificationDetail = ApiNotificationEvent.extend({
   errorMessages: z.array(z.looseObject({ message: shown })).optional(),
 });
 
+/** AccountInvitationResponse_Account (the list's item): the document requires none of its fields; an id is needed. */
+export const ApiInvitation = z.looseObject({
+  id: z.string(),
+  accountId: shown,
+  clientId: shown,
+  email: shown,
+  organization: shown,
+  sent: when.optional(),
+  store: shown,
+  validUntil: when.optional(),
+});
+export type ApiInvitation = z.infer<typeof ApiInvitation>;
+
 /** AuditEntry: only its id is required; everything else may be left out. */
 export const ApiAuditEntry = z.looseObject({
   id: z.string(),
@@ -311,6 +324,7 @@ fits<Fits<AdminApiSchemas['IdentitiesResponse_Identities'], z.input<typeof ApiId
 fits<Fits<AdminApiSchemas['AccountEventHeaderResponse'], z.input<typeof ApiEventHeader>>>(true);
 fits<Fits<AdminApiSchemas['AccountEventResponse'], z.input<typeof ApiEvent>>>(true);
 fits<Fits<AdminApiSchemas['NotificationEventListResponse'], z.input<typeof ApiNotificationEvent>>>(true);
+fits<Fits<AdminApiSchemas['AccountInvitationResponse_Account'], z.input<typeof ApiInvitation>>>(true);
 fits<Fits<AdminApiSchemas['NotificationEventResponse'], z.input<typeof ApiNotificationDetail>>>(true);
 fits<Fits<AdminApiSchemas['IdentityProofingListResponse'], z.input<typeof ApiProofingPolicy>>>(true);
 fits<Fits<AdminApiSchemas['Consent_Consent'], z.input<typeof ApiConsent>>>(true);

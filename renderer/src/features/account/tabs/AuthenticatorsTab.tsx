@@ -5,7 +5,7 @@ import { phonePattern } from '@shared/domain/attribute-values';
 import type { Authenticator } from '@shared/domain/profile';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { dateTime } from '../../../lib/format';
-import { useAccountViewStore } from '../account-view-store';
+import { useAccountViewStore, type RequestedDialog } from '../account-view-store';
 import { GatedButton, GatedIconButton } from '../gate';
 import { NotifyClientField, useNotificationReach } from '../NotifyClientField';
 import { useChange } from '../use-change';
@@ -16,7 +16,7 @@ type Dialogs = 'reset' | 'password' | 'add' | null;
 const notify = (clientId: string) => (clientId ? { notifyClientId: clientId } : {});
 
 /** The dialog another part of the view asked this tab for. */
-const requestedDialog = (requested: 'passwordReset' | 'addAuthenticator' | null): Dialogs =>
+const requestedDialog = (requested: RequestedDialog | null): Dialogs =>
   requested === 'passwordReset' ? 'reset' : requested === 'addAuthenticator' ? 'add' : null;
 
 export function AuthenticatorsTab() {
@@ -39,7 +39,8 @@ export function AuthenticatorsTab() {
   // Asked from elsewhere in the view (the overview's sign-in check): open that dialog once, whether the request
   // opened this tab or came while it was open.
   useEffect(() => {
-    useAccountViewStore.setState({ requested: null }); // the one that opened the tab is taken by the first state
+    // The one that opened the tab is taken by the first state.
+    if (requestedDialog(useAccountViewStore.getState().requested)) useAccountViewStore.setState({ requested: null });
     return useAccountViewStore.subscribe((state) => {
       const wanted = requestedDialog(state.requested);
       if (!wanted) return;
