@@ -151,6 +151,130 @@ test('unverified with a pending activation: says when it was sent; following the
   await expect(check(page).getByTestId('sign-in-healthy')).toBeVisible();
 });
 
+test('unverified email: “Confirm the email” sends a new link to it, or marks it verified on the agent’s word', async ({
+  page,
+}) => {
+  const registered = await customer('/consumers/register', {
+    email: 'confirm.me@example.com',
+    password: 'Spring-time-2',
+  });
+  const id = registered.body.accountId!;
+  const links = async () =>
+    (
+      await platform.api<Array<{ notificationTemplate: { id: string }; target: string }>>(
+        'GET',
+        `/admin/api/v1/events/notification?accountIds=${id}`,
+      )
+    ).body.filter((item) => item.notificationTemplate.id === 'accountActivation');
+  expect(await links()).toHaveLength(1);
+  await open(page, 'consumers', id);
+  await verdict(page, 'emailUnverified').getByRole('button', { name: 'Confirm the email' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Confirm the email' });
+  await expect(dialog.getByRole('textbox', { name: 'New email', exact: true })).toHaveValue('confirm.me@example.com');
+  await dialog.getByRole('button', { name: 'Send link' }).click();
+  await expect(dialog).toBeHidden();
+  // A second link on the platform, to the same address; the email is still to be confirmed.
+  expect((await links()).map((item) => item.target)).toEqual(['confirm.me@example.com', 'confirm.me@example.com']);
+  await expect(verdict(page, 'emailUnverified')).toBeVisible();
+
+  await verdict(page, 'emailUnverified').getByRole('button', { name: 'Confirm the email' }).click();
+  dialog = page.getByRole('dialog', { name: 'Confirm the email' });
+  await dialog.getByRole('checkbox', { name: /The customer proved this email is theirs/ }).check();
+  await dialog.getByRole('button', { name: 'Mark verified' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(verdict(page, 'emailUnverified')).toHaveCount(0);
+  const after = await platform.api<{ identities: { email?: { verified: boolean } } }>(
+    'GET',
+    `${accountsPath('consumers')}/${id}`,
+  );
+  expect(after.body.identities.email?.verified).toBe(true);
+});
+
+test('one-time codes locked after wrong codes: says so; lifting it lets the customer in with a code', async ({
+  page,
+}) => {
+  const id = await registeredPartner('passcode-partner');
+  const asked = await customer('/partners/passcode', { identifier: 'passcode-partner' });
+  expect(asked.status).toBe(202);
+  // The partners store locks after its limit of five failures.
+  for (let attempt = 0; attempt < 5; attempt++)
+    expect((await customer('/partners/login', { identifier: 'passcode-partner', passcode: '999999x' })).status).toBe(
+      401,
+    );
+  expect(Object.keys((await account('partners', id)).accountLockout?.locks ?? {})).toEqual(['_passcode']);
+  await open(page, 'partners', id);
+  await expect(words(page, 'passcodeLock')).toContainText(/^One-time codes locked after 5 wrong codes until .+\.$/);
+  await expect(words(page, 'failedSignIns')).toContainText('The last 5 sign-ins failed: wrong one-time code.');
+  await expect(verdict(page, 'passwordLock')).toHaveCount(0);
+  await verdict(page, 'passcodeLock').getByRole('button', { name: 'Lift the passcode lock' }).click();
+  await expect(verdict(page, 'passcodeLock')).toHaveCount(0);
+  expect(Object.keys((await account('partners', id)).accountLockout?.locks ?? {})).toEqual([]);
+  // The customer asks for a code and signs in with it.
+  const sent = await customer('/partners/passcode', { identifier: 'passcode-partner' });
+  const message = await platform.api<{ messagePlainText: string }>(
+    'GET',
+    `/admin/api/v1/events/notification/${sent.body.notificationId}`,
+  );
+  const code = /code is (\d{6})/.exec(message.body.messagePlainText)![1]!;
+  expect((await customer('/partners/login', { identifier: 'passcode-partner', passcode: code })).status).toBe(200);
+});
+
+test('invited and not accepted: the invitation with its client and validity; resent, accepted, and revoked', async ({
+  page,
+}) => {
+  const invite = (email: string) =>
+    platform.api<{ id: string; accountId: string }>('POST', '/admin/api/v1/identityStores/consumers/invite', {
+      clientId: 'client-shop-web',
+      email,
+      groups: [],
+      language: 'en-US',
+      metadata: {},
+      roles: [],
+    });
+  const invited = await invite('invited.customer@example.com');
+  expect(invited.status).toBe(201);
+  const id = invited.body.accountId;
+  await open(page, 'consumers', id);
+  await expect(words(page, 'invitationPending')).toContainText(
+    /^Invited on .+ through Shop web, not accepted yet: the customer signs in for the first time by following its link \(valid until .+\)\.$/,
+  );
+  // The invitation's own verdict stands for the unverified email and the missing sign-in method.
+  await expect(check(page).locator('[data-rule]')).toHaveCount(1);
+  const invitations = page.getByRole('region', { name: 'Invitations' });
+  await expect(invitations).toContainText('Invitation to invited.customer@example.com');
+  await expect(invitations.getByTestId('invitation-validity')).toContainText('the link works until');
+
+  await verdict(page, 'invitationPending').getByRole('button', { name: 'Resend the invitation' }).click();
+  await expect(page.getByText('Resend the invitation: done.')).toBeVisible();
+  const sent = await platform.api<Array<{ id: string }>>(
+    'GET',
+    `/admin/api/v1/events/notification?invitationIds=${invited.body.id}`,
+  );
+  expect(sent.body).toHaveLength(2);
+  // The customer follows the newest link and chooses a password: the verdict is gone.
+  const message = await platform.api<{ messagePlainText: string }>(
+    'GET',
+    `/admin/api/v1/events/notification/${sent.body[0]!.id}`,
+  );
+  const token = /\/sandbox\/customer\/invitation\/([\w-]+)/.exec(message.body.messagePlainText)![1]!;
+  expect((await customer(`/invitation/${token}/accept`, { password: 'Invited-at-last-1' })).status).toBe(200);
+  await page.reload();
+  await expect(verdict(page, 'invitationPending')).toHaveCount(0);
+  await expect(invitations).toHaveCount(0);
+
+  // Another invitation, revoked from the overview after a confirmation: its link no longer works.
+  const second = await invite('revoked.customer@example.com');
+  await open(page, 'consumers', second.body.accountId);
+  await invitations.getByRole('button', { name: 'Revoke' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Revoke the invitation?' });
+  await confirm.getByRole('button', { name: 'Revoke' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(invitations).toHaveCount(0);
+  expect((await platform.api('GET', `/admin/api/v1/identityStores/consumers/invite/${second.body.id}`)).status).toBe(
+    404,
+  );
+});
+
 test('no authenticator and no way to reach the customer: adding an email gives them one', async ({ page }) => {
   const created = await platform.api<{ id: string }>('POST', accountsPath('partners'), {
     local: { id: 'bare-partner', metadata: { companyName: 'Bare Ltd' } },
