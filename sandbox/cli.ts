@@ -6,12 +6,14 @@
  *   --quiet (no seeding progress)  --exit-with-stdin (stop when standard input closes: for embedding)
  *   --no-extensions (no X-Total-Count, no notification client: exactly the published document)
  *   --strict (refuse query parameters an operation does not declare)  --sparse (only the fields the document requires)
+ *   --list-stories (print an example account of each kind of demo customer, seeding the database first if new; exit)
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultSecrets } from './auth/clients';
 import type { FaultRule } from './faults';
-import { SEED_PASSWORD } from './seed/seed';
+import { openDatabase } from './db/database';
+import { isSeeded, SEED_PASSWORD, seedDatabase, storyExamples } from './seed/seed';
 import { startSandbox } from './start';
 
 async function main(): Promise<void> {
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
       'no-extensions': { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       sparse: { type: 'boolean', default: false },
+      'list-stories': { type: 'boolean', default: false },
     },
   });
   const number = (name: string, value: string | undefined, min: number, max: number) => {
@@ -57,6 +60,9 @@ async function main(): Promise<void> {
         ]
       : [];
   const dataFile = resolve(values.data!);
+  const accountsForNew =
+    seedAccounts ?? number('SANDBOX_SEED_ACCOUNTS', process.env.SANDBOX_SEED_ACCOUNTS, 0, 5_000_000) ?? 5000;
+  if (values['list-stories']) return listStories(dataFile, accountsForNew);
   let lastReport = 0;
   const sandbox = await startSandbox({
     dataFile,
@@ -64,8 +70,7 @@ async function main(): Promise<void> {
     host: values.host!,
     fresh: seedAccounts !== undefined,
     // SANDBOX_SEED_ACCOUNTS sets the size of a new database when --seed is not given (tests use a small one).
-    seedAccounts:
-      seedAccounts ?? number('SANDBOX_SEED_ACCOUNTS', process.env.SANDBOX_SEED_ACCOUNTS, 0, 5_000_000) ?? 5000,
+    seedAccounts: accountsForNew,
     faults,
     answers: { extensions: !values['no-extensions'], strict: values.strict!, sparse: values.sparse! },
     ...(values['token-ttl'] ? { tokenTtlSeconds: number('token-ttl', values['token-ttl'], 1, 86_400)! } : {}),
@@ -108,6 +113,19 @@ async function main(): Promise<void> {
     process.stdin.resume();
   }
   process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** `--list-stories`: where a trainer finds each kind of demo customer. */
+function listStories(dataFile: string, accountsForNew: number): void {
+  const db = openDatabase(dataFile);
+  if (!isSeeded(db)) seedDatabase(db, { accounts: accountsForNew });
+  console.log(`Demo customers in ${dataFile} (open one in Deskside by its id, or search for it):`);
+  for (const story of storyExamples(db)) {
+    console.log(`  ${story.title}`);
+    if (story.accounts.length === 0) console.log('    (none in a database this small)');
+    for (const account of story.accounts) console.log(`    ${account.store.padEnd(10)} ${account.id}`);
+  }
+  db.close();
 }
 
 main().catch((error: unknown) => {

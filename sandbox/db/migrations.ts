@@ -353,4 +353,13 @@ export const migrations: readonly string[] = [
     expires_at INTEGER NOT NULL
   );
   `,
+  // 5: the seed's example accounts of each kind of customer story (what `--list-stories` prints).
+  `
+  CREATE TABLE seed_stories (
+    archetype TEXT NOT NULL,
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (archetype, account_id)
+  );
+  `,
 ];

@@ -25,10 +25,8 @@ export interface EventInput {
   notifications?: Array<{ id: string; target: string }>;
 }
 
-/** Writes one account event in the shape GET /events/account/{eventId} answers; returns its id. */
-export function recordEvent(ctx: SandboxContext, input: EventInput): string {
-  const id = newId();
-  const timestamp = input.timestamp ?? ctx.now();
+/** One account event as its row stores it: the labels, the body GET /events/account/{eventId} answers, the actor's IP. */
+export function eventRecord(input: EventInput, timestamp: number) {
   const label = `${input.outcome}:${input.name}`;
   const actor = input.actor
     ? { ...input.actor, location: input.actor.location ?? (input.actor.ip ? locateIp(input.actor.ip) : undefined) }
@@ -64,21 +62,30 @@ export function recordEvent(ctx: SandboxContext, input: EventInput): string {
       },
     ],
   };
+  return { labels: JSON.stringify([label]), body: JSON.stringify(body), actorIp: actor?.ip ?? null };
+}
+
+export const INSERT_EVENT =
+  'INSERT INTO events (id, store, account_id, type, labels, start_ts, end_ts, actor_ip, login_session_id, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/** Writes one account event in the shape GET /events/account/{eventId} answers; returns its id. */
+export function recordEvent(ctx: SandboxContext, input: EventInput): string {
+  const id = newId();
+  const timestamp = input.timestamp ?? ctx.now();
+  const record = eventRecord(input, timestamp);
   ctx.db
-    .prepare(
-      'INSERT INTO events (id, store, account_id, type, labels, start_ts, end_ts, actor_ip, login_session_id, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    )
+    .prepare(INSERT_EVENT)
     .run(
       id,
       input.store,
       input.accountId,
       input.type,
-      JSON.stringify([label]),
+      record.labels,
       timestamp,
       timestamp,
-      actor?.ip ?? null,
+      record.actorIp,
       input.loginSessionId ?? null,
-      JSON.stringify(body),
+      record.body,
     );
   return id;
 }

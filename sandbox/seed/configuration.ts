@@ -1,3 +1,4 @@
+import { countries } from './places';
 import type { ProofingStepType } from '../api/schemas';
 import type { AttributeDefinition } from '../domain/attributes';
 
@@ -43,8 +44,9 @@ const identifiers = (store: string, kinds: Array<'USERNAME_IDENTIFIER' | 'EMAIL_
   attribute(store, { type: 'PASSWORD', name: 'password', displayName: 'Password' }, false, false),
 ];
 
-const select = (values: string[]) =>
-  values.map((value) => ({ value, displayName: value[0]!.toUpperCase() + value.slice(1) }));
+/** A select's values, each with the name the admin console shows for it. */
+const select = (values: Record<string, string>) =>
+  Object.entries(values).map(([value, displayName]) => ({ value, displayName }));
 
 export const stores = [
   {
@@ -59,6 +61,8 @@ export const stores = [
       requireSymbol: false,
     },
     maxFailedLogins: 5,
+    /** Days the store keeps account events (accountEventTTL). */
+    eventRetentionDays: 90,
     attributes: [
       ...identifiers('consumers', ['EMAIL_IDENTIFIER', 'PHONE_IDENTIFIER']),
       attribute('consumers', {
@@ -95,7 +99,7 @@ export const stores = [
         name: 'loyaltyTier',
         displayName: 'Loyalty tier',
         indexing: 'searchOnly',
-        values: select(['bronze', 'silver', 'gold', 'platinum']),
+        values: select({ bronze: 'Bronze', silver: 'Silver', gold: 'Gold', platinum: 'Platinum' }),
         renderType: 'native',
       }),
       attribute('consumers', {
@@ -116,7 +120,16 @@ export const stores = [
         name: 'preferredLanguage',
         displayName: 'Preferred language',
         indexing: 'none',
-        values: select(['en', 'hu', 'de', 'fr', 'es', 'ja']),
+        values: select({
+          en: 'English',
+          hu: 'Hungarian',
+          de: 'German',
+          fr: 'French',
+          es: 'Spanish',
+          ja: 'Japanese',
+          pt: 'Portuguese',
+          sv: 'Swedish',
+        }),
       }),
       attribute('consumers', { type: 'CHECKBOX', name: 'newsletter', displayName: 'Newsletter', default: false }),
       attribute('consumers', {
@@ -171,7 +184,9 @@ export const stores = [
             enabled: true,
             required: true,
             indexing: 'none',
-            values: select(['HU', 'FR', 'GB', 'DE', 'ES', 'JP', 'CA', 'AU']),
+            values: select(
+              Object.fromEntries(Object.entries(countries).map(([code, country]) => [code, country.name])),
+            ),
           },
         ] as unknown as AttributeDefinition[],
       }),
@@ -195,6 +210,8 @@ export const stores = [
       requireSymbol: true,
     },
     maxFailedLogins: 3,
+    /** Days the store keeps account events (accountEventTTL). */
+    eventRetentionDays: 365,
     attributes: [
       ...identifiers('business', ['USERNAME_IDENTIFIER', 'EMAIL_IDENTIFIER']),
       attribute('business', {
@@ -224,7 +241,14 @@ export const stores = [
         name: 'department',
         displayName: 'Department',
         indexing: 'searchOnly',
-        values: select(['sales', 'engineering', 'finance', 'support', 'hr', 'legal']),
+        values: select({
+          sales: 'Sales',
+          engineering: 'Engineering',
+          finance: 'Finance',
+          support: 'Customer support',
+          hr: 'Human resources',
+          legal: 'Legal',
+        }),
       }),
       attribute('business', {
         type: 'STRING',
@@ -258,6 +282,8 @@ export const stores = [
       requireSymbol: false,
     },
     maxFailedLogins: 5,
+    /** Days the store keeps account events (accountEventTTL). */
+    eventRetentionDays: 180,
     attributes: [
       ...identifiers('partners', ['USERNAME_IDENTIFIER', 'EMAIL_IDENTIFIER', 'PHONE_IDENTIFIER']),
       attribute('partners', {
@@ -286,14 +312,14 @@ export const stores = [
         name: 'partnerLevel',
         displayName: 'Partner level',
         indexing: 'searchOnly',
-        values: select(['registered', 'silver', 'gold']),
+        values: select({ registered: 'Registered', silver: 'Silver partner', gold: 'Gold partner' }),
       }),
       attribute('partners', {
         type: 'SELECT_LIST',
         name: 'regions',
         displayName: 'Regions',
         indexing: 'searchOnly',
-        values: select(['emea', 'amer', 'apac']),
+        values: select({ emea: 'Europe, Middle East and Africa', amer: 'Americas', apac: 'Asia Pacific' }),
       }),
       attribute('partners', {
         type: 'PHONE_NUMBER_LIST',
@@ -463,3 +489,7 @@ export const organizationPolicies: Array<[string, string, string | null, string 
   ['app-workplace', 'acme-europe', 'brand-acme', 'np-acme'],
   ['app-workplace', 'globex', 'brand-globex', null],
 ];
+
+/** A group's id: the store and its name. */
+export const groupId = (store: string, name: string) =>
+  `${store}-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`.replace(/-+$/, '');

@@ -120,32 +120,6 @@ export const userAgents = [
   'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0',
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36 Edg/142.0.0.0',
 ];
-export const ipPrefixes = [
-  '31.46',
-  '46.139',
-  '62.201',
-  '81.2',
-  '89.133',
-  '94.21',
-  '145.236',
-  '176.58',
-  '185.199',
-  '203.0',
-  '77.111',
-  '152.66',
-];
-export const streets = [
-  'Main Street',
-  'Andrássy út',
-  'Rue de Rivoli',
-  'Baker Street',
-  'Unter den Linden',
-  'Calle Mayor',
-  'Shibuya Crossing',
-  'Queen Street',
-];
-export const cities = ['Budapest', 'Paris', 'London', 'Berlin', 'Madrid', 'Tokyo', 'Toronto', 'Sydney'];
-export const countries = ['HU', 'FR', 'GB', 'DE', 'ES', 'JP', 'CA', 'AU'];
 export const interests = ['running', 'cooking', 'photography', 'gaming', 'travel', 'music', 'reading', 'cycling'];
 
 /**

@@ -1,24 +1,11 @@
-import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/database';
 import { attributeKey, type AttributeDefinition } from '../domain/attributes';
-import { placeAt, placeCount } from '../domain/geo';
-import { reverseDomain } from '../domain/ids';
+import { INSERT_EVENT } from '../domain/events';
 import { hashPassword } from '../domain/passwords';
-import { describeDevice } from '../domain/user-agent';
 import * as config from './configuration';
-import {
-  consumerDomains,
-  cities,
-  countries,
-  familyNames,
-  givenNames,
-  hostileValues,
-  interests,
-  ipPrefixes,
-  streets,
-  userAgents,
-} from './data';
+import { groupId } from './configuration';
 import { Prng } from './prng';
+import { archetypes, writeStory, type Archetype, type Statements, type StoryContext } from './stories';
 
 /** Every seeded account can log in with this password (see README). */
 export const SEED_PASSWORD = 'Demo-password-1!';
@@ -36,6 +23,10 @@ export interface SeedSummary {
   accounts: number;
   events: number;
   hostileAccounts: string[];
+  /** How many accounts tell each kind of story. */
+  stories: Record<Archetype, number>;
+  /** Where a large seed shortens the stories for speed, what it leaves out. */
+  shortened: string | null;
 }
 
 export function isSeeded(db: Db): boolean {
@@ -53,7 +44,7 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
 function seedConfiguration(db: Db, now: number): void {
   db.transaction(() => {
     const insertStore = db.prepare(
-      'INSERT INTO identity_stores (name, description, password_policy, max_failed_logins, activation_required, position) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO identity_stores (name, description, password_policy, max_failed_logins, activation_required, account_event_ttl, position) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     const insertAttribute = db.prepare(
       'INSERT INTO attributes (id, store, position, path, indexing, definition) VALUES (?, ?, ?, ?, ?, ?)',
@@ -65,6 +56,7 @@ function seedConfiguration(db: Db, now: number): void {
         JSON.stringify(store.passwordPolicy),
         store.maxFailedLogins,
         store.activationRequired ? 1 : 0,
+        store.eventRetentionDays,
         position,
       );
       store.attributes.forEach((attribute: AttributeDefinition, index: number) =>
@@ -163,27 +155,7 @@ function seedConfiguration(db: Db, now: number): void {
   })();
 }
 
-export const groupId = (store: string, name: string) =>
-  `${store}-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`.replace(/-+$/, '');
-
-type Statement = Database.Statement<unknown[]>;
-type Statements = Record<
-  | 'account'
-  | 'attributeValue'
-  | 'group'
-  | 'role'
-  | 'authenticator'
-  | 'session'
-  | 'identity'
-  | 'consent'
-  | 'proofing'
-  | 'event'
-  | 'notification',
-  Statement
->;
-
 function seedAccounts(db: Db, rng: Prng, options: SeedOptions, now: number): SeedSummary {
-  const passwordHash = hashPassword(SEED_PASSWORD, Buffer.from('deskside-seed-salt'));
   const statements: Statements = {
     account: db.prepare(
       `INSERT INTO accounts (id, store, username, email, email_domain_rev, email_verified, phone, phone_verified, display_name, enabled, organization, language,
@@ -215,37 +187,55 @@ function seedAccounts(db: Db, rng: Prng, options: SeedOptions, now: number): See
     proofing: db.prepare(
       'INSERT INTO account_proofings (id, account_id, policy_id, attempts, proofed_at, invalidated_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    event: db.prepare(
-      'INSERT INTO events (id, store, account_id, type, labels, start_ts, end_ts, actor_ip, login_session_id, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
+    event: db.prepare(INSERT_EVENT),
     notification: db.prepare(
-      `INSERT INTO notifications (id, store, account_id, account_event_id, channel, target, template_id, template_name, notification_policy_id, brand_id, application_id, client_id, rule, success, timestamp, valid_until, message, message_plain_text)
-       VALUES (?, ?, ?, ?, 'email', ?, 'passwordReset', 'Password reset', ?, ?, ?, ?, 'application', 1, ?, ?, ?, ?)`,
+      `INSERT INTO notifications (id, store, account_id, account_event_id, channel, target, template_id, template_name, notification_policy_id, brand_id,
+         application_id, client_id, rule, success, timestamp, valid_until, message, message_plain_text, invitation_id)
+       VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, 'application', 1, ?, ?, ?, ?, ?)`,
     ),
+    activation: db.prepare(
+      'INSERT INTO activations (token_hash, account_id, email, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    invitation: db.prepare(
+      `INSERT INTO invitations (id, store, account_id, client_id, email, organization, language, metadata, groups, roles, sent_at, valid_until, token_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    story: db.prepare('INSERT INTO seed_stories (archetype, account_id, position) VALUES (?, ?, ?)'),
   };
-  const attributesByStore = new Map(
-    config.stores.map((store) => [
-      store.name,
-      store.attributes.filter((attribute: AttributeDefinition) => attribute.indexing && attribute.indexing !== 'none'),
-    ]),
-  );
-  // Months of activity for a demo-sized platform; a handful of events each for the million-account benchmarks.
-  const maxEvents = options.accounts > 50_000 ? 3 : 24;
   const total = options.accounts;
-  const batch = 5_000;
   // A large seed builds the secondary indexes once at the end (sorted bulk builds beat a million B-tree
   // inserts) and skips fsyncs: a seed that dies half way is started again from scratch anyway.
   const bulk = total >= 50_000;
+  const story: StoryContext = {
+    rng,
+    now,
+    statements,
+    passwordHash: hashPassword(SEED_PASSWORD, Buffer.from('deskside-seed-salt')),
+    indexedAttributes: new Map(
+      config.stores.map((store) => [
+        store.name,
+        store.attributes.filter(
+          (attribute: AttributeDefinition) => attribute.indexing && attribute.indexing !== 'none',
+        ),
+      ]),
+    ),
+    short: bulk,
+  };
+  const batch = 5_000;
   const deferred = bulk ? dropSecondaryIndexes(db) : [];
   if (bulk) db.pragma('synchronous = OFF');
   let events = 0;
   const hostile: string[] = [];
+  const stories = Object.fromEntries(archetypes.map(([id]) => [id, 0])) as Record<Archetype, number>;
   for (let start = 0; start < total; start += batch) {
     db.transaction(() => {
+      // A story writes its events and sessions before the account row (whose dates they decide): checked at commit.
+      db.pragma('defer_foreign_keys = ON');
       for (let index = start; index < Math.min(total, start + batch); index++) {
-        const generated = generateAccount(rng, index, now, statements, passwordHash, attributesByStore, maxEvents);
-        events += generated.events;
-        if (generated.hostile) hostile.push(generated.id);
+        const written = writeStory(story, index);
+        events += written.events;
+        stories[written.archetype]++;
+        if (written.hostile) hostile.push(written.id);
       }
     })();
     options.onProgress?.(Math.min(total, start + batch), total);
@@ -253,7 +243,15 @@ function seedAccounts(db: Db, rng: Prng, options: SeedOptions, now: number): See
   for (const sql of deferred) db.exec(sql);
   if (bulk) db.pragma('synchronous = NORMAL');
   db.exec('ANALYZE');
-  return { accounts: total, events, hostileAccounts: hostile };
+  return {
+    accounts: total,
+    events,
+    hostileAccounts: hostile,
+    stories,
+    shortened: bulk
+      ? 'Large seed: each account keeps at most its two latest sign-ins as events (login counts still cover every sign-in).'
+      : null,
+  };
 }
 
 const bulkTables = [
@@ -281,375 +279,17 @@ function dropSecondaryIndexes(db: Db): string[] {
   return indexes.map((index) => index.sql);
 }
 
-const hostileKeys = Object.keys(hostileValues) as Array<keyof typeof hostileValues>;
-
-function generateAccount(
-  rng: Prng,
-  index: number,
-  now: number,
-  s: Statements,
-  passwordHash: string,
-  indexedAttributes: Map<string, AttributeDefinition[]>,
-  maxEvents: number,
-): { id: string; events: number; hostile: boolean } {
-  const id = rng.uuid();
-  // The first accounts of the consumer store carry hostile values, so every screen meets them early.
-  const hostileKey = index < hostileKeys.length ? hostileKeys[index]! : null;
-  const store = hostileKey
-    ? 'consumers'
-    : rng.weighted<'consumers' | 'business' | 'partners'>([
-        ['consumers', 60],
-        ['business', 30],
-        ['partners', 10],
-      ]);
-  const given = hostileKey ? hostileValues[hostileKey] : rng.pick(givenNames);
-  const family = hostileKey ? `${hostileKey}` : rng.pick(familyNames);
-  const slug = (text: string) =>
-    text
-      .normalize('NFD')
-      .replace(/[^a-zA-Z]/g, '')
-      .toLowerCase() || 'user';
-  const createdAt = now - rng.int(1, 3 * 365) * DAY - rng.int(0, DAY);
-  /** A moment some time after the account was created, never in the future. */
-  const after = (offset: number) => Math.min(createdAt + offset, now);
-  const neverLoggedIn = rng.chance(0.12);
-  const lastLoginAt = neverLoggedIn
-    ? null
-    : Math.min(
-        now - rng.int(0, 60) * 60_000,
-        createdAt + rng.int(0, Math.max(1, Math.floor((now - createdAt) / DAY))) * DAY,
-      );
-  const enabled = !rng.chance(0.06);
-  const disabledAt = enabled ? null : (lastLoginAt ?? createdAt) + rng.int(1, 20) * DAY;
-  const ip = `${rng.pick(ipPrefixes)}.${rng.int(1, 254)}.${rng.int(1, 254)}`;
-  const place = placeAt(rng.int(0, placeCount - 1));
-
-  let organization: string | null = null;
-  let username: string | null = null;
-  let email: string;
-  let phone: string | null = rng.chance(0.4)
-    ? `+${rng.pick(['36', '1', '44', '49', '33', '81'])}${rng.int(100000000, 999999999)}`
-    : null;
-  const metadata: Record<string, unknown> = { name: { givenName: given, familyName: family } };
-  const number = String(index).padStart(7, '0');
-  if (store === 'consumers') {
-    email = hostileKey
-      ? `hostile.${hostileKey.toLowerCase()}@example.com`
-      : `${slug(given)}.${slug(family)}${index}@${rng.weighted(consumerDomains)}`;
-    Object.assign(metadata, {
-      customerNumber: `C-${number}`,
-      loyaltyTier: rng.weighted([
-        ['bronze', 50],
-        ['silver', 30],
-        ['gold', 15],
-        ['platinum', 5],
-      ] as const),
-      birthDate: `${rng.int(1950, 2006)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`,
-      preferredLanguage: rng.pick(['en', 'hu', 'de', 'fr', 'es', 'ja']),
-      newsletter: rng.chance(0.4),
-      interests: interests.filter(() => rng.chance(0.25)),
-      addresses: rng.chance(0.7)
-        ? [
-            {
-              street: `${rng.int(1, 200)} ${rng.pick(streets)}`,
-              city: rng.pick(cities),
-              postalCode: String(rng.int(1000, 99999)),
-              country: rng.pick(countries),
-            },
-          ]
-        : [],
-    });
-    if (phone) metadata.contactPhone = phone;
-    if (hostileKey)
-      Object.assign(metadata, {
-        fraudScore: hostileValues[hostileKey],
-        interests: [hostileValues[hostileKey]],
-        addresses: [{ street: hostileValues[hostileKey], city: 'Budapest', country: 'HU' }],
-      });
-  } else if (store === 'business') {
-    organization = rng.weighted([
-      ['acme', 20],
-      ['acme-europe', 20],
-      ['acme-americas', 15],
-      ['globex', 15],
-      ['globex-labs', 5],
-      ['initech', 15],
-      ['umbrella', 10],
-      [null, 5],
-    ] as const);
-    const domain = organization ? `${organization.split('-')[0]}.example` : 'freelance.example';
-    username = `${slug(given)}.${slug(family)}.${index}`;
-    email = `${slug(given)}.${slug(family)}${index}@${domain}`;
-    Object.assign(metadata, {
-      employeeId: `E${number}`,
-      department: rng.pick(['sales', 'engineering', 'finance', 'support', 'hr', 'legal']),
-      costCenter: `CC-${rng.int(1000, 1099)}`,
-      startDate: new Date(createdAt).toISOString().slice(0, 10),
-      jobTitle: rng.pick([
-        'Engineer',
-        'Account executive',
-        'Analyst',
-        'Support specialist',
-        'Recruiter',
-        'Counsel',
-        'Team lead',
-      ]),
-      contractor: rng.chance(0.1),
-      secondaryEmails: rng.chance(0.2) ? [`${slug(given)}${index}@personal.example`] : [],
-    });
-    if (phone) metadata.workPhone = phone;
-  } else {
-    organization = rng.weighted([
-      ['north-partners', 45],
-      ['south-partners', 45],
-      [null, 10],
-    ] as const);
-    username = `partner${index}`;
-    email = `${slug(given)}${index}@${rng.pick(['resell.example', 'integrate.example', 'channel.example'])}`;
-    Object.assign(metadata, {
-      companyName: rng.pick(['Northwind Traders', 'Contoso Resellers', 'Fabrikam Integrations', 'Tailspin Partners']),
-      partnerLevel: rng.weighted([
-        ['registered', 60],
-        ['silver', 30],
-        ['gold', 10],
-      ] as const),
-      regions: ['emea', 'amer', 'apac'].filter(() => rng.chance(0.4)),
-      contactPhones: phone ? [phone] : [],
-      certifiedOn: rng.chance(0.5) ? [new Date(createdAt + 30 * DAY).toISOString().slice(0, 10)] : [],
-      acceptedResellerTerms: rng.chance(0.9),
-    });
-  }
-  if (!phone) phone = null;
-  const emailVerified = !rng.chance(0.15);
-  const locked = rng.chance(0.03);
-  const locks = locked ? { _password: { until: rng.chance(0.5) ? null : now + rng.int(1, 14) * 60_000 } } : {};
-  const failed = locked ? rng.int(3, 10) : rng.chance(0.1) ? rng.int(1, 2) : 0;
-  const logins = neverLoggedIn ? 0 : rng.int(1, 400);
-  const displayName = `${given} ${family}`;
-  s.account.run(
-    id,
-    store,
-    username,
-    email,
-    reverseDomain(email),
-    emailVerified ? 1 : 0,
-    phone,
-    phone && rng.chance(0.8) ? 1 : 0,
-    displayName,
-    enabled ? 1 : 0,
-    organization,
-    rng.pick(['en-US', 'en-GB', 'hu-HU', 'de-DE', 'fr-FR', 'ja-JP']),
-    createdAt,
-    Math.max(createdAt, lastLoginAt ?? createdAt),
-    disabledAt,
-    lastLoginAt,
-    lastLoginAt ? ip : null,
-    lastLoginAt ? JSON.stringify(place) : null,
-    lastLoginAt,
-    lastLoginAt ? ip : null,
-    logins,
-    passwordHash,
-    failed,
-    JSON.stringify(locks),
-    JSON.stringify(metadata),
+/** The seeded example accounts of each kind of story, first ones first (`--list-stories`). */
+export function storyExamples(
+  db: Db,
+  perArchetype = 3,
+): Array<{ archetype: Archetype; title: string; accounts: Array<{ id: string; store: string }> }> {
+  const find = db.prepare(
+    'SELECT s.account_id AS id, a.store AS store FROM seed_stories s JOIN accounts a ON a.id = s.account_id WHERE s.archetype = ? ORDER BY s.position LIMIT ?',
   );
-  for (const attribute of indexedAttributes.get(store) ?? []) {
-    const key = attributeKey(attribute);
-    const value = key
-      .split('.')
-      .reduce<unknown>((current, part) => (current as Record<string, unknown> | undefined)?.[part], metadata);
-    for (const item of Array.isArray(value) ? value : [value])
-      if (typeof item === 'string') s.attributeValue.run(id, store, key, item, createdAt);
-  }
-
-  // Memberships
-  for (const name of config.groups[store]!)
-    if (rng.chance(store === 'business' && name === 'All staff' ? 0.9 : 0.15))
-      s.group.run(id, groupId(store, name), createdAt);
-  if (organization) {
-    const storeRoles = config.roles.filter(([, roleStore]) => roleStore === store);
-    if (storeRoles.length > 0 && rng.chance(0.7)) s.role.run(id, organization, rng.pick(storeRoles)[0], createdAt);
-    if (storeRoles.length > 1 && rng.chance(0.15)) s.role.run(id, organization, rng.pick(storeRoles)[0], createdAt);
-  }
-
-  // Authenticators: password, email, and a mix of the stronger kinds.
-  const authenticator = (
-    type: string,
-    target: string | null,
-    methods: string[],
-    secret: string | null = null,
-    subType: string | null = null,
-  ) =>
-    s.authenticator.run(
-      rng.uuid(),
-      id,
-      type,
-      subType,
-      target,
-      JSON.stringify(methods),
-      '{}',
-      secret,
-      after(rng.int(0, 30) * DAY),
-      lastLoginAt && rng.chance(0.6) ? lastLoginAt : null,
-    );
-  authenticator('password', null, []);
-  authenticator('email', email, ['passcode', 'magicLink']);
-  if (phone) authenticator('phone', phone, ['passcode', 'voice']);
-  if (rng.chance(0.2)) authenticator('softToken', 'Authenticator app', ['passcode'], rng.base32(32));
-  if (rng.chance(0.05))
-    authenticator(
-      'passkey',
-      'Passkey',
-      ['publicKey'],
-      null,
-      rng.pick(['iCloud Keychain', 'Google Password Manager', 'Windows Hello']),
-    );
-  if (rng.chance(0.03)) authenticator('webAuthnSecurityKey', 'YubiKey 5', ['publicKey']);
-  if (rng.chance(0.02)) authenticator('webAuthnDeviceBiometrics', 'Touch ID', ['publicKey']);
-
-  // Sessions across browsers and countries
-  if (lastLoginAt && enabled) {
-    for (let n = rng.int(0, 3); n > 0; n--) {
-      const userAgent = rng.pick(userAgents);
-      const sessionIp = `${rng.pick(ipPrefixes)}.${rng.int(1, 254)}.${rng.int(1, 254)}`;
-      const at = lastLoginAt - rng.int(0, 20) * DAY;
-      s.session.run(
-        rng.uuid(),
-        id,
-        describeDevice(userAgent),
-        userAgent,
-        sessionIp,
-        JSON.stringify(placeAt(rng.int(0, placeCount - 1))),
-        at,
-        at,
-      );
-    }
-  }
-  if (rng.chance(0.08)) {
-    const provider = rng.pick(['Google', 'Microsoft', 'Apple']);
-    s.identity.run(
-      rng.uuid(),
-      id,
-      provider,
-      `${provider.toLowerCase()}|${rng.int(10 ** 8, 10 ** 9)}`,
-      `${given} ${family} (${provider})`,
-      JSON.stringify({ email }),
-      after(DAY),
-    );
-  }
-
-  // Consent histories: outdated versions, revocations, current agreements.
-  for (const [consentId, , texts] of config.consents) {
-    if (!rng.chance(consentId === 'terms-of-service' ? 0.95 : 0.4)) continue;
-    const version = rng.int(1, texts.length);
-    const optIn = after(rng.int(0, 60) * DAY);
-    const revoked = rng.chance(0.15);
-    s.consent.run(
-      rng.uuid(),
-      id,
-      consentId,
-      version,
-      optIn,
-      revoked ? Math.min(optIn + rng.int(1, 90) * DAY, now) : null,
-    );
-  }
-  if (rng.chance(0.1)) {
-    const invalidated = rng.chance(0.2);
-    const proofed = rng.chance(0.7);
-    s.proofing.run(
-      rng.uuid(),
-      id,
-      rng.pick(config.proofingPolicies)[0],
-      proofed ? rng.int(0, 2) : rng.int(1, 5),
-      proofed ? after(2 * DAY) : null,
-      invalidated && proofed ? after(40 * DAY) : null,
-    );
-  }
-
-  // Activity
-  let events = 0;
-  const userName = username ?? email;
-  const application = config.applications.find(
-    ([, appStore, , type]) => appStore === store && (organization ? type !== 'personal' : type !== 'organizational'),
-  )!;
-  const eventCount = neverLoggedIn ? 1 : rng.int(1, maxEvents);
-  for (let n = 0; n < eventCount; n++) {
-    const at = n === 0 ? createdAt : Math.min(now - 1000, createdAt + Math.floor(rng.next() * (now - createdAt)));
-    const name =
-      n === 0
-        ? 'registration'
-        : rng.weighted([
-            ['login', 60],
-            ['logout', 15],
-            ['passwordChange', 4],
-            ['consentOptIn', 5],
-            ['mfaEnrollment', 4],
-            ['identityVerification', 2],
-          ] as const);
-    const failed = name === 'login' && rng.chance(0.15);
-    const userAgent = rng.pick(userAgents);
-    const eventIp = `${rng.pick(ipPrefixes)}.${rng.int(1, 254)}.${rng.int(1, 254)}`;
-    const label = `${failed ? 'failure' : 'success'}:${name}`;
-    const type = name === 'consentOptIn' || name === 'mfaEnrollment' ? 'selfService' : 'customerFlow';
-    const actor = { accountId: id, userName, ip: eventIp, userAgent, location: placeAt(rng.int(0, placeCount - 1)) };
-    const timestamp = new Date(at).toISOString();
-    const body = {
-      type,
-      labels: [label],
-      actor,
-      actorApplication: { id: application[0], name: application[2] },
-      actorClient: { id: application[6][0]![0], name: application[6][0]![1] },
-      subject: { accountId: id, store, userName },
-      actions: [
-        {
-          type,
-          timestamp,
-          actor,
-          details: [
-            {
-              name,
-              label,
-              type,
-              outcome: failed ? 'failure' : 'success',
-              timestamp,
-              metadata: failed ? { reason: 'invalid_credentials' } : {},
-            },
-          ],
-        },
-      ],
-    };
-    s.event.run(
-      rng.uuid(),
-      store,
-      id,
-      type,
-      JSON.stringify([label]),
-      at,
-      at + rng.int(50, 3000),
-      eventIp,
-      null,
-      JSON.stringify(body),
-    );
-    events++;
-  }
-  if (rng.chance(0.05) && !organization) {
-    const at = now - rng.int(1, 90) * DAY;
-    const [appId, , appName, , brand, policy, clients] = application;
-    s.notification.run(
-      rng.uuid(),
-      store,
-      id,
-      null,
-      email,
-      policy,
-      brand,
-      appId,
-      clients[0]![0],
-      at,
-      at + DAY,
-      `<p>${appName}: reset your password.</p>`,
-      `${appName}: reset your password.`,
-    );
-  }
-  return { id, events, hostile: hostileKey !== null };
+  return archetypes.map(([archetype, title]) => ({
+    archetype,
+    title,
+    accounts: find.all(archetype, perArchetype) as Array<{ id: string; store: string }>,
+  }));
 }

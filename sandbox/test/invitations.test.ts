@@ -235,9 +235,10 @@ describe('account invitations', () => {
     const existing = await findAccount(
       agent,
       'consumers',
-      // A seeded registrant (not one this file invited), who has a password.
+      // A seeded registrant who never confirmed the email (not one this file or the seed invited): has a password.
       (account) =>
         account.identities.email?.verified === false &&
+        (account.authenticators?.methods ?? []).some((method) => method.type === 'email') &&
         !account.identities.email.id.toLowerCase().startsWith('invitee.') &&
         account.organization === undefined,
     );

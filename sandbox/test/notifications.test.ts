@@ -21,6 +21,9 @@ interface NotificationJson {
   clientId?: string;
   policySource: string;
 }
+/** An account the platform can write to: a verified email, and no lock. */
+const reachable = (account: AccountJson) =>
+  account.identities.email?.verified === true && Object.keys(account.accountLockout?.locks ?? {}).length === 0;
 const path = (account: AccountJson, suffix = '') => `${accountsPath(account.store)}/${account.id}${suffix}`;
 const notify = (clientId: string) => ({ 'X-Notification-By-Application': clientId });
 const notificationsOf = async (account: AccountJson) =>
@@ -28,14 +31,18 @@ const notificationsOf = async (account: AccountJson) =>
 
 describe('customer notifications (X-Notification-By-Application)', () => {
   it('requires a client for a password reset', async () => {
-    const account = await findAccount(agent, 'consumers');
+    const account = await findAccount(agent, 'consumers', reachable);
     const missing = await agent.post<{ fieldErrors: Array<{ field: string }> }>(path(account, '/password/reset'));
     expect(missing.status).toBe(400);
     expect(missing.body.fieldErrors[0]!.field).toBe('X-Notification-By-Application');
   });
 
   it("uses a personal application's policies for an account without organization", async () => {
-    const account = await findAccount(agent, 'consumers', (candidate) => candidate.organization === undefined);
+    const account = await findAccount(
+      agent,
+      'consumers',
+      (candidate) => reachable(candidate) && candidate.organization === undefined,
+    );
     const before = (await notificationsOf(account)).length;
     expect((await agent.post(path(account, '/password/reset'), undefined, notify('client-shop-web'))).status).toBe(204);
     const log = await notificationsOf(account);
@@ -60,7 +67,7 @@ describe('customer notifications (X-Notification-By-Application)', () => {
     const account = await findAccount(
       agent,
       'business',
-      (candidate) => candidate.organization === undefined,
+      (candidate) => reachable(candidate) && candidate.organization === undefined,
       '&loginIdentifier=@freelance.example',
     );
     const refused = await agent.post<{ detail: string }>(
@@ -74,7 +81,11 @@ describe('customer notifications (X-Notification-By-Application)', () => {
   });
 
   it('refuses a personal application for an organization account and applies the organization override', async () => {
-    const account = await findAccount(agent, 'business', (candidate) => candidate.organization === 'acme');
+    const account = await findAccount(
+      agent,
+      'business',
+      (candidate) => reachable(candidate) && candidate.organization === 'acme',
+    );
     const refused = await agent.post<{ detail: string }>(
       path(account, '/password/reset'),
       undefined,
@@ -93,7 +104,11 @@ describe('customer notifications (X-Notification-By-Application)', () => {
   });
 
   it("falls back to the application's notification policy where the organization overrides only the brand", async () => {
-    const account = await findAccount(agent, 'business', (candidate) => candidate.organization === 'globex');
+    const account = await findAccount(
+      agent,
+      'business',
+      (candidate) => reachable(candidate) && candidate.organization === 'globex',
+    );
     await agent.post(path(account, '/password/reset'), undefined, notify('client-workplace-web'));
     expect((await notificationsOf(account))[0]).toMatchObject({
       brandId: 'brand-globex',
@@ -103,7 +118,7 @@ describe('customer notifications (X-Notification-By-Application)', () => {
   });
 
   it('notifies on attribute, authenticator and lock changes, and refuses before writing when the client breaks the rule', async () => {
-    const account = await findAccount(agent, 'consumers');
+    const account = await findAccount(agent, 'consumers', reachable);
     await agent.put(path(account, '/personal'), { newsletter: true }, notify('client-loyalty-web'));
     await agent.post(
       path(account, '/authenticators'),
@@ -162,7 +177,11 @@ describe('customer notifications (X-Notification-By-Application)', () => {
   });
 
   it('accepts a hybrid application for accounts with and without organization', async () => {
-    const withOrg = await findAccount(agent, 'partners', (candidate) => candidate.organization !== null);
+    const withOrg = await findAccount(
+      agent,
+      'partners',
+      (candidate) => reachable(candidate) && candidate.organization !== null,
+    );
     const withoutOrg = (
       await agent.post<AccountJson>(accountsPath('partners'), {
         local: { id: 'solo-partner', metadata: { companyName: 'Solo Ltd' } },
