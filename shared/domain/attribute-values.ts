@@ -167,3 +167,58 @@ export function nestChanges(changes: Record<string, unknown>): Record<string, un
   }
   return JSON.parse(JSON.stringify(body)) as Record<string, unknown>;
 }
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/**
+ * One value as the console shows it (the attributes tab and the report): a select's values by the names the schema
+ * gives them, dates as days, checkboxes as Yes/No, a complex list's items field by field.
+ */
+export function displayValue(
+  definition: Pick<AttributeDefinition | ChildAttribute, 'type' | 'options'> & {
+    children?: ChildAttribute[] | undefined;
+  },
+  value: unknown,
+  empty = 'none',
+): string {
+  if (isEmpty(value)) return empty;
+  const label = (item: unknown) => definition.options.find((option) => option.value === item)?.label ?? String(item);
+  const date = (item: unknown) => {
+    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(item));
+    return day ? dayFormat.format(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : String(item);
+  };
+  const list = (item: unknown) => (Array.isArray(item) ? item : [item]);
+  switch (definition.type) {
+    case 'CHECKBOX':
+      return value === true ? 'Yes' : value === false ? 'No' : String(value);
+    case 'SELECT':
+      return label(value);
+    case 'SELECT_LIST':
+      return list(value).map(label).join(', ');
+    case 'DATE':
+      return date(value);
+    case 'DATE_LIST':
+      return list(value).map(date).join(', ');
+    case 'COMPLEX_LIST':
+      return list(value)
+        .map((item) => {
+          const record = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
+          const children = definition.children ?? [];
+          const known = children.map((child) => displayValue(child, record[child.name], ''));
+          const extra = Object.keys(record)
+            .filter((key) => !children.some((child) => child.name === key))
+            .map((key) => displayValue({ type: 'STRING', options: [] }, record[key], ''));
+          return [...known, ...extra].filter(Boolean).join(', ');
+        })
+        .join('; ');
+    default:
+      if (Array.isArray(value))
+        return value.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join(', ');
+      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+}

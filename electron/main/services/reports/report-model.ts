@@ -3,7 +3,7 @@
  * select and checkbox values by their display names, complex lists as rows of named fields, browser and system
  * read from user agents, places as "City, Country". Pure, so every rule is unit-tested.
  */
-import { shownAttributes, valueAt } from '@shared/domain/attribute-values';
+import { displayValue, shownAttributes, valueAt } from '@shared/domain/attribute-values';
 import { signInCheck } from '@shared/domain/sign-in-check';
 import { statusLabels, statusMeanings } from '@shared/domain/account';
 import {
@@ -11,7 +11,7 @@ import {
   REPORT_SCHEMA_VERSION,
   type AccountReportDocument as Document,
 } from '@shared/domain/account-report';
-import type { AttributeDefinition, ChildAttribute } from '@shared/domain/identity-store';
+import type { AttributeDefinition } from '@shared/domain/identity-store';
 import type { AccountProfile, AccountEvent, StoreCatalog } from '@shared/domain/profile';
 import { ago } from '@shared/domain/relative-time';
 import { parseUserAgent, placeName } from '@shared/domain/user-agent';
@@ -125,45 +125,6 @@ function reportSignIn(report: AccountReport, clock: ReportClock, moment: ReturnT
       fix: fix?.label ?? null,
     })),
   };
-}
-
-const shortDate = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-const isEmpty = (value: unknown) =>
-  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-
-/** One value as the console shows it, by the attribute's type and options. */
-export function displayValue(
-  definition: Pick<AttributeDefinition | ChildAttribute, 'type' | 'options'>,
-  value: unknown,
-): string {
-  if (isEmpty(value)) return 'none';
-  const label = (item: unknown) => definition.options.find((option) => option.value === item)?.label ?? String(item);
-  const date = (item: unknown) => {
-    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(item));
-    return day ? shortDate.format(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : String(item);
-  };
-  switch (definition.type) {
-    case 'CHECKBOX':
-      return value === true ? 'Yes' : value === false ? 'No' : String(value);
-    case 'SELECT':
-      return label(value);
-    case 'SELECT_LIST':
-      return (Array.isArray(value) ? value : [value]).map(label).join(', ');
-    case 'DATE':
-      return date(value);
-    case 'DATE_LIST':
-      return (Array.isArray(value) ? value : [value]).map(date).join(', ');
-    default:
-      if (Array.isArray(value))
-        return value.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join(', ');
-      return typeof value === 'object' ? JSON.stringify(value) : String(value);
-  }
 }
 
 function attributeValue(attribute: AttributeDefinition, data: Record<string, unknown>) {

@@ -194,23 +194,3 @@ export function AttributeField(props: FieldProps & { definition: AttributeDefini
   if (props.definition.type.endsWith('_LIST')) return <ListField {...props} />;
   return <ScalarField {...props} />;
 }
-
-/** How a value reads in the review and in read-only fields. */
-export function describeValue(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '(empty)';
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (Array.isArray(value))
-    return value.length === 0
-      ? '(empty)'
-      : value
-          .map((item) =>
-            typeof item === 'object' && item !== null
-              ? Object.values(item as Record<string, unknown>)
-                  .filter(Boolean)
-                  .join(', ')
-              : String(item),
-          )
-          .join('; ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}

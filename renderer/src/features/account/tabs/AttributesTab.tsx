@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
 import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import LockIcon from '@mui/icons-material/LockOutlined';
-import { attributeProblem, shownAttributes, valueAt } from '@shared/domain/attribute-values';
+import { attributeProblem, displayValue, shownAttributes, valueAt } from '@shared/domain/attribute-values';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useAccountViewStore } from '../account-view-store';
 import { GatedButton, useGate } from '../gate';
 import { NotifyClientField } from '../NotifyClientField';
 import { useChange } from '../use-change';
-import { AttributeField, describeValue } from './AttributeField';
+import { AttributeField } from './AttributeField';
 import { TabFrame } from './TabFrame';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -88,7 +88,7 @@ export function AttributesTab() {
                   {attribute.displayName}{' '}
                   <LockIcon sx={{ fontSize: 12 }} titleAccess="Not editable in the admin console" />
                 </Typography>
-                <Typography sx={{ wordBreak: 'break-word' }}>{describeValue(current)}</Typography>
+                <Typography sx={{ wordBreak: 'break-word' }}>{displayValue(attribute, current, '(empty)')}</Typography>
               </Box>
             );
           return (
@@ -128,9 +128,11 @@ export function AttributesTab() {
               <TableRow key={attribute.key}>
                 <TableCell>{attribute.displayName}</TableCell>
                 <TableCell sx={{ wordBreak: 'break-word' }}>
-                  {describeValue(valueAt(profile.attributes, attribute.key))}
+                  {displayValue(attribute, valueAt(profile.attributes, attribute.key), '(empty)')}
                 </TableCell>
-                <TableCell sx={{ wordBreak: 'break-word' }}>{describeValue(draft[attribute.key])}</TableCell>
+                <TableCell sx={{ wordBreak: 'break-word' }}>
+                  {displayValue(attribute, draft[attribute.key], '(empty)')}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
