@@ -65,6 +65,29 @@ export class TestPlatform {
     });
   }
 
+  /** The seed's example accounts of each kind of story, as `--list-stories` prints them (title → accounts). */
+  async stories(): Promise<Map<string, Array<{ store: string; id: string }>>> {
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, [...this.entry, '--data', this.dataFile, '--list-stories'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let text = '';
+      child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      child.once('exit', (code) =>
+        code === 0 ? resolve(text) : reject(new Error(`--list-stories: ${code}\n${text}`)),
+      );
+    });
+    const stories = new Map<string, Array<{ store: string; id: string }>>();
+    let current: Array<{ store: string; id: string }> | null = null;
+    for (const line of output.split('\n')) {
+      const account = /^ {4}(\w+)\s+([0-9a-f-]{36})$/.exec(line);
+      if (account && current) current.push({ store: account[1]!, id: account[2]! });
+      else if (/^ {2}\S/.test(line)) stories.set(line.trim(), (current = []));
+    }
+    return stories;
+  }
+
   /** Ends the platform abruptly, as a crash or a pulled plug would. */
   kill(): Promise<void> {
     return this.end('SIGKILL');
