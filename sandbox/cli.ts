@@ -84,6 +84,8 @@ async function main(): Promise<void> {
   console.log(
     `  data: ${dataFile}${sandbox.seeded ? ` (new: ${sandbox.seeded.accounts.toLocaleString('en')} accounts, ${sandbox.seeded.events.toLocaleString('en')} events)` : ''}`,
   );
+  if (sandbox.seeded?.shortened) console.log(`  seed: ${sandbox.seeded.shortened}`);
+  if (sandbox.seeded) console.log('  demo customers: npm run sandbox -- --list-stories');
   console.log(`  token endpoint: ${sandbox.url}/oauth2/token (client_credentials)`);
   for (const client of sandbox.clients) {
     const secret =

@@ -37,7 +37,7 @@ async function someAccount(store: string, query: string, index = 0): Promise<Api
 
 /** As the platform answers: empty fields (null, "", []) are left out. */
 type LoginAccount = ApiAccount & {
-  identities: { email?: { id: string } };
+  identities: { email?: { id: string; verified?: boolean } };
   authenticators?: { methods?: Array<{ type: string }> };
   accountLockout?: { locks?: Record<string, unknown> };
 };
@@ -47,7 +47,10 @@ async function passwordOnlyAccount(skip: number): Promise<{ id: string; email: s
   const { body } = await platform.api<LoginAccount[]>('GET', `${accountsPath('consumers')}?enabled=true&size=100`);
   const candidates = body.filter(
     (account) =>
-      account.identities.email &&
+      // A confirmed email (a never-activated registrant is refused) and an email authenticator (an external-only
+      // customer has no password).
+      account.identities.email?.verified === true &&
+      (account.authenticators?.methods ?? []).some((method) => method.type === 'email') &&
       !account.identities.email.id.startsWith('hostile') &&
       Object.keys(account.accountLockout?.locks ?? {}).length === 0 &&
       !(account.authenticators?.methods ?? []).some((method) => method.type === 'softToken'),

@@ -412,6 +412,8 @@ test('a consent agreed again at a newer version reads “superseded by version N
     (account) =>
       account.identities.email?.verified &&
       !account.identities.email.id.startsWith('hostile') &&
+      // An email authenticator: a customer with an external identity only has no password.
+      (account.authenticators?.methods ?? []).some((method) => method.type === 'email') &&
       Object.keys(account.accountLockout?.locks ?? {}).length === 0 &&
       !(account.authenticators?.methods ?? []).some((method) => method.type === 'softToken') &&
       (account.consents ?? []).some(
