@@ -63,6 +63,25 @@ describe('fault flags', () => {
     await sandbox.close();
   });
 
+  it('fails exactly the scheduled requests: every n-th of those the rule matches', () => {
+    const faults = new FaultInjector();
+    faults.set([{ route: 'GET /x', failEvery: 3, failureRate: 0, status: 502, latencyMs: 0, retryAfter: 0 }]);
+    const decisions = Array.from({ length: 9 }, (_, n) => faults.decide(n % 2 ? 'POST' : 'GET', '/x').failure);
+    // Only the GETs count (positions 0, 2, 4, 6, 8): the third of them fails; five GETs hold no sixth.
+    expect(decisions.map((failure) => failure?.status ?? null)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      502,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(decisions.filter(Boolean)).toHaveLength(1);
+  });
+
   it('fails about the given share of requests, repeatably', () => {
     const count = () => {
       const faults = new FaultInjector(42);

@@ -484,7 +484,14 @@ test('Activity filters what happened on the platform, with its labels, and says 
   await open(page, 'partners', id);
   await page.getByRole('tab', { name: 'Activity', exact: true }).click();
   const activity = page.getByRole('tabpanel', { name: 'Activity' });
-  await expect(activity.getByTestId('event-retention')).toHaveText('This store keeps account events for 30 days.');
+  // As the platform says of the store (its accountEventTTL).
+  const stores = await platform.api<{ content: Array<{ name: string; accountEventTTL?: number }> }>(
+    'GET',
+    '/admin/api/v1/identityStores',
+  );
+  const days = stores.body.content.find((store) => store.name === 'partners')!.accountEventTTL;
+  expect(days).toBeGreaterThan(0);
+  await expect(activity.getByTestId('event-retention')).toHaveText(`This store keeps account events for ${days} days.`);
   await activity.getByRole('combobox', { name: 'What happened' }).click();
   await page.getByRole('option', { name: 'login (failed)' }).click();
   const failed = await platform.api<Array<{ eventId: string }>>(

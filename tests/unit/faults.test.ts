@@ -47,11 +47,11 @@ describe('under the fault flags', () => {
   // Each 429 costs its Retry-After second, so that case runs fewer rounds.
   for (const [name, rule, rounds] of [
     [
-      '5xx on a fifth of reads and writes, with latency',
-      { route: '.*', latencyMs: 20, failureRate: 0.2, status: 503, retryAfter: 0 },
+      '5xx on every fifth request, with latency',
+      { route: '.*', latencyMs: 20, failEvery: 5, status: 503, retryAfter: 0 },
       30,
     ],
-    ['429 with Retry-After on a fifth of requests', { route: '.*', failureRate: 0.2, status: 429, retryAfter: 1 }, 8],
+    ['429 with Retry-After on every fifth request', { route: '.*', failEvery: 5, status: 429, retryAfter: 1 }, 8],
   ] as const)
     it(`${name}: searches and tab loads answer or fail clearly; no non-idempotent change is sent twice`, async () => {
       const services = connectToSandbox(sandbox.url, { productionClient: true });
