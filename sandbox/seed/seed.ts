@@ -229,8 +229,6 @@ function seedAccounts(db: Db, rng: Prng, options: SeedOptions, now: number): See
   const stories = Object.fromEntries(archetypes.map(([id]) => [id, 0])) as Record<Archetype, number>;
   for (let start = 0; start < total; start += batch) {
     db.transaction(() => {
-      // A story writes its events and sessions before the account row (whose dates they decide): checked at commit.
-      db.pragma('defer_foreign_keys = ON');
       for (let index = start; index < Math.min(total, start + batch); index++) {
         const written = writeStory(story, index);
         events += written.events;

@@ -360,24 +360,31 @@ export function writeStory(story: StoryContext, index: number): WrittenStory {
   const client = { id: clients[0]![0], name: clients[0]![1] };
   let events = 0;
   let updatedAt = createdAt;
+  // The account's row decides nothing the timeline has not: its events and sessions are written after it (a child
+  // row before its parent would make SQLite look for it on every account, with the bulk seed's indexes dropped).
+  const afterAccount: Array<[Statement, unknown[]]> = [];
+  const flush = () => afterAccount.splice(0).forEach(([statement, args]) => statement.run(...args));
   const event = (at: number, input: Omit<EventInput, 'store' | 'accountId' | 'userName'>): string | null => {
     updatedAt = Math.max(updatedAt, Math.min(at, now));
     if (at < retentionStart || at > now) return null;
     const eventId = rng.uuid();
     const full: EventInput = { store, accountId: id, userName, ...input };
     const record = eventRecord(full, at);
-    s.event.run(
-      eventId,
-      store,
-      id,
-      input.type,
-      record.labels,
-      at,
-      at + rng.int(50, 900),
-      record.actorIp,
-      input.loginSessionId ?? null,
-      record.body,
-    );
+    afterAccount.push([
+      s.event,
+      [
+        eventId,
+        store,
+        id,
+        input.type,
+        record.labels,
+        at,
+        at + rng.int(50, 900),
+        record.actorIp,
+        input.loginSessionId ?? null,
+        record.body,
+      ],
+    ]);
     events++;
     return eventId;
   };
@@ -457,16 +464,19 @@ export function writeStory(story: StoryContext, index: number): WrittenStory {
     if (login.loggedOutAt)
       customerEvent(login.loggedOutAt, 'logout', 'success', where, { loginSessionId: login.sessionId });
     else if (login.at > now - 14 * DAY && disabledAt === null)
-      s.session.run(
-        login.sessionId,
-        id,
-        describeDevice(login.userAgent),
-        login.userAgent,
-        login.ip,
-        JSON.stringify(placeAt(login.place)),
-        login.at,
-        login.at,
-      );
+      afterAccount.push([
+        s.session,
+        [
+          login.sessionId,
+          id,
+          describeDevice(login.userAgent),
+          login.userAgent,
+          login.ip,
+          JSON.stringify(placeAt(login.place)),
+          login.at,
+          login.at,
+        ],
+      ]);
   }
   // A run of wrong passwords after the last success: the lock where it reached the store's limit.
   const lastPlace = logins.at(-1) ?? { place: home.place, ip: ipIn(rng, home.place), userAgent: devices[0]! };
@@ -515,6 +525,7 @@ export function writeStory(story: StoryContext, index: number): WrittenStory {
     JSON.stringify(locks),
     JSON.stringify(metadata),
   );
+  flush();
   for (const attribute of story.indexedAttributes.get(store) ?? []) {
     const key = attributeKey(attribute);
     const value = key
@@ -766,6 +777,7 @@ export function writeStory(story: StoryContext, index: number): WrittenStory {
         details: 'Reset your password within 24 hours.',
       });
   }
+  flush();
   // Examples for `--list-stories`: the first accounts of each kind (not the hostile ones).
   if (index < 2_000 && !hostileKey) s.story.run(archetype, id, index);
   return { id, archetype, events, hostile: hostileKey !== null };
