@@ -5,7 +5,7 @@ import { hashPassword } from '../domain/passwords';
 import * as config from './configuration';
 import { groupId } from './configuration';
 import { Prng } from './prng';
-import { archetypes, writeStory, type Archetype, type Statements, type StoryContext } from './stories';
+import { archetypes, OrderedIds, writeStory, type Archetype, type Statements, type StoryContext } from './stories';
 
 /** Every seeded account can log in with this password (see README). */
 export const SEED_PASSWORD = 'Demo-password-1!';
@@ -208,6 +208,7 @@ function seedAccounts(db: Db, rng: Prng, options: SeedOptions, now: number): See
   const bulk = total >= 50_000;
   const story: StoryContext = {
     rng,
+    ids: new OrderedIds(rng.uuid().replace(/-/g, '')),
     now,
     statements,
     passwordHash: hashPassword(SEED_PASSWORD, Buffer.from('deskside-seed-salt')),

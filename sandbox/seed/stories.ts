@@ -77,8 +77,24 @@ export type Statements = Record<
   Statement
 >;
 
+/**
+ * Ids in the order rows are written (a run's prefix, then a counter), shaped as the platform's UUIDs: a bulk seed
+ * then appends to each primary key's index instead of landing at random in a growing one.
+ */
+export class OrderedIds {
+  private count = 0;
+  constructor(private readonly prefix: string) {}
+
+  next(): string {
+    const n = (this.count++).toString(16).padStart(15, '0');
+    return `${this.prefix.slice(0, 8)}-${n.slice(0, 4)}-4${n.slice(4, 7)}-8${n.slice(7, 10)}-${n.slice(10)}${this.prefix.slice(8, 15)}`;
+  }
+}
+
 export interface StoryContext {
   rng: Prng;
+  /** Every seeded row's id but the accounts' (random, as customers' ids are). */
+  ids: OrderedIds;
   now: number;
   statements: Statements;
   passwordHash: string;
@@ -263,7 +279,7 @@ export function writeStory(story: StoryContext, index: number): WrittenStory {
       const loggedOut = rng.chance(0.3) ? at + rng.int(5, 240) * MINUTE : null;
       logins.push({
         at,
-        sessionId: rng.uuid(),
+        sessionId: story.ids.next(),
         place,
         ip: ipIn(rng, place),
         userAgent: rng.pick(devices),
@@ -367,7 +383,7 @@ export function writeStory(story: StoryContext, index: number): WrittenStory {
   const event = (at: number, input: Omit<EventInput, 'store' | 'accountId' | 'userName'>): string | null => {
     updatedAt = Math.max(updatedAt, Math.min(at, now));
     if (at < retentionStart || at > now) return null;
-    const eventId = rng.uuid();
+    const eventId = story.ids.next();
     const full: EventInput = { store, accountId: id, userName, ...input };
     const record = eventRecord(full, at);
     afterAccount.push([
@@ -591,7 +607,7 @@ export function writeStory(story: StoryContext, index: number): WrittenStory {
     subType: string | null = null,
   ) =>
     s.authenticator.run(
-      rng.uuid(),
+      story.ids.next(),
       id,
       type,
       subType,
@@ -627,7 +643,7 @@ export function writeStory(story: StoryContext, index: number): WrittenStory {
   }
   if (provider)
     s.identity.run(
-      rng.uuid(),
+      story.ids.next(),
       id,
       provider,
       `${provider.toLowerCase()}|${100_000_000 + index}`,
@@ -674,7 +690,7 @@ export function writeStory(story: StoryContext, index: number): WrittenStory {
         rows.at(-1)!.optOut = optOut;
         customerEvent(optOut, 'consentOptOut', 'success', atHome(), { metadata: { consentId, version } });
       }
-      for (const row of rows) s.consent.run(rng.uuid(), id, consentId, row.version, row.optIn, row.optOut);
+      for (const row of rows) s.consent.run(story.ids.next(), id, consentId, row.version, row.optIn, row.optOut);
     }
   }
 
@@ -691,7 +707,7 @@ export function writeStory(story: StoryContext, index: number): WrittenStory {
       });
       if (!success && attempt < attempts) at += rng.int(10, 120) * MINUTE;
     }
-    s.proofing.run(rng.uuid(), id, policy, proofed ? attempts - 1 : attempts, proofed ? at : null, null);
+    s.proofing.run(story.ids.next(), id, policy, proofed ? attempts - 1 : attempts, proofed ? at : null, null);
   }
 
   // ---- who disabled it and why
@@ -710,7 +726,7 @@ export function writeStory(story: StoryContext, index: number): WrittenStory {
   if (archetype === 'neverActivated') {
     const token = rng.base32(40);
     s.activation.run(hash(token), id, email, createdAt, createdAt + 7 * DAY);
-    notify(s, rng, {
+    notify(s, story.ids, {
       id,
       store,
       email,
@@ -722,7 +738,7 @@ export function writeStory(story: StoryContext, index: number): WrittenStory {
     });
   }
   if (archetype === 'invited') {
-    const invitationId = rng.uuid();
+    const invitationId = story.ids.next();
     const token = rng.base32(40);
     const inviter = store === 'business' ? adminClients.hr : adminClients.supervisor;
     const inviteClient = clients[0]![0];
@@ -752,7 +768,7 @@ export function writeStory(story: StoryContext, index: number): WrittenStory {
         code: 201,
       },
     );
-    notify(s, rng, {
+    notify(s, story.ids, {
       id,
       store,
       email,
@@ -766,7 +782,7 @@ export function writeStory(story: StoryContext, index: number): WrittenStory {
   } else if (emailVerified && signsIn && rng.chance(0.05)) {
     const at = Math.max(createdAt + DAY, now - rng.int(1, 80) * DAY);
     if (at < end)
-      notify(s, rng, {
+      notify(s, story.ids, {
         id,
         store,
         email,
@@ -788,7 +804,7 @@ const hash = (token: string) => createHash('sha256').update(token).digest('base6
 /** A message in the outbox, as the platform writes one (domain/notifications.ts), to the account's email. */
 function notify(
   s: Statements,
-  rng: Prng,
+  ids: OrderedIds,
   message: {
     id: string;
     store: string;
@@ -805,7 +821,7 @@ function notify(
   const brand = config.brands.find(([brand]) => brand === brandId)?.[2] ?? appName;
   const plain = `${brand}: ${templates[message.template]}. ${message.details}`;
   s.notification.run(
-    rng.uuid(),
+    ids.next(),
     message.store,
     message.id,
     'email',
