@@ -77,7 +77,7 @@ interface Condition {
   probe: string;
   args: unknown[];
   driver?:
-    | { kind: 'ids'; source: string; args: unknown[]; ordered?: OrderedSource }
+    | { kind: 'ids'; source: string; args: unknown[] }
     | {
         kind: 'index';
         index: string;
@@ -86,15 +86,6 @@ interface Condition {
         /** The index is (store, <this filter's column>, created_at): it lists its matches newest first. */
         ordersByCreated?: boolean;
       };
-}
-
-/** A membership or value table whose index lists the accounts it names newest first (account_created_at). */
-interface OrderedSource {
-  /** `table v INDEXED BY index`. */
-  from: string;
-  where: string;
-  args: unknown[];
-  tieBreak: string;
 }
 
 /** Below this many candidates, a search starts from them and sorts; above it, it walks the sort order. */
@@ -111,8 +102,8 @@ export function searchAccounts(
   store: string,
   params: SearchParams,
   fixedGroup?: string,
-  /** Tests set it to force each plan and compare their answers. */
-  driveLimit = DRIVE_LIMIT,
+  /** Tests force each plan (where it applies) and compare their answers. */
+  plan?: SearchPlan,
 ): SearchResult {
   const conditions: Condition[] = [];
   const now = ctx.now();
@@ -328,8 +319,18 @@ export function searchAccounts(
   const size = integerParam(params, 'size', 20, 1, 1000);
   const page = integerParam(params, 'page', 0, 0, 1_000_000);
   const sort = sortTerms(params.sort);
-  return runPlan(ctx, store, conditions, sort, page, size, driveLimit);
+  return runPlan(ctx, store, conditions, sort, page, size, plan);
 }
+
+/**
+ * The ways a search can run: start from the few candidates of the most selective filter and sort them; walk a
+ * status or organization index newest first; or walk the sort order testing every row.
+ */
+export const searchPlans = ['candidates', 'indexWalk', 'sortWalk'] as const;
+export type SearchPlan = (typeof searchPlans)[number];
+
+/** Thrown when a test forces a plan that cannot serve the query. */
+export class PlanNotApplicable extends Error {}
 
 /** Counts up to `limit` rows: enough to compare filters, and to report a total, without paying for large ones. */
 function cappedCount(ctx: SandboxContext, sql: string, args: unknown[], limit: number): number {
@@ -343,7 +344,7 @@ function runPlan(
   sort: SortTerm[],
   page: number,
   size: number,
-  driveLimit: number,
+  forced?: SearchPlan,
 ): SearchResult {
   const where = ['a.store = ?', ...conditions.map((condition) => condition.probe)];
   const whereArgs = [store, ...conditions.flatMap((condition) => condition.args)];
@@ -367,38 +368,36 @@ function runPlan(
     .sort((a, b) => a.count - b.count);
   const best = sized[0] ?? null;
 
+  // Which plans can serve this query, and the one chosen: few candidates first; else a large status's or
+  // organization's own index in the default order; else the sort order.
+  const defaultOrder = sort[0]!.expression === 'a.created_at';
+  const applicable: Record<SearchPlan, boolean> = {
+    candidates: best !== null,
+    indexWalk:
+      best?.condition.driver.kind === 'index' && Boolean(best.condition.driver.ordersByCreated) && defaultOrder,
+    sortWalk: true,
+  };
+  const chosen: SearchPlan =
+    forced ?? (best && best.count <= DRIVE_LIMIT ? 'candidates' : applicable.indexWalk ? 'indexWalk' : 'sortWalk');
+  if (!applicable[chosen]) throw new PlanNotApplicable(`${chosen} cannot serve this query`);
+
   let from: string;
   let fromArgs: unknown[] = [];
   let order: string;
   // A filter that names the rows the plan starts from needs no second test on each of them.
   let decided: Condition | null = null;
-  const ordered = best?.condition.driver.kind === 'ids' ? best.condition.driver.ordered : undefined;
-  if (best && best.count > driveLimit && ordered && sort[0]!.expression === 'a.created_at') {
-    // A large membership or value in the default order: walk its own index newest first and read only the
-    // accounts of the page (CROSS JOIN keeps that table the outer loop).
-    from = `${ordered.from} CROSS JOIN accounts a ON a.id = v.account_id WHERE ${ordered.where} AND`;
-    fromArgs = ordered.args;
-    decided = best.condition;
-    const direction = sort[0]!.direction;
-    order = `v.account_created_at ${direction}, ${ordered.tieBreak} ${direction}`;
-  } else if (
-    best &&
-    best.count > driveLimit &&
-    best.condition.driver.kind === 'index' &&
-    best.condition.driver.ordersByCreated &&
-    sort[0]!.expression === 'a.created_at'
-  ) {
+  if (chosen === 'indexWalk') {
     // A large status or organization in the default order: its index lists the matches newest first.
-    from = `accounts a INDEXED BY ${best.condition.driver.index} WHERE`;
+    from = `accounts a INDEXED BY ${(best!.condition.driver as { index: string }).index} WHERE`;
     order = sort.map((term) => `${term.expression} ${term.direction}`).join(', ');
-  } else if (best && best.count <= driveLimit) {
+  } else if (chosen === 'candidates') {
     // Few candidates: start from them, then sort the ones that pass every filter.
-    if (best.condition.driver.kind === 'ids') {
-      from = `accounts a INDEXED BY sqlite_autoindex_accounts_1 WHERE a.id IN (${best.condition.driver.source}) AND`;
-      fromArgs = best.condition.driver.args;
-      decided = best.condition;
+    if (best!.condition.driver.kind === 'ids') {
+      from = `accounts a INDEXED BY sqlite_autoindex_accounts_1 WHERE a.id IN (${best!.condition.driver.source}) AND`;
+      fromArgs = best!.condition.driver.args;
+      decided = best!.condition;
     } else {
-      from = `accounts a INDEXED BY ${best.condition.driver.index} WHERE`;
+      from = `accounts a INDEXED BY ${best!.condition.driver.index} WHERE`;
     }
     order = sort.map((term) => `+${term.expression} ${term.direction}`).join(', ');
   } else {
@@ -420,9 +419,9 @@ function runPlan(
   if (best && conditions.length === 1) {
     total = best.count;
     capped = best.count > TOTAL_COUNT_CAP;
-  } else if (best && best.count <= driveLimit) {
+  } else if (best && chosen === 'candidates') {
     total = cappedCount(ctx, `SELECT 1 FROM ${from} ${pageWhere}`, [...fromArgs, ...pageArgs], TOTAL_COUNT_CAP + 1);
-    capped = false;
+    capped = total > TOTAL_COUNT_CAP;
   } else {
     const base = best
       ? driverRows(best.condition.driver, store, 'rowid')
@@ -434,7 +433,11 @@ function runPlan(
       [...baseArgs, ...whereArgs],
       TOTAL_COUNT_CAP + 1,
     );
-    capped = (best ? best.count : TOTAL_COUNT_CAP + 1) > TOTAL_COUNT_CAP;
+    // A lower bound only when the set it was counted in was cut at the cap (a small store's total is exact).
+    const counted = best
+      ? best.count
+      : cappedCount(ctx, 'SELECT 1 FROM accounts WHERE store = ?', [store], TOTAL_COUNT_CAP + 1);
+    capped = counted > TOTAL_COUNT_CAP;
   }
   return { rows, total: Math.min(total, TOTAL_COUNT_CAP), totalCapped: capped };
 }

@@ -298,3 +298,42 @@ describe.each([20261129, 11])('seeded customer stories (generator seed %i)', (se
     }
   });
 });
+
+describe('the bulk seed (50,000 accounts and more: every benchmark database)', () => {
+  it('keeps the same rules with its indexes rebuilt, and says where it shortens the stories', () => {
+    const bulk = openDatabase(':memory:');
+    const indexesBefore = (target: Db) =>
+      (
+        target
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+          .all() as Array<{ name: string }>
+      ).map((row) => row.name);
+    const fresh = openDatabase(':memory:');
+    const expectedIndexes = indexesBefore(fresh);
+    fresh.close();
+    const seeded = seedDatabase(bulk, { accounts: 50_000, now: NOW, seed: 5 });
+    expect(seeded.accounts).toBe(50_000);
+    expect(seeded.shortened).toMatch(/two latest sign-ins/);
+    // The secondary indexes dropped for the bulk insert are all back.
+    expect(indexesBefore(bulk)).toEqual(expectedIndexes);
+    const one = (sql: string) => bulk.prepare(sql).get() as Row;
+    expect(one('SELECT COUNT(*) AS n FROM accounts').n).toBe(50_000);
+    // At most two kept successful sign-ins per account.
+    expect(
+      one(
+        `SELECT MAX(n) AS most FROM (SELECT COUNT(*) AS n FROM events WHERE labels = '["success:login"]' GROUP BY account_id)`,
+      ).most,
+    ).toBe(2);
+    // The rules that most depend on order of writing still hold: the last login is the newest kept one, and
+    // nothing refers to an account that does not exist.
+    expect(
+      one(
+        `SELECT COUNT(*) AS n FROM accounts a WHERE a.last_login_at IS NOT NULL AND EXISTS
+           (SELECT 1 FROM events e WHERE e.account_id = a.id AND e.labels = '["success:login"]')
+         AND a.last_login_at != (SELECT MAX(e.start_ts) FROM events e WHERE e.account_id = a.id AND e.labels = '["success:login"]')`,
+      ).n,
+    ).toBe(0);
+    expect(bulk.pragma('foreign_key_check')).toEqual([]);
+    bulk.close();
+  }, 180_000);
+});
