@@ -51,7 +51,7 @@ export function StatusBar() {
           title={`Cached personal data is encrypted on disk and kept ${cache.retentionDays} days.${cache.oldestFetchedAt ? ` Oldest: ${ago(cache.oldestFetchedAt)}.` : ''}`}
         >
           <Typography variant="caption" color="text.secondary">
-            Cache: {cache.accounts.toLocaleString()} accounts
+            Cache: {cache.accounts.toLocaleString()} account{cache.accounts === 1 ? '' : 's'}
           </Typography>
         </Tooltip>
       )}

@@ -32,7 +32,10 @@ function useTabKeys(setTab: (tab: ProfileTab) => void) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
-      const index = Number(event.key) - 1;
+      // By the key's place, not its character: on a Mac, Option+3 types "£" (or "#"), not "3".
+      const digit = /^(?:Digit|Numpad)([1-8])$/.exec(event.code)?.[1];
+      if (!digit) return;
+      const index = Number(digit) - 1;
       const tab = profileTabs[index];
       if (tab) {
         event.preventDefault();
