@@ -243,7 +243,9 @@ export function writeStory(story: StoryContext, index: number): WrittenStory {
       ? createdAt + rng.int(2, 180) * MINUTE
       : null;
   const phoneVerified = phone !== null && signsIn && rng.chance(0.85);
-  const provider = archetype === 'externalOnly' || rng.chance(0.06) ? rng.pick(['Google', 'Microsoft', 'Apple']) : null;
+  // A linked login is made by signing in with it: not for a customer who never could.
+  const provider =
+    archetype === 'externalOnly' || (signsIn && rng.chance(0.06)) ? rng.pick(['Google', 'Microsoft', 'Apple']) : null;
   // Registrants chose a password (the never-activated too); the invited choose one when they accept.
   const hasPassword = archetype !== 'invited' && archetype !== 'externalOnly';
 

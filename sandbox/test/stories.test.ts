@@ -252,6 +252,9 @@ describe.each([20261129, 11])('seeded customer stories (generator seed %i)', (se
     }
     const examples = Object.fromEntries(storyExamples(db, 5).map((entry) => [entry.archetype, entry.accounts]));
     const one = (sql: string, id: string) => db.prepare(sql).get(id) as Row | undefined;
+    for (const { id } of [...examples.neverActivated!, ...examples.invited!])
+      // Never signed in: no login linked from another provider either.
+      expect(one('SELECT COUNT(*) AS n FROM external_identities WHERE account_id = ?', id)!.n).toBe(0);
     for (const { id } of examples.neverActivated!) {
       expect(one('SELECT email_verified AS v FROM accounts WHERE id = ?', id)!.v).toBe(0);
       expect(one('SELECT used_at FROM activations WHERE account_id = ?', id)).toEqual({ used_at: null });

@@ -122,7 +122,6 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
         </Box>
       </Stack>
       <IdentifiersList />
-      <InvitationsList />
       <Table size="small" aria-label="Account summary" sx={{ tableLayout: 'fixed' }}>
         <TableBody>
           {rows.map(([label, value]) => (
@@ -158,7 +157,16 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
         useFlexGap
         role="group"
         aria-label="Account actions"
-        sx={{ flexWrap: 'wrap', '& .MuiButton-root': { py: 0.25, px: 1 } }}
+        // However long the identifiers and facts above run, the actions stay in view at the panel's foot.
+        sx={{
+          flexWrap: 'wrap',
+          '& .MuiButton-root': { py: 0.25, px: 1 },
+          position: 'sticky',
+          bottom: 0,
+          zIndex: 1,
+          bgcolor: 'background.default',
+          py: 0.5,
+        }}
       >
         {account.enabled ? (
           <GatedButton
@@ -239,6 +247,8 @@ export function OverviewPanel({ onCopy, onDeleted }: { onCopy(label: string, tex
       <ImpersonateDialog open={impersonating} onClose={() => setImpersonating(false)} />
       <Divider sx={{ my: 2 }} />
       <SignInCheckPanel />
+      {/* Below the actions, so they stay in view: the sign-in check already says an invitation is pending. */}
+      <InvitationsList />
       <Menu anchorEl={menu?.anchor} open={Boolean(menu)} onClose={() => setMenu(null)}>
         {(['html', 'json'] as const).map((format) => (
           <MenuItem key={format} onClick={() => void download(format)}>
