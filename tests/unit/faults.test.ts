@@ -45,19 +45,28 @@ async function clearly<T>(
 
 describe('under the fault flags', () => {
   // Each 429 costs its Retry-After second, so that case runs fewer rounds.
+  // Reads fail on every fifth request; each change on every second one, so that, whatever else the console sends
+  // in between, some changes meet the fault and some do not.
   for (const [name, rule, rounds] of [
     [
-      '5xx on every fifth request, with latency',
+      '5xx on every fifth read and every second change, with latency',
       { route: '.*', latencyMs: 20, failEvery: 5, status: 503, retryAfter: 0 },
       30,
     ],
-    ['429 with Retry-After on every fifth request', { route: '.*', failEvery: 5, status: 429, retryAfter: 1 }, 8],
+    [
+      '429 with Retry-After on every fifth read and every second change',
+      { route: '.*', failEvery: 5, status: 429, retryAfter: 1 },
+      8,
+    ],
   ] as const)
     it(`${name}: searches and tab loads answer or fail clearly; no non-idempotent change is sent twice`, async () => {
       const services = connectToSandbox(sandbox.url, { productionClient: true });
       const listed = await services.accounts.search({ store: 'consumers', filter: {}, page: 0, size: 30 });
       const ids = listed.items.map((account) => account.id);
-      await setFaults(sandbox.url, [rule]);
+      await setFaults(sandbox.url, [
+        { ...rule, route: 'GET .*' },
+        { route: 'POST .*/authenticators', failEvery: 2, status: rule.status, retryAfter: rule.retryAfter },
+      ]);
       try {
         let answered = 0;
         for (let i = 0; i < rounds; i++) {

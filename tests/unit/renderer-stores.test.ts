@@ -102,6 +102,10 @@ describe('the renderer’s stores over the real main side', () => {
   });
 
   it('a saved search of another store shows its own results, not the new store’s listing that was on its way', async () => {
+    // At least one disabled business account, whatever the seed made.
+    const platform = (await services.workspace()).platform;
+    const [someone] = (await platform.searchAccounts({ store: 'business', filter: {}, page: 0, size: 1 })).items;
+    await platform.disableAccount('business', someone!.id);
     const search = await stores.saved
       .getState()
       .save({ store: 'business', name: 'Disabled at work', filter: { enabled: false }, pinned: false });
