@@ -7,6 +7,8 @@ import { assertIdentifiersFree, insertAccount } from './account-writes';
 import { getAccountRow, type AccountRow } from './accounts';
 import { recordAdminWrite } from './admin-write';
 import { findConfiguration } from './configuration';
+import { accountById } from './customer-records';
+import { joinGroups } from './memberships';
 import { newId, parseJson } from './ids';
 import { resolveNotificationRule } from './notifications';
 import { ApiProblem, badRequest, notFound } from './problems';
@@ -205,10 +207,11 @@ export function createInvitation(
       });
     }
     const account = getAccountRow(db, store, accountId);
-    const addGroup = db.prepare(
-      'INSERT OR IGNORE INTO account_groups (account_id, group_id, account_created_at) VALUES (?, ?, ?)',
+    joinGroups(
+      db,
+      account,
+      body.groups.map((group) => group.id),
     );
-    for (const group of body.groups) addGroup.run(account.id, group.id, account.created_at);
     for (const role of body.roles) assignRoles(db, account, role.organization, [role.id]);
     const id = newId();
     db.prepare(
@@ -245,8 +248,7 @@ export function resendInvitation(ctx: SandboxContext, request: FastifyRequest, i
 export function revokeInvitation(ctx: SandboxContext, request: FastifyRequest, invitation: InvitationRow): void {
   ctx.db.transaction(() => {
     ctx.db.prepare('DELETE FROM invitations WHERE id = ?').run(invitation.id);
-    const account = ctx.db.prepare('SELECT * FROM accounts WHERE id = ?').get(invitation.account_id) as
-      AccountRow | undefined;
+    const account = accountById(ctx.db, invitation.account_id);
     if (account)
       recordAdminWrite(ctx, request, account, 'invitationRevoke', { invitationId: invitation.id }, undefined, 204);
   })();
@@ -262,7 +264,7 @@ export function invitationByToken(ctx: SandboxContext, token: string): Invitatio
   if (!invitation) return { kind: 'unknown' };
   if (invitation.accepted_at !== null) return { kind: 'accepted' };
   if (invitation.valid_until <= ctx.now()) return { kind: 'expired' };
-  const account = ctx.db.prepare('SELECT * FROM accounts WHERE id = ?').get(invitation.account_id) as AccountRow;
+  const account = accountById(ctx.db, invitation.account_id)!;
   return { kind: 'open', invitation, account };
 }
 

@@ -1,7 +1,16 @@
 import type { AdminActor, SandboxContext } from '../context';
+import type { Db } from '../db/database';
 import { touchAccount } from './account-writes';
 import { accountUserName, type AccountRow } from './accounts';
 import { recordAdminEvent } from './events';
+
+/** Puts an account in groups (those it is in already stay), recording nothing: call inside a transaction. */
+export function joinGroups(db: Db, row: Pick<AccountRow, 'id' | 'created_at'>, groupIds: string[]): void {
+  const insert = db.prepare(
+    'INSERT OR IGNORE INTO account_groups (account_id, group_id, account_created_at) VALUES (?, ?, ?)',
+  );
+  for (const groupId of groupIds) insert.run(row.id, groupId, row.created_at);
+}
 
 /** Adds an account to groups (those it is in already stay), as one administrative change. */
 export function addToGroups(
@@ -11,10 +20,11 @@ export function addToGroups(
   groups: Array<{ id: string; name: string }>,
 ): void {
   ctx.db.transaction(() => {
-    const insert = ctx.db.prepare(
-      'INSERT OR IGNORE INTO account_groups (account_id, group_id, account_created_at) VALUES (?, ?, ?)',
+    joinGroups(
+      ctx.db,
+      row,
+      groups.map((group) => group.id),
     );
-    for (const group of groups) insert.run(row.id, group.id, row.created_at);
     touchAccount(ctx, row.id);
     recordAdminEvent(
       ctx,

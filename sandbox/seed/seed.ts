@@ -3,7 +3,6 @@ import { attributeKey, type AttributeDefinition } from '../domain/attributes';
 import { INSERT_EVENT } from '../domain/events';
 import { hashPassword } from '../domain/passwords';
 import * as config from './configuration';
-import { groupId } from './configuration';
 import { Prng } from './prng';
 import { archetypes, OrderedIds, writeStory, type Archetype, type Statements, type StoryContext } from './stories';
 
@@ -74,7 +73,7 @@ function seedConfiguration(db: Db, now: number): void {
       names.forEach((name) =>
         db
           .prepare('INSERT INTO groups (id, store, name, description) VALUES (?, ?, ?, ?)')
-          .run(groupId(store, name), store, name, `${name} of ${store}`),
+          .run(config.groupId(store, name), store, name, `${name} of ${store}`),
       );
     }
     for (const [id, store, name, parent, route] of config.organizations) {
