@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { accountTabs, addConnection, connectAsSupervisor } from './connections';
 import { exportReport } from './reports';
-import { freePort, TestPlatform } from './platform';
-import { startBuiltWebHost, type RunningWebHost } from './web-host';
+import type { TestPlatform } from './platform';
+import type { RunningWebHost } from './web-host';
+import { startSpecPlatform, stopSpecPlatform } from './spec-platform';
 
 // One platform and one web host for the file; each test acts on its own account and checks the platform after.
 test.describe.configure({ mode: 'serial' });
@@ -15,16 +13,9 @@ test.describe.configure({ mode: 'serial' });
 let platform: TestPlatform;
 let host: RunningWebHost;
 
-test.beforeAll(async () => {
-  platform = new TestPlatform(await freePort(), join(mkdtempSync(join(tmpdir(), 'deskside-profile-')), 'platform.db'));
-  await platform.start(300);
-  host = await startBuiltWebHost();
-});
+test.beforeAll(async () => ({ platform, host } = await startSpecPlatform('profile', 300)));
 
-test.afterAll(async () => {
-  host?.process.kill('SIGTERM');
-  await platform?.stop();
-});
+test.afterAll(() => stopSpecPlatform({ platform, host }));
 
 type ApiAccount = { id: string; organization: string | null; accountInfo: Record<string, unknown> };
 const accountsPath = (store: string) => `/admin/api/v1/identityStores/${store}/accounts`;

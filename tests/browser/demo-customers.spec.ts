@@ -2,13 +2,11 @@
  * The seed's demo customers, as a trainer meets them: `--list-stories` names an example account of each kind, and
  * each reads in the console as its story says (the overview and one tab).
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { connectAsSupervisor } from './connections';
-import { freePort, TestPlatform } from './platform';
-import { startBuiltWebHost, type RunningWebHost } from './web-host';
+import type { TestPlatform } from './platform';
+import type { RunningWebHost } from './web-host';
+import { startSpecPlatform, stopSpecPlatform } from './spec-platform';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -17,15 +15,10 @@ let host: RunningWebHost;
 let stories: Map<string, Array<{ store: string; id: string }>>;
 
 test.beforeAll(async () => {
-  platform = new TestPlatform(await freePort(), join(mkdtempSync(join(tmpdir(), 'deskside-stories-')), 'platform.db'));
-  await platform.start(300);
+  ({ platform, host } = await startSpecPlatform('stories', 300));
   stories = await platform.stories();
-  host = await startBuiltWebHost();
 });
-test.afterAll(async () => {
-  host?.process.kill('SIGTERM');
-  await platform?.stop();
-});
+test.afterAll(() => stopSpecPlatform({ platform, host }));
 
 const check = (page: Page) => page.getByRole('region', { name: 'Sign-in check' });
 const verdict = (page: Page, rule: string) => check(page).locator(`[data-rule="${rule}"]`);

@@ -3,28 +3,20 @@
  * connection, density, the status bar's cache line and its "Clear cache", and Alt+1…8 between the account's tabs.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { accountTabs, addConnection, connectAsSupervisor } from './connections';
-import { freePort, TestPlatform } from './platform';
-import { startBuiltWebHost, type RunningWebHost } from './web-host';
+import type { TestPlatform } from './platform';
+import type { RunningWebHost } from './web-host';
+import { startSpecPlatform, stopSpecPlatform } from './spec-platform';
 
 test.describe.configure({ mode: 'serial' });
 
 let platform: TestPlatform;
 let host: RunningWebHost;
 
-test.beforeAll(async () => {
-  platform = new TestPlatform(await freePort(), join(mkdtempSync(join(tmpdir(), 'deskside-everyday-')), 'platform.db'));
-  await platform.start(150);
-  host = await startBuiltWebHost();
-});
-test.afterAll(async () => {
-  host?.process.kill('SIGTERM');
-  await platform?.stop();
-});
+test.beforeAll(async () => ({ platform, host } = await startSpecPlatform('everyday', 150)));
+test.afterAll(() => stopSpecPlatform({ platform, host }));
 
 const searching = (page: Page) => page.getByRole('progressbar', { name: 'Searching' });
 const savedSearches = (page: Page) => page.getByRole('list', { name: 'Saved searches' });

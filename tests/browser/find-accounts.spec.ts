@@ -1,9 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { freePort, TestPlatform } from './platform';
-import { startBuiltWebHost, type RunningWebHost } from './web-host';
+import type { TestPlatform } from './platform';
+import type { RunningWebHost } from './web-host';
+import { startSpecPlatform, stopSpecPlatform } from './spec-platform';
 
 // One platform and one web host for the whole file; the tests run in order and act on different accounts.
 test.describe.configure({ mode: 'serial' });
@@ -11,16 +9,9 @@ test.describe.configure({ mode: 'serial' });
 let platform: TestPlatform;
 let host: RunningWebHost;
 
-test.beforeAll(async () => {
-  platform = new TestPlatform(await freePort(), join(mkdtempSync(join(tmpdir(), 'deskside-platform-')), 'platform.db'));
-  await platform.start(400);
-  host = await startBuiltWebHost();
-});
+test.beforeAll(async () => ({ platform, host } = await startSpecPlatform('platform', 400)));
 
-test.afterAll(async () => {
-  host?.process.kill('SIGTERM');
-  await platform?.stop();
-});
+test.afterAll(() => stopSpecPlatform({ platform, host }));
 
 const resultCount = (page: Page) => page.getByTestId('result-count');
 

@@ -4,13 +4,11 @@
  * search and each active filter shows above the results (removable), the Search button stays in reach, and each
  * status chip explains itself.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { accountTabs, connectAsSupervisor } from './connections';
-import { freePort, TestPlatform } from './platform';
-import { startBuiltWebHost, type RunningWebHost } from './web-host';
+import type { TestPlatform } from './platform';
+import type { RunningWebHost } from './web-host';
+import { startSpecPlatform, stopSpecPlatform } from './spec-platform';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -18,15 +16,8 @@ let platform: TestPlatform;
 let host: RunningWebHost;
 const accountsPath = (store: string) => `/admin/api/v1/identityStores/${store}/accounts`;
 
-test.beforeAll(async () => {
-  platform = new TestPlatform(await freePort(), join(mkdtempSync(join(tmpdir(), 'deskside-first-')), 'platform.db'));
-  await platform.start(300);
-  host = await startBuiltWebHost();
-});
-test.afterAll(async () => {
-  host?.process.kill('SIGTERM');
-  await platform?.stop();
-});
+test.beforeAll(async () => ({ platform, host } = await startSpecPlatform('first', 300)));
+test.afterAll(() => stopSpecPlatform({ platform, host }));
 
 const rows = (page: Page) => page.getByRole('listbox', { name: 'Accounts' }).getByRole('option');
 

@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { hostileCorpus } from '../fixtures/hostile-corpus';
 import { accountTabs, connectAsSupervisor } from './connections';
 import { escapeHtml } from '../../electron/main/services/reports/report-html';
 import { exportReport } from './reports';
-import { freePort, TestPlatform } from './platform';
-import { startBuiltWebHost, type RunningWebHost } from './web-host';
+import type { TestPlatform } from './platform';
+import type { RunningWebHost } from './web-host';
+import { startSpecPlatform, stopSpecPlatform } from './spec-platform';
 
 // The corpus goes in through the platform (attributes, lists, complex lists, customer logins that leave events),
 // then every tab and the exported report must show it as text, with no script run.
@@ -75,9 +73,7 @@ async function openTab(page: Page, name: string) {
 }
 
 test.beforeAll(async () => {
-  platform = new TestPlatform(await freePort(), join(mkdtempSync(join(tmpdir(), 'deskside-hostile-')), 'p.db'));
-  await platform.start(300);
-  host = await startBuiltWebHost();
+  ({ platform, host } = await startSpecPlatform('hostile', 300));
   await renameConfiguration();
   const { body } = await platform.api<Array<{ id: string; identities: { email?: { id: string } } }>>(
     'GET',
@@ -112,10 +108,7 @@ test.beforeAll(async () => {
   }
 });
 
-test.afterAll(async () => {
-  host?.process.kill('SIGTERM');
-  await platform?.stop();
-});
+test.afterAll(() => stopSpecPlatform({ platform, host }));
 
 test(`${hostileCorpus.length} hostile strings in attributes, lists, events and configuration names stay text in every tab`, async ({
   page,

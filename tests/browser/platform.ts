@@ -26,7 +26,7 @@ export class TestPlatform {
 
   constructor(
     readonly port: number,
-    private readonly dataFile: string,
+    readonly dataFile: string,
     private readonly entry: string[] = BUILT_SANDBOX,
     /** How it answers: `--no-extensions`, `--strict`, `--sparse`. */
     private readonly flags: string[] = [],

@@ -3,13 +3,11 @@
  * does: no extensions (no total count, no notification client), undeclared query parameters refused, empty fields
  * left out — and, in the second platform, every field the document does not require left out too.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { accountTabs, connectAsSupervisor } from './connections';
-import { freePort, TestPlatform, BUILT_SANDBOX } from './platform';
-import { startBuiltWebHost, type RunningWebHost } from './web-host';
+import { freePort, TestPlatform } from './platform';
+import type { RunningWebHost } from './web-host';
+import { startSpecPlatform, stopSpecPlatform } from './spec-platform';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -59,16 +57,10 @@ test.describe('a tenant without extensions, strict about its parameters', () => 
   let platform: TestPlatform;
   let host: RunningWebHost;
 
-  test.beforeAll(async () => {
-    const dataFile = join(mkdtempSync(join(tmpdir(), 'deskside-published-')), 'platform.db');
-    platform = new TestPlatform(await freePort(), dataFile, BUILT_SANDBOX, ['--no-extensions', '--strict']);
-    await platform.start(200);
-    host = await startBuiltWebHost();
-  });
-  test.afterAll(async () => {
-    host?.process.kill('SIGTERM');
-    await platform?.stop();
-  });
+  test.beforeAll(
+    async () => ({ platform, host } = await startSpecPlatform('published', 200, ['--no-extensions', '--strict'])),
+  );
+  test.afterAll(() => stopSpecPlatform({ platform, host }));
 
   test('connects with name, URL, client id and secret; searches a custom range and never-logged-in; pages without a total; opens every tab; edits a name; locks and lifts', async ({
     page,
@@ -142,17 +134,13 @@ test.describe('a tenant that answers only what the document requires', () => {
   let host: RunningWebHost;
 
   test.beforeAll(async () => {
-    const dataFile = join(mkdtempSync(join(tmpdir(), 'deskside-sparse-')), 'platform.db');
-    platform = new TestPlatform(await freePort(), dataFile, BUILT_SANDBOX, ['--no-extensions', '--strict', '--sparse']);
-    await platform.start(120);
-    twin = new TestPlatform(await freePort(), dataFile);
+    ({ platform, host } = await startSpecPlatform('sparse', 120, ['--no-extensions', '--strict', '--sparse']));
+    twin = new TestPlatform(await freePort(), platform.dataFile);
     await twin.start();
-    host = await startBuiltWebHost();
   });
   test.afterAll(async () => {
-    host?.process.kill('SIGTERM');
     await twin?.stop();
-    await platform?.stop();
+    await stopSpecPlatform({ platform, host });
   });
 
   test('connects, searches, opens every tab, and locks and lifts, with no answer refused', async ({ page }) => {

@@ -11,9 +11,10 @@ import { pathToFileURL } from 'node:url';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import Ajv from 'ajv';
 import { connectAsSupervisor } from './connections';
-import { freePort, TestPlatform } from './platform';
+import type { TestPlatform } from './platform';
 import { exportReport } from './reports';
-import { startBuiltWebHost, type RunningWebHost } from './web-host';
+import type { RunningWebHost } from './web-host';
+import { startSpecPlatform, stopSpecPlatform } from './spec-platform';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -22,15 +23,8 @@ let host: RunningWebHost;
 const work = mkdtempSync(join(tmpdir(), 'deskside-reports-'));
 const accountsPath = (store: string) => `/admin/api/v1/identityStores/${store}/accounts`;
 
-test.beforeAll(async () => {
-  platform = new TestPlatform(await freePort(), join(work, 'platform.db'));
-  await platform.start(200);
-  host = await startBuiltWebHost();
-});
-test.afterAll(async () => {
-  host?.process.kill('SIGTERM');
-  await platform?.stop();
-});
+test.beforeAll(async () => ({ platform, host } = await startSpecPlatform('reports', 200)));
+test.afterAll(() => stopSpecPlatform({ platform, host }));
 
 type Account = { id: string; accountInfo?: Record<string, unknown>; roles?: unknown[]; lastLogin?: unknown };
 async function find(store: string, query: string, accept: (account: Account) => boolean): Promise<Account> {

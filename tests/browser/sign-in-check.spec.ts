@@ -2,13 +2,11 @@
  * "Why can't this customer sign in?": for each state the platform can put an account in, the overview's sign-in
  * check says so in plain words, and its one action fixes it on the platform (the verdict is gone after).
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { connectAsSupervisor } from './connections';
-import { freePort, TestPlatform } from './platform';
-import { startBuiltWebHost, type RunningWebHost } from './web-host';
+import type { TestPlatform } from './platform';
+import type { RunningWebHost } from './web-host';
+import { startSpecPlatform, stopSpecPlatform } from './spec-platform';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -16,15 +14,8 @@ let platform: TestPlatform;
 let host: RunningWebHost;
 const accountsPath = (store: string) => `/admin/api/v1/identityStores/${store}/accounts`;
 
-test.beforeAll(async () => {
-  platform = new TestPlatform(await freePort(), join(mkdtempSync(join(tmpdir(), 'deskside-signin-')), 'platform.db'));
-  await platform.start(120);
-  host = await startBuiltWebHost();
-});
-test.afterAll(async () => {
-  host?.process.kill('SIGTERM');
-  await platform?.stop();
-});
+test.beforeAll(async () => ({ platform, host } = await startSpecPlatform('signin', 120)));
+test.afterAll(() => stopSpecPlatform({ platform, host }));
 
 const customer = async (path: string, body: unknown) => {
   const response = await fetch(`${platform.url}/sandbox/customer${path}`, {
