@@ -1,5 +1,6 @@
 import { AccountSummary } from '@shared/domain/account';
 import type { AccountFilter } from '@shared/domain/search';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { CacheDb } from './cache-database';
 
 export interface CachedSummary {
@@ -48,23 +49,44 @@ export class AccountCache {
     private readonly now: () => number,
   ) {}
 
+  private readonly statements = new Map<string, Statement<unknown[]>>();
+
+  /** A statement prepared once for this cache: the write path runs on every search's answer. */
+  private statement(sql: string): Statement<unknown[]> {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
   /** Stores what a search returned; one transaction per page. */
   upsertSummaries(summaries: AccountSummary[], fetchedAt = this.now()): void {
-    const find = this.db.prepare('SELECT rowid FROM accounts WHERE connection_id = ? AND store = ? AND id = ?');
-    const insert = this.db.prepare(
+    const find = this.statement('SELECT rowid, summary FROM accounts WHERE connection_id = ? AND store = ? AND id = ?');
+    // An account that comes back as it was cached (most of a rerun search) only has its fetch time moved: its
+    // columns and full-text entry are derived from the summary alone, and rewriting them is most of the cost.
+    const touch = this.statement('UPDATE accounts SET fetched_at = ? WHERE rowid = ?');
+    const insert = this.statement(
       `INSERT INTO accounts (connection_id, store, id, display_name, enabled, organization, created_at, last_login_at, search_text, email_folded, email_domain_rev, username_folded, summary, fetched_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const update = this.db.prepare(
+    const update = this.statement(
       'UPDATE accounts SET display_name = ?, enabled = ?, organization = ?, created_at = ?, last_login_at = ?, search_text = ?, email_folded = ?, email_domain_rev = ?, username_folded = ?, summary = ?, fetched_at = ? WHERE rowid = ?',
     );
-    const ftsDelete = this.db.prepare('DELETE FROM accounts_fts WHERE rowid = ?');
-    const ftsInsert = this.db.prepare(
+    const ftsDelete = this.statement('DELETE FROM accounts_fts WHERE rowid = ?');
+    const ftsInsert = this.statement(
       'INSERT INTO accounts_fts (rowid, display_name, username, email, phone, account_id) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.db.transaction(() => {
       for (const summary of summaries) {
-        const existing = find.get(this.connectionId, summary.store, summary.id) as { rowid: number } | undefined;
+        const existing = find.get(this.connectionId, summary.store, summary.id) as
+          { rowid: number; summary: string } | undefined;
+        const json = JSON.stringify(summary);
+        if (existing?.summary === json) {
+          touch.run(fetchedAt, existing.rowid);
+          continue;
+        }
         const email = summary.email ? fold(summary.email) : null;
         const columns = [
           summary.displayName,
@@ -80,7 +102,7 @@ export class AccountCache {
           email,
           email?.includes('@') ? [...email.split('@')[1]!].reverse().join('') : null,
           summary.username ? fold(summary.username) : null,
-          JSON.stringify(summary),
+          json,
           fetchedAt,
         ] as const;
         let rowid: number;
@@ -280,17 +302,15 @@ export class AccountCache {
   }
 
   recordRecent(store: string, accountId: string, openedAt = this.now()): void {
-    this.db
-      .prepare(
+    this.db.transaction(() => {
+      this.statement(
         'INSERT INTO recent_accounts (connection_id, store, account_id, opened_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET opened_at = excluded.opened_at',
-      )
-      .run(this.connectionId, store, accountId, openedAt);
-    // Keep the list short: it is a convenience, not a history.
-    this.db
-      .prepare(
+      ).run(this.connectionId, store, accountId, openedAt);
+      // Keep the list short: it is a convenience, not a history.
+      this.statement(
         'DELETE FROM recent_accounts WHERE connection_id = ? AND rowid NOT IN (SELECT rowid FROM recent_accounts WHERE connection_id = ? ORDER BY opened_at DESC LIMIT 50)',
-      )
-      .run(this.connectionId, this.connectionId);
+      ).run(this.connectionId, this.connectionId);
+    })();
   }
 
   recent(limit: number): Array<CachedSummary & { openedAt: number }> {

@@ -61,8 +61,16 @@ export interface IdentityPlatform {
   // ---- the account view
   /** The store's schema and the names behind the ids an account refers to. */
   storeCatalog(store: string): Promise<StoreCatalog>;
-  /** The account with its sessions, identities, latest events and notifications. */
-  getAccountProfile(store: string, accountId: string, catalog: StoreCatalog): Promise<AccountProfile>;
+  /**
+   * The account with its sessions, identities, latest events and notifications. `knownEmail` (the email a search
+   * last saw) lets what is read by email start at once; a changed email is read again.
+   */
+  getAccountProfile(
+    store: string,
+    accountId: string,
+    catalog: StoreCatalog,
+    knownEmail?: string | null,
+  ): Promise<AccountProfile>;
   listAccountEvents(query: AccountEventQuery): Promise<EventPage>;
   getAccountEvent(eventId: string): Promise<EventDetail>;
   /** The labels the platform gives events (its event descriptor). */

@@ -99,7 +99,9 @@ export class ProfileService {
   /** The agent opens an account: its view, and a place at the top of the recent list. */
   async open(store: string, accountId: string): Promise<ProfileView> {
     const view = await this.load(store, accountId);
-    this.options.opened?.(store, accountId);
+    // The recent list is written and pushed just after the agent has the account (it is a convenience; the
+    // account should not wait for it).
+    setImmediate(() => this.options.opened?.(store, accountId));
     return view;
   }
 
@@ -112,7 +114,8 @@ export class ProfileService {
     if (!catalog) return this.summaryOnly(store, accountId);
     let profile;
     try {
-      profile = await this.live(() => this.platform.getAccountProfile(store, accountId, catalog));
+      const knownEmail = this.options.accounts.get(store, accountId)?.summary.email;
+      profile = await this.live(() => this.platform.getAccountProfile(store, accountId, catalog, knownEmail));
     } catch (error) {
       if (error instanceof DesksideError && error.code === 'NOT_FOUND') this.options.accounts.remove(store, accountId);
       throw error;

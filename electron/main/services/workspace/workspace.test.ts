@@ -67,16 +67,20 @@ describe('the workspace of a connection', () => {
     expect(sent.slice(before).filter((request) => !request.endsWith('/identityStores'))).toEqual([]);
   });
 
-  it('opening an account puts it first among the recent ones and pushes the new list', async () => {
+  it('opening an account puts it first among the recent ones and pushes the new list, just after the answer', async () => {
     const { accounts, profiles, pushed } = connectToSandbox(sandbox.url);
     const page = await accounts.search({ store: 'business', filter: {}, page: 0, size: 2 });
     const [first, second] = page.items.map((account) => account.id);
+    const lists = () =>
+      pushed
+        .filter(([channel]) => channel === events.recentChanged.channel)
+        .map(([, list]) => (list as Array<{ account: { id: string } }>).map((entry) => entry.account.id));
     await profiles.open('business', first!);
+    // The account is answered first; the recent list is written and pushed right after.
+    expect(lists()).toEqual([]);
+    await vi.waitFor(() => expect(lists()).toEqual([[first]]));
     await profiles.open('business', second!);
-    const lists = pushed
-      .filter(([channel]) => channel === events.recentChanged.channel)
-      .map(([, list]) => (list as Array<{ account: { id: string } }>).map((entry) => entry.account.id));
-    expect(lists).toEqual([[first], [second, first]]);
+    await vi.waitFor(() => expect(lists()).toEqual([[first], [second, first]]));
     expect(accounts.recent().map((entry) => entry.account.id)).toEqual([second, first]);
   });
 

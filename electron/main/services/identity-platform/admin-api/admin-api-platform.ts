@@ -278,9 +278,19 @@ export class AdminApiPlatform implements IdentityPlatform {
     };
   }
 
-  async getAccountProfile(store: string, accountId: string, catalog: StoreCatalog): Promise<AccountProfile> {
+  async getAccountProfile(
+    store: string,
+    accountId: string,
+    catalog: StoreCatalog,
+    knownEmail?: string | null,
+  ): Promise<AccountProfile> {
     const path = this.accountPath(store, accountId);
     const account = this.client.request('GET', path, { schema: ApiAccountProfile }).then((response) => response.data);
+    const invitationsTo = (email: string | null) =>
+      email ? unlessForbidden(this.pendingInvitations(store, email), []) : Promise.resolve([]);
+    // Invitations are listed by email, not account: asked for beside the rest with the email a search saw, and
+    // again once the account answers only if its email is another (or none was known).
+    const early = knownEmail ? invitationsTo(knownEmail) : null;
     const [found, sessions, identities, events, notifications, invitations] = await Promise.all([
       account,
       this.client.request('GET', `${path}/sessions`, { schema: z.array(ApiSession) }).then((response) => response.data),
@@ -292,10 +302,9 @@ export class AdminApiPlatform implements IdentityPlatform {
       ),
       unlessForbidden(this.eventHeaders(store, accountId, { page: 0, size: PROFILE_EVENTS + 1 }), []),
       unlessForbidden(this.notificationEvents(store, accountId, 0, PROFILE_EVENTS), []),
-      // Invitations are listed by email, not account: asked for as soon as the account says its email.
       account.then((answered) => {
         const { email } = toSummary(answered, store);
-        return email ? unlessForbidden(this.pendingInvitations(store, email), []) : [];
+        return early && email === knownEmail ? early : invitationsTo(email);
       }),
     ]);
     return toProfile(
