@@ -151,6 +151,21 @@ describe('AccountCache', () => {
     expect(maintenance.stats().accounts).toBe(0);
   });
 
+  it('an account that comes back unchanged keeps its row and index entry and only has its fetch time moved', () => {
+    const { db, cache } = freshCache();
+    const ada = summary({ id: '1', displayName: 'Ada Lovelace' });
+    cache('c').upsertSummaries([ada], NOW - DAY);
+    const before = db.prepare("SELECT rowid, summary FROM accounts WHERE id = '1'").get();
+    const indexWrites = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const changesBefore = indexWrites();
+    cache('c').upsertSummaries([{ ...ada }], NOW);
+    // One row touched (the fetch time), nothing deleted from or added to the full-text index.
+    expect(indexWrites() - changesBefore).toBe(1);
+    expect(db.prepare("SELECT rowid, summary FROM accounts WHERE id = '1'").get()).toEqual(before);
+    expect(cache('c').get('consumers', '1')).toEqual({ summary: ada, fetchedAt: NOW });
+    expect(cache('c').search('consumers', { loginIdentifier: 'lovelace' }, 0, 10).items).toHaveLength(1);
+  });
+
   it('applies status, organization and date filters, and names the filters it cannot apply offline', () => {
     const { cache } = freshCache();
     cache('c').upsertSummaries([

@@ -430,4 +430,34 @@ describe('ReportService', () => {
       connectivity.dispose();
     }
   });
+  it('lists an account’s pending invitation, asked for with the email a search saw, and again when it has changed', async () => {
+    const pending = async (store: string) =>
+      (
+        await api<Array<{ email: string; accountId: string }>>(
+          `/admin/api/v1/identityStores/${store}/invite?accepted=false&size=20`,
+        )
+      ).map((invitation) => ({ ...invitation, store }));
+    const [invited] = [...(await pending('consumers')), ...(await pending('business'))];
+    if (!invited) throw new Error('the seed has no pending invitation');
+    const { store } = invited;
+    const asked: string[] = [];
+    const noting: typeof fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.pathname.endsWith('/invite')) asked.push(url.searchParams.get('email')!);
+      return fetch(input, init);
+    };
+    const agent = connectToSandbox(sandbox.url, { fetch: noting });
+    await agent.accounts.search({ store, filter: { id: invited.accountId }, page: 0, size: 1 });
+    const view = await agent.profiles.open(store, invited.accountId);
+    expect(view.profile.invitations.map((invitation) => invitation.email)).toEqual([invited.email]);
+    expect(asked).toEqual([invited.email]);
+
+    // The cache still holds an email the account no longer has: the list is asked for again with the right one.
+    const { summary: cached } = agent.cache.get(store, invited.accountId)!;
+    agent.cache.upsertSummaries([{ ...cached, email: 'before.the.change@example.com' }]);
+    asked.length = 0;
+    const again = await agent.profiles.open(store, invited.accountId);
+    expect(asked).toEqual(['before.the.change@example.com', invited.email]);
+    expect(again.profile.invitations.map((invitation) => invitation.email)).toEqual([invited.email]);
+  });
 });
