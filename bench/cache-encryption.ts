@@ -119,4 +119,4 @@ console.log(
 console.log(
   `open an account from the cache: plain p50 ${open.plain.p50} p95 ${open.plain.p95} ms; encrypted p50 ${open.encrypted.p50} p95 ${open.encrypted.p95} ms (p95 ratio ${figures.openFromCache.p95Ratio})`,
 );
-await recordResults('cacheEncryption', figures);
+recordResults('cacheEncryption', figures);

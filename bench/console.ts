@@ -1,110 +1,156 @@
 /**
- * The console's own figures (issue "Find accounts"):
- *  - search round trip from the main side (AccountService -> Admin API client -> sandbox) at 1,000,000 accounts,
- *  - local search over 100,000 cached accounts,
- *  - bulk disable of 1,000 accounts through the sandbox.
- * Usage: tsx bench/console.ts [samples=200]
+ * The console's own figures, the platform (the built sandbox) in a process of its own:
+ *  - search through the console's main side (AccountService: the Admin API client, validation, mapping, the cache
+ *    written through) side by side with the same listAccounts request sent bare, samples alternating, over many
+ *    distinct searches of every filter kind at the console's page size; exact-identifier lookups apart;
+ *  - local search over 100,000 cached accounts;
+ *  - bulk disable of 1,000 accounts through the sandbox (and back).
+ * Usage: npm run build && tsx bench/console.ts [samples=300] [accounts=1000000]
  */
-import { startSandbox } from '../sandbox/start';
-import { fillCache, localSearches, typicalSearches } from './fixtures';
+import { CacheMaintenance } from '../electron/main/services/cache/cache-maintenance';
+import { checkAnswer, PAGE_SIZE, searchCases, type SearchCase } from './cases';
+import { fillCache, localSearches } from './fixtures';
+import { notingFetch, rawAdminApi, sandboxProcess, statedTotal } from './platform';
 import { recordResults } from './results';
 import { ensureBenchDatabase } from './seed-sandbox';
 import { percentiles, timeIt } from './stats';
 import { connectToSandbox } from '../tests/unit/sandbox-services';
 
-/** The console's main-side services against one platform URL, with a fresh cache on disk. */
-function consoleServices(url: string) {
-  const { cache, accounts, bulk } = connectToSandbox(url, { cacheOnDisk: true, productionClient: true });
-  return { cache, accounts, bulk };
-}
+const ratio = (console: number, raw: number) => Math.round((console / raw) * 100) / 100;
 
-async function searchRoundTrip(samples: number) {
-  const { file } = ensureBenchDatabase(1_000_000);
-  const sandbox = await startSandbox({ dataFile: file, port: 0 });
-  const { accounts } = consoleServices(sandbox.url);
-  const filters = typicalSearches;
-  for (let i = 0; i < 10; i++)
-    await accounts.search({ store: 'consumers', filter: filters[i % filters.length]!, page: 0, size: 50 });
-  const times: number[] = [];
-  for (let i = 0; i < samples; i++)
-    times.push(
-      (
-        await timeIt(() =>
-          accounts.search({ store: 'consumers', filter: filters[i % filters.length]!, page: 0, size: 50 }),
-        )
-      )[0],
-    );
-  await sandbox.close();
-  return percentiles(times);
+async function searchOverhead(samples: number, accounts: number) {
+  const { file } = ensureBenchDatabase(accounts);
+  const cases = searchCases(file);
+  const sandbox = await sandboxProcess(file);
+  const noted = notingFetch();
+  const services = connectToSandbox(sandbox.url, { cacheOnDisk: true, productionClient: true, fetch: noted.fetch });
+  const raw = await rawAdminApi(sandbox.url);
+  const searches = [...cases.values()].flat();
+  const viaConsole = async (item: SearchCase) => {
+    const page = await services.accounts.search({ store: item.store, filter: item.filter, page: 0, size: PAGE_SIZE });
+    checkAnswer(item, { rows: page.items.length, total: page.total, capped: page.totalCapped });
+  };
+  const bare = async (url: string, item: SearchCase) => {
+    const answer = await raw.get(url);
+    if (answer.status !== 200) throw new Error(`${url} answered ${answer.status}`);
+    checkAnswer(item, { rows: (answer.body as unknown[]).length, ...statedTotal(answer.headers) });
+  };
+  // Every search once through the console, noting the request it sent and checking both answers.
+  const urls = new Map<SearchCase, string>();
+  for (const item of searches) {
+    await viaConsole(item);
+    const sent = noted.take();
+    if (sent.length !== 1) throw new Error(`one search sent ${sent.length} requests: ${sent.join(', ')}`);
+    urls.set(item, sent[0]!);
+    await bare(sent[0]!, item);
+  }
+  const times = { console: [] as number[], raw: [] as number[] };
+  const identifierTimes = { console: [] as number[], raw: [] as number[] };
+  for (let i = 0; i < samples; i++) {
+    const item = searches[(i * 7919) % searches.length]!;
+    const [viaMs] = await timeIt(() => viaConsole(item));
+    const [rawMs] = await timeIt(() => bare(urls.get(item)!, item));
+    const into = item.kind.startsWith('identifier') ? identifierTimes : times;
+    into.console.push(viaMs);
+    into.raw.push(rawMs);
+  }
+  // The same, with every account new to the cache (emptied before each console search, outside the timing): what
+  // a search of accounts never seen before costs, all of its rows written through.
+  const firstSight = { console: [] as number[], raw: [] as number[] };
+  const maintenance = new CacheMaintenance(services.db);
+  for (let i = 0; i < samples; i++) {
+    const item = searches[(i * 7919) % searches.length]!;
+    maintenance.clear();
+    firstSight.console.push((await timeIt(() => viaConsole(item)))[0]);
+    firstSight.raw.push((await timeIt(() => bare(urls.get(item)!, item)))[0]);
+  }
+  noted.take();
+  services.connectivity.dispose();
+  await sandbox.stop();
+  const summary = (figures: { console: number[]; raw: number[] }) => {
+    const viaConsole = percentiles(figures.console);
+    const bareCall = percentiles(figures.raw);
+    return {
+      console: viaConsole,
+      raw: bareCall,
+      p50Ratio: ratio(viaConsole.p50, bareCall.p50),
+      p95Ratio: ratio(viaConsole.p95, bareCall.p95),
+    };
+  };
+  return {
+    accounts,
+    searches: searches.length,
+    kinds: Object.fromEntries([...cases].map(([kind, list]) => [kind, list.length])),
+    filtered: summary(times),
+    exactIdentifier: summary(identifierTimes),
+    newToTheCache: summary(firstSight),
+  };
 }
 
 function localSearch(samples: number) {
-  const { cache } = consoleServices('http://127.0.0.1:1');
+  const { cache } = connectToSandbox('http://127.0.0.1:1', { cacheOnDisk: true, productionClient: true });
   fillCache(cache, 100_000);
   const filters = localSearches;
-  for (let i = 0; i < 20; i++) cache.search('consumers', filters[i % filters.length]!, 0, 50);
-  if (process.env.BENCH_DETAIL) {
-    for (const filter of filters) {
-      const started = performance.now();
-      const result = cache.search('consumers', filter, 0, 50);
-      console.log(JSON.stringify(filter), (performance.now() - started).toFixed(1), 'ms', result.total);
-    }
-  }
+  for (let i = 0; i < 20; i++) cache.search('consumers', filters[i % filters.length]!, 0, PAGE_SIZE);
   const times: number[] = [];
   for (let i = 0; i < samples; i++) {
     const started = performance.now();
-    cache.search('consumers', filters[i % filters.length]!, 0, 50);
+    const { items } = cache.search('consumers', filters[i % filters.length]!, 0, PAGE_SIZE);
     times.push(performance.now() - started);
+    if (items.length === 0)
+      throw new Error(`local search ${JSON.stringify(filters[i % filters.length])} found nothing`);
   }
   return percentiles(times);
 }
 
 async function bulkDisable() {
   const { file } = ensureBenchDatabase(10_000);
-  const sandbox = await startSandbox({ dataFile: file, port: 0 });
-  const { accounts, bulk } = consoleServices(sandbox.url);
+  const sandbox = await sandboxProcess(file);
+  const { accounts, bulk, connectivity } = connectToSandbox(sandbox.url, { cacheOnDisk: true, productionClient: true });
   const ids: string[] = [];
   for (let page = 0; ids.length < 1000; page++) {
     const result = await accounts.search({ store: 'consumers', filter: { enabled: true }, page, size: 200 });
+    if (result.items.length === 0) throw new Error('fewer than 1,000 enabled consumers');
     ids.push(...result.items.map((account) => account.id));
   }
+  const chosen = ids.slice(0, 1000);
   const started = performance.now();
-  const progress = await bulk.start({ action: 'disable', store: 'consumers', accountIds: ids.slice(0, 1000) });
+  const progress = await bulk.start({ action: 'disable', store: 'consumers', accountIds: chosen });
   const result = await bulk.settled(progress.jobId);
   const seconds = (performance.now() - started) / 1000;
+  const stillEnabled = await accounts.search({ store: 'consumers', filter: { enabled: false }, page: 0, size: 1 });
   // Put them back, so the benchmark database stays as seeded.
-  const restore = await bulk.start({ action: 'enable', store: 'consumers', accountIds: ids.slice(0, 1000) });
+  const restore = await bulk.start({ action: 'enable', store: 'consumers', accountIds: chosen });
   await bulk.settled(restore.jobId);
-  await sandbox.close();
+  connectivity.dispose();
+  await sandbox.stop();
+  if (result.done !== 1000) throw new Error(`bulk disable: ${result.done} of 1,000 done, ${result.failed} failed`);
   return {
     accounts: 1000,
     done: result.done,
     failed: result.failed,
+    disabledAfterwards: stillEnabled.total,
     seconds: Math.round(seconds * 100) / 100,
     accountsPerSecond: Math.round(1000 / seconds),
   };
 }
 
-const samples = Number(process.argv[2] ?? 200);
-if (process.argv[3] === 'local') {
-  const local = localSearch(samples);
+const samples = Number(process.argv[2] ?? 300);
+const size = Number(process.argv[3] ?? 1_000_000);
+console.log('console: search overhead');
+const search = await searchOverhead(samples, size);
+for (const [label, figures] of [
+  ['filtered searches', search.filtered],
+  ['exact identifiers', search.exactIdentifier],
+  ['every account new to the cache', search.newToTheCache],
+] as const)
   console.log(
-    `local search over 100,000 cached accounts: p50 ${local.p50} ms  p95 ${local.p95} ms  p99 ${local.p99} ms`,
+    `${label} at ${size.toLocaleString('en')} accounts: console p50 ${figures.console.p50} / p95 ${figures.console.p95} ms, bare listAccounts p50 ${figures.raw.p50} / p95 ${figures.raw.p95} ms: ${figures.p50Ratio}× / ${figures.p95Ratio}×`,
   );
-  process.exit(0);
-}
-const roundTrip = await searchRoundTrip(samples);
-console.log(
-  `console search round trip at 1,000,000 accounts: p50 ${roundTrip.p50} ms  p95 ${roundTrip.p95} ms  p99 ${roundTrip.p99} ms`,
-);
 const local = localSearch(samples);
 console.log(`local search over 100,000 cached accounts: p50 ${local.p50} ms  p95 ${local.p95} ms  p99 ${local.p99} ms`);
 const throughput = await bulkDisable();
 console.log(
   `bulk disable of 1,000 accounts: ${throughput.seconds} s, ${throughput.accountsPerSecond} accounts/s (${throughput.done} done, ${throughput.failed} failed)`,
 );
-await recordResults('console', {
-  searchRoundTripAt1M: roundTrip,
-  localSearchOver100k: local,
-  bulkDisable1000: throughput,
-});
+recordResults('console', { search, localSearchOver100k: local, bulkDisable1000: throughput });

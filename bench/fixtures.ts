@@ -58,7 +58,7 @@ export const localSearches: readonly AccountFilter[] = [
   { loginIdentifier: 'zsofia nagy' },
   { loginIdentifier: '@eu.inbox.example' },
   { loginIdentifier: '+36300000400' },
-  { email: 'grace.hopper41@inbox.example' },
+  { email: syntheticAccount(41).email! },
   { loginIdentifier: 'lars', enabled: false },
 ];
 

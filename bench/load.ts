@@ -1,111 +1,134 @@
 /**
- * Twenty simulated agents against one sandbox for 60 seconds: each has its own main side (services and cache)
- * and loops over a mix of searches (50%), account opens (30%) and attribute writes (20%) with no pause. Writes
- * go to accounts of the agent's own, so the last value each agent saw saved must be what the platform holds at
- * the end: a lost write is one that is not. Reports p50/p95/p99 per kind, errors, and lost writes.
- * The sandbox runs as its own process over a copy of the 10,000-account benchmark database.
+ * Twenty agents against one sandbox for 60 seconds, each in a process of its own (bench/load-agent.ts: its own
+ * main side and cache), searching, opening and writing without pause. Writes contend: agents come in groups of
+ * four that write the same accounts at once, each agent one attribute of its own, so a platform or console that
+ * lost a concurrent update would leave some agent's last saved value missing at the end. Reports p50/p95/p99 per
+ * kind, errors, and lost writes. The sandbox runs as its own process over a copy of the 10,000-account database.
  * Usage: npm run build && tsx bench/load.ts [agents=20] [seconds=60]
  */
-import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { childProcessSandboxLauncher } from '../electron/main/services/connections/child-process-sandbox';
-import { silentLogger } from '../electron/main/services/logger';
 import { openDatabase } from '../sandbox/db/database';
 import { connectToSandbox } from '../tests/unit/sandbox-services';
-import { typicalSearches } from './fixtures';
+import { searchCases } from './cases';
+import { type AgentPlan, type AgentReport } from './load-agent';
+import { sandboxProcess } from './platform';
 import { recordResults } from './results';
 import { ensureBenchDatabase } from './seed-sandbox';
 import { percentiles } from './stats';
 
 const agents = Number(process.argv[2] ?? 20);
 const seconds = Number(process.argv[3] ?? 60);
-const entry = join(import.meta.dirname, '..', 'out', 'main', 'sandbox.js');
-if (!existsSync(entry)) throw new Error('Build first (npm run build): the load test runs out/main/sandbox.js.');
+const ATTRIBUTES: Array<AgentPlan['attribute']> = [
+  { path: 'name.givenName', kind: 'string' },
+  { path: 'name.familyName', kind: 'string' },
+  { path: 'interests', kind: 'list' },
+  { path: 'birthDate', kind: 'date' },
+];
+const ACCOUNTS_PER_GROUP = 3;
 
 const { file } = ensureBenchDatabase(10_000);
-const copy = join(mkdtempSync(join(tmpdir(), 'deskside-load-')), 'sandbox.db');
+const work = mkdtempSync(join(tmpdir(), 'deskside-load-'));
+const copy = join(work, 'sandbox.db');
 copyFileSync(file, copy);
+const cases = [...searchCases(copy).values()].flat();
 const db = openDatabase(copy);
-const ids = (
-  db.prepare("SELECT id FROM accounts WHERE store = 'consumers' ORDER BY rowid").all() as Array<{ id: string }>
+const consumers = (
+  db.prepare("SELECT id FROM accounts WHERE store = 'consumers' AND enabled = 1 ORDER BY rowid").all() as Array<{
+    id: string;
+  }>
 ).map((row) => row.id);
+const opens = db.prepare('SELECT id, store FROM accounts WHERE rowid % 20 = 0 ORDER BY rowid').all() as Array<{
+  id: string;
+  store: string;
+}>;
 db.close();
-const platform = await childProcessSandboxLauncher(entry, silentLogger).start({ dataFile: copy });
+const platform = await sandboxProcess(copy);
 
-const filters = typicalSearches;
-const times: Record<'search' | 'open' | 'write', number[]> = { search: [], open: [], write: [] };
-const errors: string[] = [];
-const lastSaved = new Map<string, string>();
 const stopAt = Date.now() + seconds * 1000;
+const plans: AgentPlan[] = Array.from({ length: agents }, (_, number) => {
+  const group = Math.floor(number / ATTRIBUTES.length);
+  return {
+    url: platform.url,
+    number,
+    stopAt,
+    attribute: ATTRIBUTES[number % ATTRIBUTES.length]!,
+    writes: consumers.slice(1000 + group * ACCOUNTS_PER_GROUP, 1000 + (group + 1) * ACCOUNTS_PER_GROUP),
+    opens,
+    searches: cases,
+  };
+});
 
-async function agent(number: number) {
-  const services = connectToSandbox(platform.url, { productionClient: true });
-  const own = ids.slice(1000 + number * 5, 1000 + number * 5 + 5); // this agent's accounts for writes
-  let step = 0;
-  while (Date.now() < stopAt) {
-    const roll = (step * 7 + number * 13) % 10;
-    const started = performance.now();
-    try {
-      if (roll < 5) {
-        await services.accounts.search({
-          store: 'consumers',
-          filter: filters[step % filters.length]!,
-          page: 0,
-          size: 50,
-        });
-        times.search.push(performance.now() - started);
-      } else if (roll < 8) {
-        await services.profiles.open('consumers', ids[(step * 31 + number * 101) % ids.length]!);
-        times.open.push(performance.now() - started);
-      } else {
-        const accountId = own[step % own.length]!;
-        const value = `Load ${number}-${step}`;
-        await services.profiles.act('consumers', accountId, {
-          kind: 'updateAttributes',
-          changes: { 'name.familyName': value },
-        });
-        lastSaved.set(accountId, value);
-        times.write.push(performance.now() - started);
-      }
-    } catch (error) {
-      errors.push(`agent ${number}: ${(error as Error).message}`);
-    }
-    step++;
-  }
-  services.connectivity.dispose();
+function runAgent(plan: AgentPlan): Promise<AgentReport> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load-agent.ts', JSON.stringify(plan)], {
+      cwd: join(import.meta.dirname, '..'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      const line = output.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !line.startsWith('{')) reject(new Error(`agent ${plan.number} exited with ${code}: ${output}`));
+      else resolve(JSON.parse(line) as AgentReport);
+    });
+  });
 }
 
-console.log(`load: ${agents} agents for ${seconds} s against ${platform.url}`);
-await Promise.all(Array.from({ length: agents }, (_, number) => agent(number)));
+console.log(`load: ${agents} agents, each its own process, for ${seconds} s against ${platform.url}`);
+const reports = await Promise.all(plans.map(runAgent));
 
-// Lost writes: what the platform holds now against what each agent saw saved.
+// Lost writes: for every account and attribute, the last value its agent saw saved against what the platform holds.
 const checker = connectToSandbox(platform.url, { productionClient: true });
+let checked = 0;
 let lost = 0;
-for (const [accountId, value] of lastSaved) {
-  const view = await checker.profiles.open('consumers', accountId);
-  const held = (view.profile.attributes.name as { familyName?: string } | undefined)?.familyName;
-  if (held !== value) lost++;
+const accountsWritten = new Set<string>();
+for (const report of reports) {
+  const { path } = plans[report.number]!.attribute;
+  for (const [accountId, value] of Object.entries(report.saved)) {
+    const view = await checker.profiles.open('consumers', accountId);
+    const held = path
+      .split('.')
+      .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], view.profile.attributes);
+    checked++;
+    accountsWritten.add(accountId);
+    if (JSON.stringify(held) !== JSON.stringify(value)) {
+      lost++;
+      console.log(
+        `lost: agent ${report.number}'s ${path} = ${JSON.stringify(value)} on ${accountId}; the platform holds ${JSON.stringify(held)}`,
+      );
+    }
+  }
 }
 checker.connectivity.dispose();
 await platform.stop();
+rmSync(work, { recursive: true, force: true });
 
+const all = (kind: 'search' | 'open' | 'write') => reports.flatMap((report) => report.times[kind]);
+const errors = reports.flatMap((report) => report.errors);
 const figures = {
   agents,
+  processes: reports.length,
   seconds,
-  operations: times.search.length + times.open.length + times.write.length,
-  search: percentiles(times.search),
-  open: percentiles(times.open),
-  write: percentiles(times.write),
+  operations: all('search').length + all('open').length + all('write').length,
+  search: percentiles(all('search')),
+  open: percentiles(all('open')),
+  write: percentiles(all('write')),
   errors: errors.length,
   firstErrors: errors.slice(0, 5),
-  writesChecked: lastSaved.size,
+  writers: { perAccount: Math.min(agents, ATTRIBUTES.length), accounts: accountsWritten.size },
+  writesChecked: checked,
   lostWrites: lost,
 };
+if (checked === 0) throw new Error('no write was saved: the load test checked nothing');
 for (const kind of ['search', 'open', 'write'] as const)
   console.log(
     `${kind}: n ${figures[kind].n}  p50 ${figures[kind].p50} ms  p95 ${figures[kind].p95} ms  p99 ${figures[kind].p99} ms`,
   );
-console.log(`errors ${figures.errors}, lost writes ${lost} of ${lastSaved.size} accounts checked`);
+console.log(
+  `errors ${figures.errors}, lost writes ${lost} of ${checked} (account, attribute) pairs on ${accountsWritten.size} accounts, each written by ${figures.writers.perAccount} agents at once`,
+);
 for (const line of figures.firstErrors) console.log(`  ${line}`);
-await recordResults('load', figures);
+recordResults('load', figures);

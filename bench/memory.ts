@@ -60,4 +60,4 @@ console.log(
   `main side with 100,000 cached accounts: RSS ${filled.rssMiB} MiB (heap ${filled.heapUsedMiB} MiB); services alone ${empty.rssMiB} MiB`,
 );
 await services.shutdown();
-await recordResults('memory', figures);
+recordResults('memory', figures);

@@ -1,90 +1,15 @@
 /**
- * listAccounts latency per filter kind through HTTP, at 10,000 and 1,000,000 accounts.
- * Usage: tsx bench/sandbox-search.ts [sizes=10000,1000000] [samples=200]
- * Seeds bench/.data/sandbox-N.db once (and reports how long that took), then measures each filter kind with
- * varied values, sequentially, after a warm-up.
+ * listAccounts latency per filter kind through HTTP, at 10,000 and 1,000,000 accounts, the sandbox in a process of
+ * its own. Usage: npm run build && tsx bench/sandbox-search.ts [sizes=10000,1000000] [samples=300]
+ * Each kind cycles through many distinct values (bench/cases.ts) at the console's page size; every answer is
+ * checked against the number of accounts its search must match, so a misread filter fails the run.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { openDatabase } from '../sandbox/db/database';
-import { startSandbox } from '../sandbox/start';
+import { checkAnswer, PAGE_SIZE, searchCases, type SearchCase } from './cases';
+import { rawAdminApi, sandboxProcess, statedTotal } from './platform';
+import { recordResults } from './results';
 import { ensureBenchDatabase } from './seed-sandbox';
 import { percentiles, timeIt } from './stats';
-import { recordResults } from './results';
-
-interface Kind {
-  name: string;
-  store: string;
-  /** Query strings to cycle through. */
-  queries: string[];
-}
-
-function kindsFor(file: string): Kind[] {
-  const db = openDatabase(file);
-  const sample = (sql: string, ...args: unknown[]) =>
-    (db.prepare(sql).all(...args) as Array<{ v: string }>).map((row) => row.v);
-  // Identifiers spread over the whole table (by rowid), so the cache is not favoured.
-  const total = (db.prepare('SELECT MAX(rowid) AS n FROM accounts').get() as { n: number }).n;
-  const step = Math.max(1, Math.floor(total / 200));
-  const emails = sample("SELECT email AS v FROM accounts WHERE store = 'consumers' AND rowid % ? = 0 LIMIT 200", step);
-  const usernames = sample(
-    "SELECT username AS v FROM accounts WHERE store = 'business' AND rowid % ? = 0 LIMIT 200",
-    step,
-  );
-  const familyNames = sample(
-    "SELECT DISTINCT value AS v FROM account_attribute_values WHERE store = 'consumers' AND path = 'name.familyName' LIMIT 50",
-  );
-  db.close();
-  const enc = encodeURIComponent;
-  return [
-    { name: 'identifier (email)', store: 'consumers', queries: emails.map((email) => `loginIdentifier=${enc(email)}`) },
-    {
-      name: 'identifier (username)',
-      store: 'business',
-      queries: usernames.map((name) => `loginIdentifier=${enc(name)}`),
-    },
-    {
-      name: 'email domain',
-      store: 'consumers',
-      queries: [
-        '@inbox.example',
-        '@example.com',
-        '@students.uni.example',
-        '@eu.inbox.example',
-        '@fastmail.example',
-      ].map((d) => `loginIdentifier=${enc(d)}`),
-    },
-    {
-      name: 'indexed attribute',
-      store: 'consumers',
-      queries: [
-        ...familyNames.map((n) => `attribute_name.familyName=${enc(n)}`),
-        'attribute_loyaltyTier=platinum',
-        'attribute_loyaltyTier=gold',
-      ],
-    },
-    { name: 'status', store: 'consumers', queries: ['enabled=false', 'enabled=true', 'neverLoggedIn=true'] },
-    {
-      name: 'date range',
-      store: 'consumers',
-      queries: [
-        'createdAtStartDate=-P30D',
-        'lastLoginAtStartDate=-P7D',
-        'createdAtStartDate=-P400D&createdAtEndDate=-P300D',
-        'updatedAtStartDate=-P1D',
-      ],
-    },
-    {
-      name: 'membership',
-      store: 'business',
-      queries: [
-        'groups=business-finance-approvers',
-        'groups=business-contractors',
-        'roles=acme:business-editor',
-        'groups=business-engineering&groupsFilter=include',
-      ],
-    },
-  ];
-}
 
 /**
  * Reads the database file once, so the OS holds it in memory as it would for a platform that has been serving for
@@ -107,66 +32,52 @@ function warmFile(file: string): void {
  * alike: the ratio between them is what one of the targets is about.
  */
 export async function benchSandboxSearch(sizes: number[], samples: number) {
-  const results: Record<string, Record<string, ReturnType<typeof percentiles>>> = {};
-  const seeding: Record<string, number | null> = {};
+  const results: Record<string, Record<string, ReturnType<typeof percentiles> & { values: number }>> = {};
   const platforms: Array<{
     size: number;
-    sandbox: Awaited<ReturnType<typeof startSandbox>>;
-    token: string;
-    kinds: Kind[];
+    sandbox: Awaited<ReturnType<typeof sandboxProcess>>;
+    api: Awaited<ReturnType<typeof rawAdminApi>>;
+    cases: ReturnType<typeof searchCases>;
   }> = [];
   for (const size of sizes) {
-    const { file, seedSeconds } = ensureBenchDatabase(size);
-    seeding[size] = seedSeconds;
+    const { file } = ensureBenchDatabase(size);
+    const cases = searchCases(file);
     warmFile(file);
-    const sandbox = await startSandbox({ dataFile: file, port: 0 });
-    const client = sandbox.clients.find((candidate) => candidate.tier === 'viewer')!;
-    const tokenResponse = await fetch(`${sandbox.url}/oauth2/token`, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: client.clientId,
-        client_secret: client.secret,
-        audience: sandbox.url,
-        scope: client.scopes.join(' '),
-      }),
-    });
-    const token = ((await tokenResponse.json()) as { access_token: string }).access_token;
-    platforms.push({ size, sandbox, token, kinds: kindsFor(file) });
+    const sandbox = await sandboxProcess(file);
+    platforms.push({ size, sandbox, api: await rawAdminApi(sandbox.url, 'viewer'), cases });
     results[size] = {};
   }
-  const kindNames = platforms[0]!.kinds.map((kind) => kind.name);
-  for (const [kindIndex, name] of kindNames.entries()) {
+  const search = async (platform: (typeof platforms)[number], item: SearchCase) => {
+    const answer = await platform.api.get(
+      `/admin/api/v1/identityStores/${item.store}/accounts?size=${PAGE_SIZE}&${item.query}`,
+    );
+    if (answer.status !== 200) throw new Error(`${item.kind}: ${item.query} answered ${answer.status}`);
+    checkAnswer(item, { rows: (answer.body as unknown[]).length, ...statedTotal(answer.headers) });
+  };
+  for (const kind of platforms[0]!.cases.keys()) {
     const times = new Map<number, number[]>(platforms.map((platform) => [platform.size, []]));
-    const run = async (platform: (typeof platforms)[number], i: number) => {
-      const kind = platform.kinds[kindIndex]!;
-      const query = kind.queries[i % kind.queries.length]!;
-      const response = await fetch(
-        `${platform.sandbox.url}/admin/api/v1/identityStores/${kind.store}/accounts?size=20&${query}`,
-        { headers: { Authorization: `Bearer ${platform.token}` } },
-      );
-      if (response.status !== 200) throw new Error(`${kind.name}: ${query} answered ${response.status}`);
-      await response.arrayBuffer();
-    };
-    for (let i = 0; i < 10; i++) for (const platform of platforms) await run(platform, i);
-    for (let i = 0; i < samples; i++) {
-      for (const platform of platforms) times.get(platform.size)!.push((await timeIt(() => run(platform, i)))[0]);
-    }
+    // Every value once first: checked, and the warm-up.
+    for (const platform of platforms) for (const item of platform.cases.get(kind)!) await search(platform, item);
+    for (let i = 0; i < samples; i++)
+      for (const platform of platforms) {
+        const items = platform.cases.get(kind)!;
+        times.get(platform.size)!.push((await timeIt(() => search(platform, items[i % items.length]!)))[0]);
+      }
     for (const platform of platforms) {
-      const figures = percentiles(times.get(platform.size)!);
-      results[platform.size]![name] = figures;
+      const figures = { ...percentiles(times.get(platform.size)!), values: platform.cases.get(kind)!.length };
+      results[platform.size]![kind] = figures;
       console.log(
-        `${platform.size.toLocaleString('en')} accounts  ${name.padEnd(22)} p50 ${figures.p50} ms  p95 ${figures.p95} ms  p99 ${figures.p99} ms`,
+        `${platform.size.toLocaleString('en')} accounts  ${kind.padEnd(22)} p50 ${figures.p50} ms  p95 ${figures.p95} ms  p99 ${figures.p99} ms  (${figures.values} values)`,
       );
     }
   }
-  for (const platform of platforms) await platform.sandbox.close();
-  return { results, seeding };
+  for (const platform of platforms) await platform.sandbox.stop();
+  return results;
 }
 
 if (process.argv[1]?.endsWith('sandbox-search.ts')) {
   const sizes = (process.argv[2] ?? '10000,1000000').split(',').map(Number);
-  const samples = Number(process.argv[3] ?? 200);
-  const { results, seeding } = await benchSandboxSearch(sizes, samples);
-  await recordResults('sandboxSearch', { sizes, samples, seedSeconds: seeding, listAccounts: results });
+  const samples = Number(process.argv[3] ?? 300);
+  const results = await benchSandboxSearch(sizes, samples);
+  recordResults('sandboxSearch', { sizes, samples, pageSize: PAGE_SIZE, listAccounts: results });
 }
