@@ -291,6 +291,9 @@ export class AdminApiPlatform implements IdentityPlatform {
     // Invitations are listed by email, not account: asked for beside the rest with the email a search saw, and
     // again once the account answers only if its email is another (or none was known).
     const early = knownEmail ? invitationsTo(knownEmail) : null;
+    // Awaited below only when the email is still the account's: a failure is then reported there, and otherwise
+    // (another email, or the account itself failed first) it is of no interest and must not go unhandled.
+    early?.catch(() => undefined);
     const [found, sessions, identities, events, notifications, invitations] = await Promise.all([
       account,
       this.client.request('GET', `${path}/sessions`, { schema: z.array(ApiSession) }).then((response) => response.data),
