@@ -23,13 +23,14 @@ let stores: Awaited<ReturnType<typeof loadStores>>;
 
 /** The stores, imported once the page's bridge (window.deskside) is in place, as the preload puts it there first. */
 async function loadStores() {
-  const [connection, current, search, saved, recent, account] = await Promise.all([
+  const [connection, current, search, saved, recent, account, bulk] = await Promise.all([
     import('../../renderer/src/features/connections/connection-store'),
     import('../../renderer/src/features/identity-store/current-store'),
     import('../../renderer/src/features/search/search-store'),
     import('../../renderer/src/features/saved-searches/saved-search-store'),
     import('../../renderer/src/features/recent/recent-store'),
     import('../../renderer/src/features/account/account-view-store'),
+    import('../../renderer/src/features/bulk/bulk-store'),
   ]);
   return {
     connection: connection.useConnectionStore,
@@ -38,6 +39,7 @@ async function loadStores() {
     saved: saved.useSavedSearchStore,
     recent: recent.useRecentStore,
     account: account.useAccountViewStore,
+    bulk: bulk.useBulkStore,
   };
 }
 
@@ -131,5 +133,86 @@ describe('the renderer’s stores over the real main side', () => {
     await vi.waitFor(() =>
       expect(stores.recent.getState().recent.map((entry) => entry.account.id)).toEqual([second!.id, first!.id]),
     );
+  });
+
+  it('a bulk disable follows its pushed progress to the per-account results; the failure alone is retried', async () => {
+    const platform = (await services.workspace()).platform;
+    const { items } = await platform.searchAccounts({
+      store: 'consumers',
+      filter: { enabled: true },
+      page: 0,
+      size: 2,
+    });
+    const ids = [...items.map((account) => account.id), 'no-such-account'];
+    await stores.bulk.getState().start({ action: 'disable', store: 'consumers', accountIds: ids });
+    await vi.waitFor(() => expect(stores.bulk.getState().result?.results.length).toBe(3));
+    const { progress, result } = stores.bulk.getState();
+    expect(progress).toMatchObject({ finished: true, done: 2, failed: 1, total: 3 });
+    expect(result!.results.find((entry) => entry.outcome === 'failed')?.accountId).toBe('no-such-account');
+    for (const account of items) expect((await platform.accountState('consumers', account.id))?.enabled).toBe(false);
+
+    const first = progress!.jobId;
+    await stores.bulk.getState().retryFailed();
+    await vi.waitFor(() => {
+      const retried = stores.bulk.getState().progress;
+      expect(retried?.jobId).not.toBe(first);
+      expect(retried).toMatchObject({ finished: true, total: 1, failed: 1 });
+    });
+    stores.bulk.getState().dismiss();
+    expect(stores.bulk.getState().progress).toBeNull();
+  });
+
+  it('the account view shows the account opened last, and a change lands on the platform with its notice', async () => {
+    const platform = (await services.workspace()).platform;
+    const [first, second] = (
+      await platform.searchAccounts({ store: 'consumers', filter: { enabled: true }, page: 0, size: 2 })
+    ).items;
+    // The agent opens one and, before it answers, the next: the view ends on the second.
+    const opening = stores.account.getState().open('consumers', first!.id);
+    await stores.account.getState().open('consumers', second!.id);
+    await opening;
+    expect(stores.account.getState().loaded?.profile.summary.id).toBe(second!.id);
+
+    const done = await stores.account
+      .getState()
+      .act({ kind: 'updateAttributes', changes: { 'name.familyName': 'Storetest' } }, 'Saved.');
+    expect(done).toEqual({ ok: true });
+    expect(stores.account.getState().notice).toEqual({ severity: 'success', text: 'Saved.' });
+    expect((stores.account.getState().loaded?.profile.attributes.name as { familyName: string }).familyName).toBe(
+      'Storetest',
+    );
+    const fresh = await platform.getAccountSummary('consumers', second!.id);
+    expect(fresh.displayName).toContain('Storetest');
+
+    const refused = await stores.account
+      .getState()
+      .act({ kind: 'updateAttributes', changes: { birthDate: 'not a date' } }, 'Saved.');
+    expect(refused.ok).toBe(false);
+    expect(stores.account.getState().notice?.severity).toBe('error');
+    expect(stores.account.getState().busy).toBeNull();
+  });
+
+  it('connections: a second one saved and listed, tested against the platform, removed; a wrong id says why', async () => {
+    const input = {
+      name: 'Wrong secret',
+      baseUrl: sandbox.url,
+      clientId: 'deskside-viewer',
+      clientSecret: 'not-the-secret',
+      environment: 'sandbox' as const,
+    };
+    expect((await stores.connection.getState().test(input)).ok).toBe(false);
+    expect((await stores.connection.getState().test({ ...input, clientSecret: 'viewer-demo-secret' })).ok).toBe(true);
+    const saved = await stores.connection.getState().save(input);
+    expect(
+      stores.connection
+        .getState()
+        .connections.map((connection) => connection.name)
+        .sort(),
+    ).toEqual(['Sandbox', 'Wrong secret']);
+    await stores.connection.getState().remove(saved.id);
+    expect(stores.connection.getState().connections.map((connection) => connection.name)).toEqual(['Sandbox']);
+    await stores.connection.getState().activate('no-such-connection');
+    expect(stores.connection.getState().error).toMatch(/connection/i);
+    expect(stores.connection.getState().status?.active?.name).toBe('Sandbox');
   });
 });
