@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../logger';
 import { AccountCache, ftsQuery } from './account-cache';
 import { ActionJournal } from './action-journal';
+import { ProfileCache } from './profile-cache';
 import { CacheMaintenance } from './cache-maintenance';
 import { cacheVersion, isUnreadableCache, migrateCache, openCache, purgeMovedAsideCopies } from './cache-database';
 import { cacheMigrations } from './migrations';
@@ -164,6 +165,40 @@ describe('AccountCache', () => {
     expect(db.prepare("SELECT rowid, summary FROM accounts WHERE id = '1'").get()).toEqual(before);
     expect(cache('c').get('consumers', '1')).toEqual({ summary: ada, fetchedAt: NOW });
     expect(cache('c').search('consumers', { loginIdentifier: 'lovelace' }, 0, 10).items).toHaveLength(1);
+  });
+
+  it('events fetched again unchanged are not rewritten; a changed one is, and the fetch time moves hourly', () => {
+    const { db, cache } = freshCache();
+    const profiles = new ProfileCache(db, cache('c'), () => NOW);
+    const event = (id: string, name = 'login') => ({
+      id,
+      at: '2026-11-28T10:00:00.000Z',
+      type: 'customerFlow',
+      name,
+      outcome: 'success' as const,
+      application: null,
+      client: null,
+      actorKind: 'customer' as const,
+      actor: null,
+      ip: null,
+      location: null,
+      userAgent: null,
+    });
+    const changes = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const fetchedAt = (id: string) =>
+      (db.prepare('SELECT fetched_at AS at FROM account_events WHERE event_id = ?').get(id) as { at: number }).at;
+    profiles.saveEvents('consumers', '1', [event('e1'), event('e2')], NOW);
+    const before = changes();
+    profiles.saveEvents('consumers', '1', [event('e1'), event('e2')], NOW + 60_000);
+    expect(changes() - before).toBe(0);
+    expect(fetchedAt('e1')).toBe(NOW);
+    profiles.saveEvents('consumers', '1', [event('e1'), event('e2', 'logout')], NOW + 120_000);
+    expect(changes() - before).toBe(1);
+    expect(profiles.allEvents('consumers', '1').map((item) => item.name)).toEqual(
+      expect.arrayContaining(['login', 'logout']),
+    );
+    profiles.saveEvents('consumers', '1', [event('e1'), event('e2', 'logout')], NOW + 2 * 3_600_000);
+    expect(fetchedAt('e1')).toBe(NOW + 2 * 3_600_000);
   });
 
   it('applies status, organization and date filters, and names the filters it cannot apply offline', () => {

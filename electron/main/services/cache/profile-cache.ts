@@ -52,8 +52,13 @@ export class ProfileCache {
   }
 
   saveEvents(store: string, accountId: string, events: AccountEvent[], fetchedAt = this.now()): void {
+    // An event fetched again unchanged is not rewritten (a report fetches every event each time); its fetch time
+    // moves at most once an hour, which retention, counted in days, does not notice.
     const upsert = this.db.prepare(
-      'INSERT OR REPLACE INTO account_events (connection_id, store, account_id, event_id, at, event, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO account_events (connection_id, store, account_id, event_id, at, event, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (connection_id, store, account_id, event_id) DO UPDATE
+       SET at = excluded.at, event = excluded.event, fetched_at = excluded.fetched_at
+       WHERE account_events.event IS NOT excluded.event OR account_events.fetched_at < excluded.fetched_at - 3600000`,
     );
     this.db.transaction(() => {
       for (const event of events)

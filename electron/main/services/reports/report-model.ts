@@ -57,6 +57,7 @@ function formatter(kind: 'offset' | 'parts', timeZone: string): Intl.DateTimeFor
             minute: '2-digit',
             second: '2-digit',
             hourCycle: 'h23',
+            timeZoneName: 'longOffset',
           });
     formatters.set(key, made);
   }
@@ -80,7 +81,8 @@ export function isoInZone(at: number, timeZone: string): string {
       .map((part) => [part.type, part.value]),
   );
   const millis = String(new Date(at).getUTCMilliseconds()).padStart(3, '0');
-  const offset = utcOffset(timeZone, at).slice(3);
+  // The offset comes with the other parts: one formatting per instant (a report formats thousands).
+  const offset = parts.timeZoneName?.replace('GMT', '') || '+00:00';
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}.${millis}${offset}`;
 }
 
