@@ -79,7 +79,6 @@ describe('account writes', () => {
   });
 
   it('lists and deletes sessions', async () => {
-    const account = await findAccount(agent, 'consumers', () => true);
     const withSessions = (await agent.get<AccountJson[]>(`${accountsPath('consumers')}?size=100`)).body;
     let target: AccountJson | undefined;
     let sessions: Array<{ id: string; deviceString: string }> = [];
@@ -98,7 +97,6 @@ describe('account writes', () => {
     expect((await agent.delete(path(target!, '/sessions'))).status).toBe(204);
     expect((await agent.get<unknown[]>(path(target!, '/sessions'))).body).toHaveLength(0);
     await expectAdminEvent(target!, 'success:sessionsDelete');
-    expect(account.id).toBeTruthy();
   });
 
   it('adds and deletes authenticators with type checks; deleting needs the supervisor tier', async () => {

@@ -1,6 +1,7 @@
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PASSWORD } from '../seed/seed';
+import { locateIp } from '../domain/geo';
 import type { RunningSandbox } from '../start';
 import { accountsPath, apiAs, findAccount, startTestSandbox, type AccountJson, type Api } from './helpers';
 
@@ -51,7 +52,8 @@ describe('customer flows', () => {
     ).body;
     const session = sessions.find((candidate) => candidate.id === login.sessionId)!;
     expect(session).toMatchObject({ lastIP: '81.2.69.160', deviceString: 'Safari on macOS' });
-    expect(session.location.properties.city).toBeTruthy();
+    // The place the platform's locator gives the sign-in's address (the one its events carry), not just any city.
+    expect(session.location.properties.city).toBe(locateIp('81.2.69.160').properties.city);
     const events = (
       await agent.get<Array<{ labels: string[]; type: string; actor: { ip: string } }>>(
         `/admin/api/v1/events/account?subjectAccountIds=${account.id}&size=1`,
