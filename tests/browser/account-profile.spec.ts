@@ -340,6 +340,39 @@ test('the activity chart has a date axis and a tooltip per day, and a click on a
   );
 });
 
+test('the activity tab pages: the latest fifty, then older ones a hundred at a time, as many as the platform has', async ({
+  page,
+}) => {
+  const account = (await someAccount('consumers', 'enabled=true', 9)) as ApiAccount & {
+    identities: { email?: { id: string } };
+  };
+  // A run of wrong passwords gives the account well over a page of events.
+  for (let attempt = 0; attempt < 130; attempt++)
+    await fetch(`${platform.url}/sandbox/customer/consumers/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ identifier: account.identities.email!.id, password: `wrong-${attempt}` }),
+    });
+  const all = await platform.api<unknown[]>(
+    'GET',
+    `/admin/api/v1/events/account?subjectAccountIds=${account.id}&size=1000`,
+  );
+  expect(all.body.length).toBeGreaterThan(130);
+  await openAccount(page, 'consumers', account.id);
+  await tab(page, 'Activity');
+  const activity = panel(page, 'Activity');
+  const rows = activity.getByRole('table', { name: 'Events' }).locator('tbody tr');
+  const older = activity.getByRole('button', { name: 'Load older events' });
+  // The profile brings the latest 50; older ones come a hundred at a time, read from the newest on.
+  await expect(rows).toHaveCount(50);
+  await older.click();
+  await expect(rows).toHaveCount(100);
+  await older.click();
+  await expect(rows).toHaveCount(Math.min(200, all.body.length));
+  if (all.body.length > 200) await expect(older).toBeVisible();
+  else await expect(older).toHaveCount(0);
+});
+
 type PlatformAccount = ApiAccount & {
   enabled?: boolean;
   accountLockout?: { locks?: Record<string, { until?: string }> };
