@@ -122,7 +122,8 @@ describe('ProfileService', () => {
     expect(forMember.every((option) => option.applicationType !== 'personal')).toBe(true);
     const workplace = forMember.find((option) => option.applicationName.includes('Workplace'))!;
     expect(workplace).toMatchObject({ policySource: 'organization' });
-    expect(workplace.brandName).toBeTruthy();
+    // The organization's own brand (its policy for the application), not the application's.
+    expect(workplace.brandName).toBe('Acme Corporation');
 
     const consumer = await findAccount('consumers', 'enabled=true');
     await profiles.open('consumers', consumer.id);
