@@ -15,6 +15,8 @@ export class ConnectivityMonitor {
   private state: Connectivity;
   private probeTimer: ReturnType<typeof setInterval> | null = null;
   private probe: (() => Promise<unknown>) | null = null;
+  /** Once disposed, a late answer of a call still in flight neither announces a state nor starts probing. */
+  private disposed = false;
 
   constructor(
     private readonly bus: EventBus,
@@ -38,13 +40,13 @@ export class ConnectivityMonitor {
   }
 
   succeeded(): void {
-    if (this.state.state === 'online') return;
+    if (this.disposed || this.state.state === 'online') return;
     this.stopProbing();
     this.set({ state: 'online', since: new Date(this.now()).toISOString() });
   }
 
   failed(error: unknown): void {
-    if (!isUnreachable(error)) return;
+    if (this.disposed || !isUnreachable(error)) return;
     if (this.state.state !== 'offline') {
       this.set({
         state: 'offline',
@@ -62,6 +64,8 @@ export class ConnectivityMonitor {
   }
 
   dispose(): void {
+    this.disposed = true;
+    this.probe = null;
     this.stopProbing();
   }
 
