@@ -6,6 +6,7 @@ import { openCache } from './cache/cache-database';
 import type { CacheKey } from './cache/cache-key';
 import { CacheMaintenance } from './cache/cache-maintenance';
 import { CacheService } from './cache/cache-service';
+import { reportDeferredWriteFailures, writePending } from './cache/deferred-writes';
 import { ConnectionService } from './connections/connection-service';
 import { ConnectionStore } from './connections/connection-store';
 import type { SandboxLauncher } from './connections/sandbox-launcher';
@@ -69,6 +70,7 @@ export function createAppServices(options: AppServiceOptions) {
       ? { plainPredecessor: join(options.dataDir, options.cache.plainPredecessor) }
       : {}),
   });
+  reportDeferredWriteFailures(opened.db, logger);
   const connections = new ConnectionService({
     store: new ConnectionStore(options.dataDir, logger),
     secrets,
@@ -113,6 +115,8 @@ export function createAppServices(options: AppServiceOptions) {
       cacheService.stop();
       workspaces.close();
       await connections.shutdown();
+      // The last search's page, if its write has not run yet.
+      writePending(opened.db);
       opened.db.close();
     },
   };

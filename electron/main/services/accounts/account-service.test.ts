@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/start';
 import { connectToSandbox, setFaults } from '../../../../tests/unit/sandbox-services';
+import type { CacheDb } from '../cache/cache-database';
+import { CacheMaintenance } from '../cache/cache-maintenance';
+import { reportDeferredWriteFailures } from '../cache/deferred-writes';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -54,6 +57,53 @@ describe('AccountService', () => {
     }
     await expect.poll(() => connectivity.current().state, { timeout: 5000 }).toBe('online');
     expect((await accounts.search({ store: 'consumers', filter: {}, page: 0, size: 5 })).source).toBe('live');
+  });
+
+  it('keeps a search’s page for offline use just after the answer, before anything else uses the cache', async () => {
+    const { accounts, cache, db } = connectToSandbox(sandbox.url);
+    const stored = (ids: string[]) =>
+      (
+        db.prepare(`SELECT id FROM accounts WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{
+          id: string;
+        }>
+      ).map((row) => row.id);
+    const request = { store: 'consumers', filter: { enabled: true }, page: 0, size: 10 };
+    const page = await accounts.search(request);
+    const ids = page.items.map((account) => account.id);
+    expect(ids).toHaveLength(10);
+    // The answer is handed on before the write: nothing is stored yet in the task that received it.
+    expect(stored(ids)).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stored(ids).sort()).toEqual([...ids].sort());
+
+    // Whatever uses the cache next sees the pending page first: a read finds it, a removal is not undone by it.
+    const next = await accounts.search({ ...request, page: 1 });
+    const [first, second] = next.items.map((account) => account.id);
+    expect(cache.get('consumers', first!)?.summary.id).toBe(first);
+    const again = await accounts.search({ ...request, page: 1 });
+    expect(again.items.map((account) => account.id)).toContain(second);
+    cache.remove('consumers', second!);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stored([second!])).toEqual([]);
+
+    // "Clear cache" right after a search leaves nothing of it behind.
+    await accounts.search({ ...request, page: 2 });
+    new CacheMaintenance(db).clear();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((db.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n).toBe(0);
+  });
+
+  it('a page the cache cannot keep is logged, and the agent still has the answer', async () => {
+    const { accounts, db } = connectToSandbox(sandbox.url);
+    const warn = vi.fn();
+    reportDeferredWriteFailures(db, { info: () => {}, warn, error: () => {} });
+    const page = await accounts.search({ store: 'business', filter: {}, page: 0, size: 5 });
+    (db as CacheDb).close();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(page.items).toHaveLength(5);
+    expect(page.source).toBe('live');
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]![0]).toMatch(/could not be kept in the cache: .*not open/);
   });
 
   it('passes on what the platform refuses (a bad filter) instead of answering from the cache', async () => {

@@ -23,7 +23,9 @@ export class AccountService {
     try {
       const page = await this.platform.searchAccounts(request);
       const fetchedAt = this.now();
-      this.cache.upsertSummaries(page.items, fetchedAt);
+      // Kept for offline use just after the agent has the answer: the write (and now and then a WAL checkpoint)
+      // is not on the search's path.
+      this.cache.upsertSummariesSoon(page.items, fetchedAt);
       return {
         items: page.items,
         page: request.page,

@@ -2,6 +2,7 @@ import { AccountSummary } from '@shared/domain/account';
 import type { AccountFilter } from '@shared/domain/search';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { CacheDb } from './cache-database';
+import { writePending, writeSoon } from './deferred-writes';
 
 export interface CachedSummary {
   summary: AccountSummary;
@@ -61,8 +62,21 @@ export class AccountCache {
     return prepared;
   }
 
-  /** Stores what a search returned; one transaction per page. */
+  /** Stores accounts now (after any page still pending); one transaction per call. */
   upsertSummaries(summaries: AccountSummary[], fetchedAt = this.now()): void {
+    writePending(this.db);
+    this.write(summaries, fetchedAt);
+  }
+
+  /**
+   * Stores what a search returned just after its answer has been handed on; any other use of this cache writes it
+   * first, so reads, removals and later writes see it in order.
+   */
+  upsertSummariesSoon(summaries: AccountSummary[], fetchedAt = this.now()): void {
+    writeSoon(this.db, () => this.write(summaries, fetchedAt));
+  }
+
+  private write(summaries: AccountSummary[], fetchedAt: number): void {
     const find = this.statement('SELECT rowid, summary FROM accounts WHERE connection_id = ? AND store = ? AND id = ?');
     // An account that comes back as it was cached (most of a rerun search) only has its fetch time moved: its
     // columns and full-text entry are derived from the summary alone, and rewriting them is most of the cost.
@@ -126,6 +140,7 @@ export class AccountCache {
   }
 
   get(store: string, accountId: string): CachedSummary | null {
+    writePending(this.db);
     const row = this.db
       .prepare('SELECT summary, fetched_at FROM accounts WHERE connection_id = ? AND store = ? AND id = ?')
       .get(this.connectionId, store, accountId) as { summary: string; fetched_at: number } | undefined;
@@ -134,6 +149,7 @@ export class AccountCache {
 
   /** Forgets accounts the platform says are gone. */
   remove(store: string, accountId: string): void {
+    writePending(this.db);
     this.db
       .prepare('DELETE FROM account_events WHERE connection_id = ? AND store = ? AND account_id = ?')
       .run(this.connectionId, store, accountId);
@@ -155,6 +171,7 @@ export class AccountCache {
    * status, organization and dates are columns; memberships and attributes are not cached and are reported unapplied.
    */
   search(store: string, filter: AccountFilter, page: number, size: number): LocalSearchResult {
+    writePending(this.db);
     const where = ['a.connection_id = ?', 'a.store = ?'];
     const args: unknown[] = [this.connectionId, store];
     const domains: string[] = [];
@@ -302,6 +319,7 @@ export class AccountCache {
   }
 
   recordRecent(store: string, accountId: string, openedAt = this.now()): void {
+    writePending(this.db);
     this.db.transaction(() => {
       this.statement(
         'INSERT INTO recent_accounts (connection_id, store, account_id, opened_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET opened_at = excluded.opened_at',
@@ -314,6 +332,7 @@ export class AccountCache {
   }
 
   recent(limit: number): Array<CachedSummary & { openedAt: number }> {
+    writePending(this.db);
     const rows = this.db
       .prepare(
         `SELECT a.summary, a.fetched_at, r.opened_at FROM recent_accounts r

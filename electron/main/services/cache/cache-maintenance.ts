@@ -1,14 +1,17 @@
 import { flushDeletedPages, type CacheDb } from './cache-database';
+import { writePending } from './deferred-writes';
 
 /**
  * What acts on the whole cache rather than one connection's part of it: retention, "Clear cache" and the counts the
  * status bar shows. The one place that knows every table holding personal data, so a new table is added here once.
+ * Each first writes what a search left pending, so a clear leaves nothing behind and the counts include it.
  */
 export class CacheMaintenance {
   constructor(private readonly db: CacheDb) {}
 
   /** Deletes personal data older than the retention limit; returns how many accounts went. */
   purgeOlderThan(cutoff: number): number {
+    writePending(this.db);
     const purged = this.db.transaction(() => {
       const stale = this.db.prepare('SELECT rowid FROM accounts WHERE fetched_at < ?').all(cutoff) as Array<{
         rowid: number;
@@ -30,6 +33,7 @@ export class CacheMaintenance {
 
   /** "Clear cache": every cached account, result, recent entry and journal line; saved searches stay. */
   clear(): void {
+    writePending(this.db);
     this.db.transaction(() => {
       for (const table of [
         'accounts_fts',
@@ -48,6 +52,7 @@ export class CacheMaintenance {
   }
 
   stats(): { accounts: number; oldestFetchedAt: number | null } {
+    writePending(this.db);
     const row = this.db.prepare('SELECT COUNT(*) AS n, MIN(fetched_at) AS oldest FROM accounts').get() as {
       n: number;
       oldest: number | null;
