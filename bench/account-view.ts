@@ -16,7 +16,7 @@ import { statSync } from 'node:fs';
 import { notingFetch, rawAdminApi, sandboxProcess } from './platform';
 import { recordResults } from './results';
 import { ensureBenchDatabase } from './seed-sandbox';
-import { percentiles, timeIt } from './stats';
+import { percentiles, settled, timeIt } from './stats';
 
 function viewServices(url: string, fetch?: typeof globalThis.fetch) {
   return connectToSandbox(url, { cacheOnDisk: true, productionClient: true, ...(fetch ? { fetch } : {}) });
@@ -50,6 +50,8 @@ async function openAccounts(samples: number, size: number) {
   for (const account of picks) {
     // As an agent does: the account found by a search first (not timed), then opened from the results.
     await accounts.search({ store: account.store, filter: { id: account.id }, page: 0, size: 1 });
+    // The search's page is kept just after its answer; an agent's click comes long after that write.
+    await settled();
     noted.take();
     const [ms, view] = await timeIt(() => profiles.open(account.store, account.id));
     if (view.source !== 'live') throw new Error('expected a live profile');

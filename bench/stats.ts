@@ -17,3 +17,9 @@ export async function timeIt<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const value = await fn();
   return [performance.now() - started, value];
 }
+
+/**
+ * Once what the last answer left to run just after it (the cache write of a search's page) has run: between a
+ * timed step and the next, as the seconds between an agent's clicks would.
+ */
+export const settled = () => new Promise<void>((resolve) => setImmediate(resolve));
