@@ -140,6 +140,36 @@ describe('AccountCache', () => {
     expect(ids({})).toHaveLength(3);
   });
 
+  it('accounts cached before the prefix indexes (schema 5) are found by their words after the upgrade', () => {
+    const db = new Database(':memory:');
+    migrateCache(db, cacheMigrations.slice(0, 5));
+    new AccountCache(db, 'c', () => NOW).upsertSummaries([
+      summary({ id: 'a1', displayName: 'Grace Hopper', email: 'grace.hopper1906@navy.example', username: 'ghopper' }),
+      summary({ id: 'a2', displayName: 'Zsófia Nagy', email: 'zsofia.nagy1987@inbox.example', phone: '+36301234567' }),
+      summary({ id: 'a3', displayName: 'Broken Row', email: 'broken@example.com' }),
+    ]);
+    // A stored summary that no longer parses must not stop the upgrade; its name still finds it.
+    db.prepare("UPDATE accounts SET summary = 'not json' WHERE id = 'a3'").run();
+    migrateCache(db);
+    expect(cacheVersion(db)).toBe(cacheMigrations.length);
+    const ids = (loginIdentifier: string) =>
+      (
+        db
+          .prepare('SELECT a.id FROM accounts_fts f JOIN accounts a ON a.rowid = f.rowid WHERE accounts_fts MATCH ?')
+          .all(ftsQuery(loginIdentifier)) as Array<{ id: string }>
+      )
+        .map((row) => row.id)
+        .sort();
+    expect(ids('ghop')).toEqual(['a1']);
+    expect(ids('hopper19')).toEqual(['a1']);
+    expect(ids('nagy')).toEqual(['a2']);
+    expect(ids('zsofia nagy1987')).toEqual(['a2']);
+    expect(ids('+36301234567')).toEqual(['a2']);
+    expect(ids('broken')).toEqual(['a3']);
+    expect(ids('a2')).toEqual(['a2']);
+    db.close();
+  });
+
   it('updates an account in place and in the index', () => {
     const { cache, maintenance } = freshCache();
     cache('c').upsertSummaries([summary({ id: '1', displayName: 'Old Name' })]);

@@ -111,4 +111,22 @@ export const cacheMigrations: readonly string[] = [
   `
   ALTER TABLE action_journal ADD COLUMN detail TEXT;
   `,
+  // 6: words typed offline are prefixes ("nagy" finds every "nagy1987" of the emails): without prefix indexes each
+  // such word merged thousands of one-account terms. The index is rebuilt from the cached accounts.
+  `
+  DROP TABLE accounts_fts;
+  CREATE VIRTUAL TABLE accounts_fts USING fts5(
+    display_name, username, email, phone, account_id,
+    content = '', contentless_delete = 1,
+    prefix = '2 3 4 5 6 7 8',
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  INSERT INTO accounts_fts (rowid, display_name, username, email, phone, account_id)
+    SELECT rowid, display_name,
+      coalesce(CASE WHEN json_valid(summary) THEN json_extract(summary, '$.username') END, ''),
+      coalesce(CASE WHEN json_valid(summary) THEN json_extract(summary, '$.email') END, ''),
+      coalesce(CASE WHEN json_valid(summary) THEN json_extract(summary, '$.phone') END, ''),
+      id
+    FROM accounts;
+  `,
 ];
