@@ -78,6 +78,17 @@ async function unlessForbidden<T>(read: Promise<T>, fallback: T): Promise<T> {
 const CATALOG_PAGE = 200;
 const CATALOG_PAGES = 50;
 
+// The lists answered per request, each schema built once rather than on every call (building one costs more than
+// checking a one-account answer).
+const AttributeList = z.array(ApiAttribute);
+const ChildAttributeList = z.array(ApiChildAttribute);
+const AccountList = z.array(ApiAccount);
+const SessionList = z.array(ApiSession);
+const EventHeaderList = z.array(ApiEventHeader);
+const InvitationList = z.array(ApiInvitation);
+const NotificationEventList = z.array(ApiNotificationEvent);
+const EventLabelList = z.array(z.string());
+
 /** The Identity Platform port over the Admin API. */
 export class AdminApiPlatform implements IdentityPlatform {
   constructor(private readonly client: AdminApiClient) {}
@@ -102,13 +113,13 @@ export class AdminApiPlatform implements IdentityPlatform {
 
   async attributeSchema(store: string): Promise<AttributeDefinition[]> {
     const base = `${V1}/identityStores/${enc(store)}/attributes`;
-    const { data } = await this.client.request('GET', base, { schema: z.array(ApiAttribute) });
+    const { data } = await this.client.request('GET', base, { schema: AttributeList });
     // Complex lists carry no children in the list: each has its own endpoint.
     const children = await Promise.all(
       data.map((attribute) =>
         attribute.type === 'COMPLEX_LIST'
           ? this.client
-              .request('GET', `${base}/${enc(attribute.id)}/attributes`, { schema: z.array(ApiChildAttribute) })
+              .request('GET', `${base}/${enc(attribute.id)}/attributes`, { schema: ChildAttributeList })
               .then((response) => response.data)
           : Promise.resolve(null),
       ),
@@ -175,7 +186,7 @@ export class AdminApiPlatform implements IdentityPlatform {
     };
     const { data, headers } = await this.client.request('GET', `${V1}/identityStores/${enc(request.store)}/accounts`, {
       query,
-      schema: z.array(ApiAccount),
+      schema: AccountList,
       ...(signal ? { signal } : {}),
     });
     const totalHeader = headers.get('x-total-count');
@@ -296,7 +307,7 @@ export class AdminApiPlatform implements IdentityPlatform {
     early?.catch(() => undefined);
     const [found, sessions, identities, events, notifications, invitations] = await Promise.all([
       account,
-      this.client.request('GET', `${path}/sessions`, { schema: z.array(ApiSession) }).then((response) => response.data),
+      this.client.request('GET', `${path}/sessions`, { schema: SessionList }).then((response) => response.data),
       unlessForbidden(
         this.client
           .request('GET', `${path}/identities`, { schema: ApiIdentities })
@@ -343,7 +354,7 @@ export class AdminApiPlatform implements IdentityPlatform {
         // The document states no default order: ask for the newest first, as the activity tab shows them.
         sort: 'startTimestamp,desc',
       },
-      schema: z.array(ApiEventHeader),
+      schema: EventHeaderList,
     });
     return data;
   }
@@ -352,7 +363,7 @@ export class AdminApiPlatform implements IdentityPlatform {
   private async pendingInvitations(store: string, email: string) {
     const { data } = await this.client.request('GET', `${V1}/identityStores/${enc(store)}/invite`, {
       query: { email, accepted: 'false', page: 0, size: 20 },
-      schema: z.array(ApiInvitation),
+      schema: InvitationList,
     });
     return data;
   }
@@ -360,7 +371,7 @@ export class AdminApiPlatform implements IdentityPlatform {
   private async notificationEvents(store: string, accountId: string, page: number, size: number) {
     const { data } = await this.client.request('GET', `${V1}/events/notification`, {
       query: { accountIds: accountId, identityStores: store, page, size, sort: 'timestamp,desc' },
-      schema: z.array(ApiNotificationEvent),
+      schema: NotificationEventList,
     });
     return data;
   }
@@ -372,7 +383,7 @@ export class AdminApiPlatform implements IdentityPlatform {
   }
 
   async eventLabels(): Promise<string[]> {
-    const { data } = await this.client.request('GET', `${V1}/events/descriptor`, { schema: z.array(z.string()) });
+    const { data } = await this.client.request('GET', `${V1}/events/descriptor`, { schema: EventLabelList });
     return data;
   }
 
