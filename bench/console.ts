@@ -1,8 +1,8 @@
 /**
  * The console's own figures, the platform (the built sandbox) in a process of its own:
  *  - search through the console's main side (AccountService: the Admin API client, validation, mapping, the cache
- *    written through) side by side with the same listAccounts request sent bare, samples alternating, over many
- *    distinct searches of every filter kind at the console's page size; exact-identifier lookups apart;
+ *    written just after the answer) side by side with the same listAccounts request sent bare, samples alternating,
+ *    over many distinct searches of every filter kind at the console's page size; exact-identifier lookups apart;
  *  - local search over 100,000 cached accounts;
  *  - bulk disable of 1,000 accounts through the sandbox (and back).
  * Usage: npm run build && tsx bench/console.ts [samples=2000] [accounts=1000000]
@@ -76,7 +76,7 @@ async function searchOverhead(samples: number, accounts: number) {
     into(cached, item).raw.push(rawMs);
   }
   // The same, with every account new to the cache (emptied before each console search, outside the timing): what
-  // a search of accounts never seen before costs, all of its rows written through.
+  // a search of accounts never seen before costs, all of its rows new to the cache.
   const firstSight = sides();
   const maintenance = new CacheMaintenance(services.db);
   for (let i = 0; i < samples; i++) {
