@@ -20,6 +20,8 @@ import { TEST_CACHE } from '../fixtures/cache-key';
 let sandbox: RunningSandbox;
 let services: AppServices;
 let stores: Awaited<ReturnType<typeof loadStores>>;
+/** When set, the answer to a bulk start is held until its job is over: every progress event overtakes it. */
+let startAnsweredAfterItsJob = false;
 
 /** The stores, imported once the page's bridge (window.deskside) is in place, as the preload puts it there first. */
 async function loadStores() {
@@ -59,7 +61,12 @@ beforeAll(async () => {
   const registry = createRegistry(services);
   const raw = buildRawApi(
     contracts,
-    (channel, input) => registry.dispatch(channel, structuredClone(input), { transport: 'test' }),
+    async (channel, input) => {
+      const answer = await registry.dispatch(channel, structuredClone(input), { transport: 'test' });
+      if (channel === 'bulk:start' && startAnsweredAfterItsJob && answer.ok)
+        await (await services.workspace()).bulk.settled((answer.value as { jobId: string }).jobId);
+      return answer;
+    },
     (channel, listener) =>
       bus.subscribe((pushed, payload) => {
         if (pushed === channel) listener(structuredClone(payload));
@@ -160,6 +167,33 @@ describe('the renderer’s stores over the real main side', () => {
     });
     stores.bulk.getState().dismiss();
     expect(stores.bulk.getState().progress).toBeNull();
+  });
+
+  it('a retry whose progress all arrives before the answer to its start still ends on its own result', async () => {
+    const platform = (await services.workspace()).platform;
+    const { items } = await platform.searchAccounts({
+      store: 'consumers',
+      filter: { enabled: true },
+      page: 0,
+      size: 1,
+    });
+    const [account] = items;
+    await stores.bulk.getState().start({ action: 'disable', store: 'consumers', accountIds: [account!.id, 'gone'] });
+    await vi.waitFor(() => expect(stores.bulk.getState().result?.results.length).toBe(2));
+    const first = stores.bulk.getState().progress!.jobId;
+
+    startAnsweredAfterItsJob = true;
+    try {
+      await stores.bulk.getState().retryFailed();
+    } finally {
+      startAnsweredAfterItsJob = false;
+    }
+    const { progress, result } = stores.bulk.getState();
+    expect(progress?.jobId).not.toBe(first);
+    expect(progress).toMatchObject({ finished: true, total: 1, failed: 1, done: 0 });
+    expect(result?.jobId).toBe(progress?.jobId);
+    expect(result?.results).toEqual([expect.objectContaining({ accountId: 'gone', outcome: 'failed' })]);
+    stores.bulk.getState().dismiss();
   });
 
   it('the account view shows the account opened last, and a change lands on the platform with its notice', async () => {

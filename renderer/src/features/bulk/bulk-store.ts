@@ -22,6 +22,14 @@ interface BulkState {
   dismiss(): void;
 }
 
+/**
+ * A job's progress can reach the page before the answer to its start does (a one-account retry on a fast platform
+ * is over by then). While a start is awaited, progress of jobs the store does not show yet is kept here, so the
+ * answer is matched with it instead of the store staying on its first "not attempted" forever.
+ */
+const early = new Map<string, BulkProgress>();
+let starting = 0;
+
 export const useBulkStore = create<BulkState>((set, get) => ({
   progress: null,
   result: null,
@@ -33,15 +41,17 @@ export const useBulkStore = create<BulkState>((set, get) => ({
       result: null,
       last: { action: request.action, store: request.store, ...(request.groupId ? { groupId: request.groupId } : {}) },
     });
+    starting++;
     try {
       const initial = await deskside.bulk.start(request);
-      // Progress events can overtake the answer to start: keep whichever is further along.
-      const current = get().progress;
-      const progress = current?.jobId === initial.jobId ? current : initial;
+      // Its own events may have come first: they are further along than the answer, which is taken at the start.
+      const progress = early.get(initial.jobId) ?? initial;
       set({ progress });
       if (progress.finished && !get().result) set({ result: await deskside.bulk.result({ jobId: progress.jobId }) });
     } catch (error) {
       set({ error: messageOf(error) });
+    } finally {
+      if (--starting === 0) early.clear();
     }
   },
   async cancel() {
@@ -68,6 +78,10 @@ export const useBulkStore = create<BulkState>((set, get) => ({
 
 deskside.on(events.bulkProgress, (progress) => {
   const current = useBulkStore.getState().progress;
+  if (current?.jobId !== progress.jobId && starting > 0) {
+    early.set(progress.jobId, progress);
+    return;
+  }
   if (current && current.jobId !== progress.jobId) return;
   useBulkStore.setState({ progress });
   if (progress.finished) {
