@@ -23,6 +23,12 @@ let stores: Awaited<ReturnType<typeof loadStores>>;
 /** When set, the answer to a bulk start is held until its job is over: every progress event overtakes it. */
 let startAnsweredAfterItsJob = false;
 
+/** The first enabled consumers on the platform, asked of it directly (not through the stores under test). */
+async function enabledConsumers(size: number) {
+  const platform = (await services.workspace()).platform;
+  return (await platform.searchAccounts({ store: 'consumers', filter: { enabled: true }, page: 0, size })).items;
+}
+
 /** The stores, imported once the page's bridge (window.deskside) is in place, as the preload puts it there first. */
 async function loadStores() {
   const [connection, current, search, saved, recent, account, bulk] = await Promise.all([
@@ -144,12 +150,7 @@ describe('the renderer’s stores over the real main side', () => {
 
   it('a bulk disable follows its pushed progress to the per-account results; the failure alone is retried', async () => {
     const platform = (await services.workspace()).platform;
-    const { items } = await platform.searchAccounts({
-      store: 'consumers',
-      filter: { enabled: true },
-      page: 0,
-      size: 2,
-    });
+    const items = await enabledConsumers(2);
     const ids = [...items.map((account) => account.id), 'no-such-account'];
     await stores.bulk.getState().start({ action: 'disable', store: 'consumers', accountIds: ids });
     await vi.waitFor(() => expect(stores.bulk.getState().result?.results.length).toBe(3));
@@ -170,14 +171,7 @@ describe('the renderer’s stores over the real main side', () => {
   });
 
   it('a retry whose progress all arrives before the answer to its start still ends on its own result', async () => {
-    const platform = (await services.workspace()).platform;
-    const { items } = await platform.searchAccounts({
-      store: 'consumers',
-      filter: { enabled: true },
-      page: 0,
-      size: 1,
-    });
-    const [account] = items;
+    const [account] = await enabledConsumers(1);
     await stores.bulk.getState().start({ action: 'disable', store: 'consumers', accountIds: [account!.id, 'gone'] });
     await vi.waitFor(() => expect(stores.bulk.getState().result?.results.length).toBe(2));
     const first = stores.bulk.getState().progress!.jobId;
