@@ -12,6 +12,7 @@ export default defineConfig({
       'tests/unit/**/*.test.ts',
       'tests/contract/**/*.test.ts',
       'tests/desktop/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,
