@@ -16,7 +16,7 @@ import { statSync } from 'node:fs';
 import { notingFetch, rawAdminApi, sandboxProcess } from './platform';
 import { recordResults } from './results';
 import { ensureBenchDatabase } from './seed-sandbox';
-import { percentiles, settled, timeIt } from './stats';
+import { pairedRatioInterval, percentiles, settled, timeIt } from './stats';
 
 function viewServices(url: string, fetch?: typeof globalThis.fetch) {
   return connectToSandbox(url, { cacheOnDisk: true, productionClient: true, ...(fetch ? { fetch } : {}) });
@@ -82,6 +82,8 @@ async function openAccounts(samples: number, size: number) {
     slowestOfItsCalls: slowestCall,
     p50Ratio: Math.round((viaConsole.p50 / slowestCall.p50) * 100) / 100,
     p95Ratio: Math.round((viaConsole.p95 / slowestCall.p95) * 100) / 100,
+    p50RatioInterval: pairedRatioInterval(live, bare, 0.5),
+    p95RatioInterval: pairedRatioInterval(live, bare, 0.95),
     requestsPerOpen: Math.round((requests / picks.length) * 10) / 10,
     cache: percentiles(cached),
     itemsPerProfile: Math.round(tabsData / picks.length),

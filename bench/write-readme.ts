@@ -8,7 +8,15 @@ import { format, resolveConfig } from 'prettier';
 import { RESULTS_FILE } from './results';
 
 type Percentiles = { p50: number; p95: number; p99: number; n: number };
-type SideBySide = { console: Percentiles; raw: Percentiles; p50Ratio: number; p95Ratio: number };
+type Interval = { low: number; high: number };
+type SideBySide = {
+  console: Percentiles;
+  raw: Percentiles;
+  p50Ratio: number;
+  p95Ratio: number;
+  p50RatioInterval: Interval;
+  p95RatioInterval: Interval;
+};
 type EncryptedVersusPlain = { plain: Percentiles; encrypted: Percentiles; p50Ratio: number; p95Ratio: number };
 interface Results {
   run: {
@@ -39,6 +47,8 @@ interface Results {
       slowestOfItsCalls: Percentiles;
       p50Ratio: number;
       p95Ratio: number;
+      p50RatioInterval: Interval;
+      p95RatioInterval: Interval;
       requestsPerOpen: number;
       cache: Percentiles;
     };
@@ -85,10 +95,12 @@ const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
 const row = (figure: string, measured: string, target: string, ok: boolean | null) =>
   rows.push(`| ${figure} | ${measured} | ${target} | ${ok === null ? '—' : verdict(ok)} |`);
 const count = (n: number) => n.toLocaleString('en');
+/** The ratio's 95% resampling interval: how far a run could have put it. */
+const within = (interval: Interval) => ` (${interval.low}–${interval.high})`;
 const sideBySide = (label: string, figures: SideBySide, goal: number) =>
   row(
     label,
-    `${figures.p50Ratio}× at p50, ${figures.p95Ratio}× at p95 (console ${figures.console.p50} / ${figures.console.p95} ms, bare ${figures.raw.p50} / ${figures.raw.p95} ms)`,
+    `${figures.p50Ratio}×${within(figures.p50RatioInterval)} at p50, ${figures.p95Ratio}×${within(figures.p95RatioInterval)} at p95 (console ${figures.console.p50} / ${figures.console.p95} ms, bare ${figures.raw.p50} / ${figures.raw.p95} ms, ${count(figures.console.n)} pairs)`,
     `at most ${goal}× at p50 and p95`,
     figures.p50Ratio <= goal && figures.p95Ratio <= goal,
   );
@@ -168,7 +180,7 @@ if (view) {
   );
   row(
     `open an account / the slowest of its ${open.requestsPerOpen} calls sent bare at once`,
-    `${open.p50Ratio}× at p50, ${open.p95Ratio}× at p95 (bare ${open.slowestOfItsCalls.p50} / ${open.slowestOfItsCalls.p95} ms)`,
+    `${open.p50Ratio}×${within(open.p50RatioInterval)} at p50, ${open.p95Ratio}×${within(open.p95RatioInterval)} at p95 (bare ${open.slowestOfItsCalls.p50} / ${open.slowestOfItsCalls.p95} ms, ${count(open.live.n)} opens)`,
     'at most 1.5× at p50 and p95',
     open.p50Ratio <= 1.5 && open.p95Ratio <= 1.5,
   );
