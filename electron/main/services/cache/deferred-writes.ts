@@ -9,6 +9,8 @@ import type { CacheDb } from './cache-database';
 interface Queue {
   writes: Array<() => void>;
   scheduled: boolean;
+  /** Set while the writes run: one that itself uses the cache must not run the writes asked for after it first. */
+  running: boolean;
   logger: Logger | null;
 }
 
@@ -17,7 +19,7 @@ const queues = new WeakMap<CacheDb, Queue>();
 function queueOf(db: CacheDb): Queue {
   let queue = queues.get(db);
   if (!queue) {
-    queue = { writes: [], scheduled: false, logger: null };
+    queue = { writes: [], scheduled: false, running: false, logger: null };
     queues.set(db, queue);
   }
   return queue;
@@ -46,14 +48,19 @@ export function writeSoon(db: CacheDb, write: () => void): void {
  */
 export function writePending(db: CacheDb): void {
   const queue = queues.get(db);
-  if (!queue) return;
-  for (let write = queue.writes.shift(); write; write = queue.writes.shift()) {
-    try {
-      write();
-    } catch (error) {
-      (queue.logger ?? console).warn(
-        `an answer of the platform could not be kept in the cache: ${(error as Error).message}`,
-      );
+  if (!queue || queue.running) return;
+  queue.running = true;
+  try {
+    for (let write = queue.writes.shift(); write; write = queue.writes.shift()) {
+      try {
+        write();
+      } catch (error) {
+        (queue.logger ?? console).warn(
+          `an answer of the platform could not be kept in the cache: ${(error as Error).message}`,
+        );
+      }
     }
+  } finally {
+    queue.running = false;
   }
 }

@@ -1,6 +1,7 @@
 import { AccountEvent, AccountProfile, eventLabelOf, type EventPage } from '@shared/domain/profile';
 import type { AccountCache } from './account-cache';
 import { safeJson, type CacheDb } from './cache-database';
+import { writePending, writeSoon } from './deferred-writes';
 
 export interface CachedProfile {
   profile: AccountProfile;
@@ -30,6 +31,7 @@ export class ProfileCache {
   ) {}
 
   saveProfile(profile: AccountProfile, fetchedAt = this.now()): void {
+    writePending(this.db);
     this.db.transaction(() => {
       this.accounts.upsertSummaries([profile.summary], fetchedAt);
       this.db
@@ -41,7 +43,13 @@ export class ProfileCache {
     })();
   }
 
+  /** The same, just after the current task (the open's answer on its way); anything that reads the cache runs it first. */
+  saveProfileSoon(profile: AccountProfile, fetchedAt = this.now()): void {
+    writeSoon(this.db, () => this.saveProfile(profile, fetchedAt));
+  }
+
   getProfile(store: string, accountId: string): CachedProfile | null {
+    writePending(this.db);
     const row = this.db
       .prepare('SELECT profile, profile_fetched_at FROM accounts WHERE connection_id = ? AND store = ? AND id = ?')
       .get(this.accounts.connectionId, store, accountId) as
@@ -52,6 +60,7 @@ export class ProfileCache {
   }
 
   saveEvents(store: string, accountId: string, events: AccountEvent[], fetchedAt = this.now()): void {
+    writePending(this.db);
     // An event fetched again unchanged is not rewritten (a report fetches every event each time); its fetch time
     // moves at most once an hour, which retention, counted in days, does not notice.
     const upsert = this.db.prepare(
@@ -76,6 +85,7 @@ export class ProfileCache {
 
   /** The cached events of an account, newest first, filtered as the activity tab asks. */
   events(store: string, accountId: string, filter: LocalEventFilter): EventPage {
+    writePending(this.db);
     const where = ['connection_id = ?', 'store = ?', 'account_id = ?'];
     const args: unknown[] = [this.accounts.connectionId, store, accountId];
     if (filter.from) {

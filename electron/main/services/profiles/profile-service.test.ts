@@ -79,6 +79,30 @@ describe('ProfileService', () => {
     connectivity.dispose();
   });
 
+  it('keeps an opened account for offline use just after the answer; the cache’s readers see it at once', async () => {
+    const { profiles, profileCache, db, connectivity } = services();
+    const member = await findAccount('business', 'organization=acme');
+    const storedProfile = () =>
+      (db.prepare('SELECT profile FROM accounts WHERE id = ?').get(member.id) as { profile: string | null } | undefined)
+        ?.profile ?? null;
+    const live = await profiles.open('business', member.id);
+    // The answer is handed on before the write: nothing is stored yet in the task that received it.
+    expect(storedProfile()).toBeNull();
+    // A reader of the cache in that same task runs the pending write first.
+    expect(profileCache.getProfile('business', member.id)?.profile.summary.id).toBe(member.id);
+    expect(JSON.parse(storedProfile()!).summary.id).toBe(member.id);
+    const events = profileCache.events('business', member.id, { page: 0, size: 3 });
+    expect(events.items.map((event) => event.id)).toEqual(live.profile.events.slice(0, 3).map((event) => event.id));
+
+    // Opened again, the write comes once the task is over, without any reader.
+    db.prepare('UPDATE accounts SET profile = NULL WHERE id = ?').run(member.id);
+    await profiles.open('business', member.id);
+    expect(storedProfile()).toBeNull();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(JSON.parse(storedProfile()!).summary.id).toBe(member.id);
+    connectivity.dispose();
+  });
+
   it('checks attribute changes against the schema before sending, and sends valid ones nested', async () => {
     const { profiles } = services();
     const account = await findAccount('consumers', 'enabled=true');

@@ -72,7 +72,7 @@ export function deletionConfirmation(summary: { email: string | null; username: 
 }
 
 /**
- * The account view: the whole profile live from the platform (written through to the cache) or, when the
+ * The account view: the whole profile live from the platform (kept in the cache just after) or, when the
  * platform cannot be reached, from the cache with its age; the agent's changes, each checked, journalled and
  * followed by a fresh profile; the activity tab's events; the customer-notification choices.
  */
@@ -105,7 +105,7 @@ export class ProfileService {
     return view;
   }
 
-  /** The account as it is now: live (written through to the cache), or the cached copy with its age. */
+  /** The account as it is now: live (kept in the cache just after), or the cached copy with its age. */
   async load(store: string, accountId: string): Promise<ProfileView> {
     const catalog = await this.options.catalog.catalog(store).catch((error: unknown) => {
       if (error instanceof DesksideError && error.code === 'OFFLINE') return null;
@@ -129,7 +129,9 @@ export class ProfileService {
     if (profile) {
       const fetchedAt = this.now();
       const visible = shown(profile);
-      this.options.cache.saveProfile(visible, fetchedAt);
+      // Kept for offline use just after the agent has the account (as a search's page is): anything that reads
+      // the cache runs it first.
+      this.options.cache.saveProfileSoon(visible, fetchedAt);
       return {
         profile: visible,
         catalog,
