@@ -18,7 +18,7 @@ const steps: Array<{ name: string; command: string[] }> = [
   { name: 'seed', command: ['npx', 'tsx', 'bench/seed-sandbox.ts', SIZES.join(',')] },
   { name: 'sandbox-search', command: ['npx', 'tsx', 'bench/sandbox-search.ts', SIZES.join(','), '300'] },
   { name: 'console', command: ['npx', 'tsx', 'bench/console.ts', '1200', '6000'] },
-  { name: 'account-view', command: ['npx', 'tsx', 'bench/account-view.ts', '200'] },
+  { name: 'account-view', command: ['npx', 'tsx', 'bench/account-view.ts', '1000'] },
   { name: 'renderer', command: ['npx', 'tsx', 'bench/renderer.ts'] },
   { name: 'cache-encryption', command: ['npx', 'tsx', 'bench/cache-encryption.ts', '400'] },
   { name: 'load', command: ['npx', 'tsx', 'bench/load.ts', '20', '60'] },

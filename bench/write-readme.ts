@@ -44,6 +44,7 @@ interface Results {
     open: {
       accounts: number;
       live: Percentiles;
+      firstOpen: Percentiles;
       slowestOfItsCalls: Percentiles;
       p50Ratio: number;
       p95Ratio: number;
@@ -172,11 +173,12 @@ if (consoleFigures) {
 const view = results.accountView;
 if (view) {
   const { open, report10kEvents: report } = view;
+  // The stricter of the two: the first open of each account meets the platform's cold pages.
   row(
-    `open an account (overview and every tab's data), ${count(open.accounts)} accounts`,
-    `p95 ${open.live.p95} ms (p50 ${open.live.p50})`,
+    `open an account (overview and every tab's data), ${count(open.accounts)} accounts: first open / again`,
+    `p95 ${open.firstOpen.p95} / ${open.live.p95} ms (p50 ${open.firstOpen.p50} / ${open.live.p50})`,
     'p95 under 150 ms',
-    open.live.p95 < 150,
+    Math.max(open.firstOpen.p95, open.live.p95) < 150,
   );
   row(
     `open an account / the slowest of its ${open.requestsPerOpen} calls sent bare at once`,
