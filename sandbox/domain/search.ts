@@ -86,6 +86,11 @@ interface Condition {
         /** The index is (store, <this filter's column>, created_at): it lists its matches newest first. */
         ordersByCreated?: boolean;
       };
+  /**
+   * The filter names one group's or one role's members, whose index (the group or role, then the account's
+   * creation time) lists them in creation order: `source` joined to the account, `match` on its leading columns.
+   */
+  members?: { source: string; match: string; args: unknown[] };
 }
 
 /** Below this many candidates, a search starts from them and sorts; above it, it walks the sort order. */
@@ -261,6 +266,11 @@ export function searchAccounts(
         source: `SELECT DISTINCT account_id FROM account_groups WHERE group_id IN (${marks})`,
         args: ids,
       },
+      ...(ids.length === 1
+        ? {
+            members: { source: 'account_groups m INDEXED BY account_groups_group', match: 'm.group_id = ?', args: ids },
+          }
+        : {}),
     });
   };
   if (fixedGroup) membership([fixedGroup], false);
@@ -284,6 +294,15 @@ export function searchAccounts(
         probe,
         args,
         driver: { kind: 'ids', source: `SELECT DISTINCT r.account_id FROM account_roles r WHERE ${terms}`, args },
+        ...(pairs.length === 1
+          ? {
+              members: {
+                source: 'account_roles m INDEXED BY account_roles_role',
+                match: 'm.organization_id = ? AND m.role_id = ?',
+                args,
+              },
+            }
+          : {}),
       });
   }
 
@@ -324,9 +343,10 @@ export function searchAccounts(
 
 /**
  * The ways a search can run: start from the few candidates of the most selective filter and sort them; walk a
- * status or organization index newest first; or walk the sort order testing every row.
+ * status or organization index newest first; walk one group's or role's members newest first; or walk the sort
+ * order testing every row.
  */
-export const searchPlans = ['candidates', 'indexWalk', 'sortWalk'] as const;
+export const searchPlans = ['candidates', 'indexWalk', 'memberWalk', 'sortWalk'] as const;
 export type SearchPlan = (typeof searchPlans)[number];
 
 /** Thrown when a test forces a plan that cannot serve the query. */
@@ -375,10 +395,18 @@ function runPlan(
     candidates: best !== null,
     indexWalk:
       best?.condition.driver.kind === 'index' && Boolean(best.condition.driver.ordersByCreated) && defaultOrder,
+    memberWalk: Boolean(best?.condition.members) && defaultOrder,
     sortWalk: true,
   };
   const chosen: SearchPlan =
-    forced ?? (best && best.count <= DRIVE_LIMIT ? 'candidates' : applicable.indexWalk ? 'indexWalk' : 'sortWalk');
+    forced ??
+    (best && best.count <= DRIVE_LIMIT
+      ? 'candidates'
+      : applicable.indexWalk
+        ? 'indexWalk'
+        : applicable.memberWalk
+          ? 'memberWalk'
+          : 'sortWalk');
   if (!applicable[chosen]) throw new PlanNotApplicable(`${chosen} cannot serve this query`);
 
   let from: string;
@@ -390,6 +418,19 @@ function runPlan(
     // A large status or organization in the default order: its index lists the matches newest first.
     from = `accounts a INDEXED BY ${(best!.condition.driver as { index: string }).index} WHERE`;
     order = sort.map((term) => `${term.expression} ${term.direction}`).join(', ');
+  } else if (chosen === 'memberWalk') {
+    // Many members, spread unevenly over time (a role of an organization created years ago): walking the sort order
+    // would pass every newer account first. The members' own index lists them in creation order (the creation
+    // time is copied there with the membership, and never changes); SQLite sorts only within equal times, for
+    // the rowid tie-break, and stops at the page.
+    const members = best!.condition.members!;
+    from = `${members.source} CROSS JOIN accounts a ON a.id = m.account_id WHERE ${members.match} AND`;
+    fromArgs = members.args;
+    decided = best!.condition;
+    order = [
+      `m.account_created_at ${sort[0]!.direction}`,
+      ...sort.slice(1).map((term) => `${term.expression} ${term.direction}`),
+    ].join(', ');
   } else if (chosen === 'candidates') {
     // Few candidates: start from them, then sort the ones that pass every filter.
     if (best!.condition.driver.kind === 'ids') {

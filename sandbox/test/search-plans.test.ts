@@ -11,8 +11,32 @@ import type { RunningSandbox } from '../start';
 import { startTestSandbox } from './helpers';
 
 let sandbox: RunningSandbox;
+/** Accounts made to share one creation time, newest first by the tie-break (rowid). */
+let tied: string[];
 beforeAll(async () => {
   sandbox = await startTestSandbox({ seedAccounts: 600 });
+  // Accounts created in the same millisecond: the eight newest holders of a role (so they lead its pages) get one
+  // creation time, in the account and in every copy of it the membership and attribute indexes keep. A plan that
+  // broke the tie by anything but the rowid (the members' index lists them by account id) would order them apart.
+  const db = sandbox.ctx.db;
+  const newest = db
+    .prepare(
+      `SELECT a.id, a.created_at FROM accounts a JOIN account_roles r ON r.account_id = a.id
+       WHERE a.store = 'business' AND r.organization_id = 'acme' AND r.role_id = 'business-editor'
+       ORDER BY a.created_at DESC, a.rowid DESC LIMIT 8`,
+    )
+    .all() as Array<{ id: string; created_at: number }>;
+  const at = newest.at(-1)!.created_at;
+  for (const { id } of newest) {
+    db.prepare('UPDATE accounts SET created_at = ? WHERE id = ?').run(at, id);
+    for (const table of ['account_roles', 'account_groups', 'account_attribute_values'])
+      db.prepare(`UPDATE ${table} SET account_created_at = ? WHERE account_id = ?`).run(at, id);
+  }
+  tied = (
+    db
+      .prepare(`SELECT id FROM accounts WHERE id IN (${newest.map(() => '?').join(',')}) ORDER BY rowid DESC`)
+      .all(...newest.map((account) => account.id)) as Array<{ id: string }>
+  ).map((row) => row.id);
 });
 afterAll(() => sandbox.close());
 
@@ -26,6 +50,9 @@ const queries: Array<[string, SearchParams]> = [
   ['business', { groups: 'business-all-staff', organization: 'acme' }],
   ['business', { groups: ['business-engineering', 'business-contractors'] }],
   ['business', { roles: 'acme:business-editor' }],
+  ['business', { roles: 'acme:business-editor', sort: 'createdAt,asc' }],
+  ['business', { groups: 'business-engineering', enabled: 'true' }],
+  ['business', { roles: 'acme:business-viewer', sort: ['createdAt,desc', 'email,asc'] }],
   ['business', { roles: 'acme:business-editor', groupsFilter: 'exclude', groups: 'business-engineering' }],
   ['business', { organizationScope: 'acme', sort: 'email,asc' }],
   ['business', { attribute_department: 'sales', sort: 'createdAt,asc' }],
@@ -68,6 +95,25 @@ describe('search plans', () => {
     }
     // Each plan served several of the queries, so each was compared.
     for (const plan of searchPlans) expect(ran.get(plan), plan).toBeGreaterThanOrEqual(3);
+  });
+
+  it('break a tie in creation time by the rowid, whichever plan runs', () => {
+    expect(tied).toHaveLength(8);
+    // The tie is one the members' index would order otherwise (it lists them by account id).
+    expect([...tied].sort().reverse()).not.toEqual(tied);
+    for (const params of [{ roles: 'acme:business-editor' }, { groups: 'business-all-staff' }] as SearchParams[]) {
+      let served = 0;
+      for (const plan of searchPlans) {
+        const page = under(plan, 'business', { ...params, size: '1000' });
+        if (page === null) continue;
+        served++;
+        const ids = page.rows.map((row) => row.id);
+        const tiedHere = ids.filter((id) => tied.includes(id));
+        expect(tiedHere.length, `${plan} ${JSON.stringify(params)}`).toBeGreaterThan(1);
+        expect(tiedHere, `${plan} ${JSON.stringify(params)}`).toEqual(tied.filter((id) => tiedHere.includes(id)));
+      }
+      expect(served, JSON.stringify(params)).toBeGreaterThanOrEqual(3);
+    }
   });
 
   it('caps a total above 10,000 at 10,000 and says so, under each plan that serves the query', async () => {
